@@ -1,0 +1,97 @@
+package io.meshsdk.examples.cli;
+
+import io.meshsdk.core.MeshException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code mesh} command line: Mesh SDK's library exposed for people and scripts.
+ *
+ * <p>Results go to stdout, diagnostics to stderr. Exit codes: 0 success, 1 a failed operation, 2
+ * bad usage.
+ */
+@Command(
+    name = "mesh",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.Provider.class,
+    description = "Manage a Linkerd service mesh: values, injection, certificates and checks.",
+    subcommands = {VersionCommand.class, CommandLine.HelpCommand.class})
+public final class MeshCommand implements Runnable {
+
+  /** Exit code of a successful command. */
+  public static final int OK = 0;
+
+  /** Exit code of a failed operation. */
+  public static final int FAILED = 1;
+
+  /** Exit code of bad usage. */
+  public static final int USAGE = 2;
+
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+  }
+
+  /**
+   * Entry point of {@code java -jar mesh.jar}.
+   *
+   * @param args command-line arguments
+   */
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Runs {@code mesh} with the given arguments and streams; used by {@link #main} and by tests.
+   *
+   * @param args command-line arguments
+   * @param out where results go
+   * @param err where diagnostics go
+   * @return the exit code
+   */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = commandLine(out, err);
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /**
+   * Builds the configured picocli command line.
+   *
+   * @param out where results go
+   * @param err where diagnostics go
+   * @return the command line
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new MeshCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILED);
+    cl.setParameterExceptionHandler(
+        (ex, arguments) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("mesh: " + ex.getMessage());
+          c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          return USAGE;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parseResult) -> {
+          c.getErr().println(ex instanceof MeshException || ex instanceof java.io.IOException
+              ? "mesh: " + oneLine(ex.getMessage())
+              : "mesh: unexpected error: " + ex);
+          return FAILED;
+        });
+    return cl;
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "failed" : message.strip();
+  }
+}

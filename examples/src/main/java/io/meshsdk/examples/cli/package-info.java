@@ -1,0 +1,5 @@
+/**
+ * The {@code mesh} command line (picocli), built on the public Mesh SDK API. Start at {@link
+ * io.meshsdk.examples.cli.MeshCommand}.
+ */
+package io.meshsdk.examples.cli;

@@ -1,0 +1,33 @@
+package io.meshsdk.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshsdk.core.MeshSdk;
+import org.junit.jupiter.api.Test;
+
+class VersionCommandTest {
+
+  @Test
+  void should_print_sdk_and_linkerd_versions() {
+    CliRun run = CliRun.of("version");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).isEqualTo("mesh " + MeshSdk.version() + System.lineSeparator()
+        + "linkerd edge-26.8.3" + System.lineSeparator());
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void should_exit_2_on_unknown_option() {
+    CliRun run = CliRun.of("version", "--bogus");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("--bogus");
+  }
+
+  @Test
+  void should_exit_2_without_subcommand() {
+    assertThat(CliRun.of().exit()).isEqualTo(2);
+  }
+}
