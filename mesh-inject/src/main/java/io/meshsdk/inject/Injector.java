@@ -1,0 +1,306 @@
+package io.meshsdk.inject;
+
+import io.meshsdk.core.MeshSdk;
+import io.meshsdk.inject.internal.DocResult;
+import io.meshsdk.inject.internal.InjectEngine;
+import io.meshsdk.inject.internal.ProxyValues;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Injects Linkerd into Kubernetes documents exactly as {@code linkerd inject} does, but keeping
+ * every field, key order and value of the input.
+ *
+ * <p>Built once from the installed mesh's Helm values (Linkerd's chart defaults merged with the
+ * user's layers, what the cluster's {@code linkerd-config} holds), injection-time overrides on the
+ * same value paths, a {@link InjectMode mode} and options. Each document is first stripped of any
+ * earlier Linkerd injection, so re-injection is idempotent.
+ *
+ * <pre>{@code
+ * Injector injector = Injector.builder()
+ *     .values(installedValues)               // Map<String, Object>, chart defaults included
+ *     .override("proxy.ports.admin", 1234)   // becomes config.linkerd.io/admin-port
+ *     .mode(InjectMode.PROXY)
+ *     .build();
+ * TransformResult r = injector.inject(document); // document: Map<String, Object>
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. {@link #inject(Object)} treats every call as a new Linkerd run;
+ * {@link #newSession()} reproduces one {@code linkerd inject} invocation over several documents.
+ */
+public final class Injector {
+  private final InjectEngine engine;
+  private final InjectMode mode;
+
+  private Injector(Builder b) {
+    ProxyValues installed;
+    ProxyValues overridden;
+    try {
+      installed = ProxyValues.from(b.values);
+      overridden = ProxyValues.from(b.effectiveOverrides());
+    } catch (IllegalArgumentException e) {
+      throw new InjectionException(
+          e.getMessage(), InjectionException.Reason.INVALID_VALUES, "", "", List.of(e.getMessage()));
+    }
+    InjectEngine.Options o = new InjectEngine.Options();
+    o.manual = b.mode == InjectMode.PROXY;
+    o.debugSidecar = b.debugSidecar;
+    o.createdBy = b.createdBy;
+    o.closeWaitTimeout = b.closeWaitTimeout == null ? null : b.closeWaitTimeout.toNanos();
+    o.namespace = b.namespace;
+    this.engine = new InjectEngine(installed, overridden, o);
+    this.mode = b.mode;
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The mode.
+   *
+   * @return annotate or proxy
+   */
+  public InjectMode mode() {
+    return mode;
+  }
+
+  /**
+   * The annotations the overrides produce (Linkerd's {@code getOverrideAnnotations}): one per
+   * overridable value that differs from the installed one.
+   *
+   * @return the annotations, sorted by key
+   */
+  public Map<String, String> overrideAnnotations() {
+    return engine.overrideAnnotations();
+  }
+
+  /**
+   * Injects one document, as a run of its own.
+   *
+   * @param document the document tree (a map for a resource; {@code kind: List} is handled item
+   *     by item; anything else passes through); never modified
+   * @return the output tree and the per-resource reports
+   * @throws InjectionException when Linkerd would refuse the document, or it is malformed
+   */
+  public TransformResult inject(Object document) {
+    return newSession().inject(document);
+  }
+
+  /**
+   * A session: one {@code linkerd inject} invocation over a stream of documents. It reproduces
+   * Linkerd's per-run quirk that in manual mode the {@code linkerd.io/inject: ingress} override is
+   * written only on the first injected workload. Not thread-safe.
+   *
+   * @return a new session
+   */
+  public Session newSession() {
+    return new Session(engine, engine.newRun());
+  }
+
+  /** One run over many documents; see {@link Injector#newSession()}. Not thread-safe. */
+  public static final class Session {
+    private final InjectEngine engine;
+    private final InjectEngine.Run run;
+
+    private Session(InjectEngine engine, InjectEngine.Run run) {
+      this.engine = engine;
+      this.run = run;
+    }
+
+    /**
+     * Injects the next document of the run.
+     *
+     * @param document the document tree, never modified
+     * @return the output tree and the per-resource reports
+     * @throws InjectionException when Linkerd would refuse the document, or it is malformed
+     */
+    public TransformResult inject(Object document) {
+      DocResult r = engine.inject(document, run);
+      return new TransformResult(r.root, r.changed, Reports.injected(r.reports));
+    }
+  }
+
+  /** Builds an {@link Injector}. Not thread-safe. */
+  public static final class Builder {
+    private Map<String, Object> values = Map.of();
+    private Map<String, Object> overrideValues;
+    private final List<Object[]> overrides = new ArrayList<>();
+    private InjectMode mode = InjectMode.ANNOTATE;
+    private boolean debugSidecar;
+    private String createdBy = "mesh/" + MeshSdk.version();
+    private Duration closeWaitTimeout;
+    private String namespace = "linkerd";
+
+    private Builder() {}
+
+    /**
+     * The installed mesh's values: Linkerd's chart defaults with the user's layers merged on top.
+     *
+     * @param values the values tree (copied)
+     * @return this builder
+     */
+    public Builder values(Map<String, ?> values) {
+      this.values = deepCopy(Objects.requireNonNull(values));
+      return this;
+    }
+
+    /**
+     * The complete injection-time values (the installed values with the overrides applied), as an
+     * alternative to {@link #override(String, Object)}.
+     *
+     * @param values the values tree (copied)
+     * @return this builder
+     */
+    public Builder overrideValues(Map<String, ?> values) {
+      this.overrideValues = deepCopy(Objects.requireNonNull(values));
+      return this;
+    }
+
+    /**
+     * Overrides one value at injection time, e.g. {@code ("proxy.ports.admin", 1234)}: a value
+     * that then differs from the installed one becomes its {@code config.linkerd.io/*}
+     * annotation; values without an annotation only change what manual mode generates.
+     *
+     * @param path a dotted path of map keys (no escapes, no list indices)
+     * @param value the value (string, number, boolean, map, list or null)
+     * @return this builder
+     */
+    public Builder override(String path, Object value) {
+      overrides.add(new Object[] {Objects.requireNonNull(path), value});
+      return this;
+    }
+
+    /**
+     * The mode; the default is {@link InjectMode#ANNOTATE}.
+     *
+     * @param mode annotate or proxy
+     * @return this builder
+     */
+    public Builder mode(InjectMode mode) {
+      this.mode = Objects.requireNonNull(mode);
+      return this;
+    }
+
+    /**
+     * Linkerd's {@code --enable-debug-sidecar}.
+     *
+     * @param debugSidecar whether to add {@code config.linkerd.io/enable-debug-sidecar: "true"}
+     * @return this builder
+     */
+    public Builder debugSidecar(boolean debugSidecar) {
+      this.debugSidecar = debugSidecar;
+      return this;
+    }
+
+    /**
+     * Linkerd's {@code --ingress}: the same as {@code override("proxy.isIngress", true)}.
+     *
+     * @param ingress whether the proxies run in ingress mode
+     * @return this builder
+     */
+    public Builder ingress(boolean ingress) {
+      return override("proxy.isIngress", ingress);
+    }
+
+    /**
+     * The {@code linkerd.io/created-by} annotation of manual injection; the default is {@code
+     * mesh/<sdk version>}.
+     *
+     * @param createdBy the text
+     * @return this builder
+     */
+    public Builder createdBy(String createdBy) {
+      this.createdBy = Objects.requireNonNull(createdBy);
+      return this;
+    }
+
+    /**
+     * Linkerd's {@code --close-wait-timeout}: adds {@code config.linkerd.io/close-wait-timeout}
+     * (Go's duration text, e.g. {@code 1m0s}).
+     *
+     * @param timeout the timeout, or null for none
+     * @return this builder
+     */
+    public Builder closeWaitTimeout(Duration timeout) {
+      this.closeWaitTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The control-plane namespace; the default is {@code linkerd}.
+     *
+     * @param namespace the namespace
+     * @return this builder
+     */
+    public Builder controlPlaneNamespace(String namespace) {
+      this.namespace = Objects.requireNonNull(namespace);
+      return this;
+    }
+
+    /**
+     * Builds the injector.
+     *
+     * @return the injector
+     * @throws InjectionException when a value has the wrong type
+     */
+    public Injector build() {
+      return new Injector(this);
+    }
+
+    private Map<String, Object> effectiveOverrides() {
+      Map<String, Object> base = overrideValues != null ? overrideValues : deepCopy(values);
+      for (Object[] o : overrides) {
+        set(base, (String) o[0], o[1]);
+      }
+      return base;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void set(Map<String, Object> root, String path, Object value) {
+      String[] keys = path.split("\\.");
+      Map<String, Object> cur = root;
+      for (int i = 0; i < keys.length - 1; i++) {
+        Object next = cur.get(keys[i]);
+        if (!(next instanceof Map)) {
+          next = new LinkedHashMap<String, Object>();
+          cur.put(keys[i], next);
+        }
+        cur = (Map<String, Object>) next;
+      }
+      cur.put(keys[keys.length - 1], deepCopyValue(value));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> deepCopy(Map<String, ?> m) {
+      return (Map<String, Object>) deepCopyValue(m);
+    }
+
+    private static Object deepCopyValue(Object o) {
+      if (o instanceof Map) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) o).entrySet()) {
+          out.put(String.valueOf(e.getKey()), deepCopyValue(e.getValue()));
+        }
+        return out;
+      }
+      if (o instanceof List) {
+        List<Object> out = new ArrayList<>();
+        for (Object x : (List<?>) o) {
+          out.add(deepCopyValue(x));
+        }
+        return out;
+      }
+      return o;
+    }
+  }
+}

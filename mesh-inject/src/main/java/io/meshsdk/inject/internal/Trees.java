@@ -1,0 +1,97 @@
+package io.meshsdk.inject.internal;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Read helpers over generic manifest trees (maps, lists, scalars). Never mutate. */
+public final class Trees {
+  private Trees() {}
+
+  /** The value as a map, or null. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> map(Object o) {
+    return o instanceof Map ? (Map<String, Object>) o : null;
+  }
+
+  /** The value as a list, or null. */
+  @SuppressWarnings("unchecked")
+  public static List<Object> list(Object o) {
+    return o instanceof List ? (List<Object>) o : null;
+  }
+
+  /** The child map of {@code m} under {@code key}, or null. */
+  public static Map<String, Object> map(Map<String, Object> m, String key) {
+    return m == null ? null : map(m.get(key));
+  }
+
+  /** The child list of {@code m} under {@code key}, or null. */
+  public static List<Object> list(Map<String, Object> m, String key) {
+    return m == null ? null : list(m.get(key));
+  }
+
+  /**
+   * The text of a scalar as YAML would read it back as a string: strings as they are, numbers and
+   * booleans in their plain form; null for null, maps and lists.
+   */
+  public static String text(Object o) {
+    if (o == null || o instanceof Map || o instanceof List) {
+      return null;
+    }
+    if (o instanceof String) {
+      return (String) o;
+    }
+    return o.toString();
+  }
+
+  /** The text of {@code m.key}, or null. */
+  public static String text(Map<String, Object> m, String key) {
+    return m == null ? null : text(m.get(key));
+  }
+
+  /** The map at a path of keys, or null. */
+  public static Map<String, Object> path(Map<String, Object> m, String... keys) {
+    Map<String, Object> cur = m;
+    for (String k : keys) {
+      if (cur == null) {
+        return null;
+      }
+      cur = map(cur.get(k));
+    }
+    return cur;
+  }
+
+  /** A deep unmodifiable copy of a tree (maps keep their order). */
+  public static Object deepFreeze(Object o) {
+    if (o instanceof Map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) o).entrySet()) {
+        out.put(String.valueOf(e.getKey()), deepFreeze(e.getValue()));
+      }
+      return Collections.unmodifiableMap(out);
+    }
+    if (o instanceof List) {
+      List<Object> out = new java.util.ArrayList<>();
+      for (Object x : (List<?>) o) {
+        out.add(deepFreeze(x));
+      }
+      return Collections.unmodifiableList(out);
+    }
+    return o;
+  }
+
+  /** An unmodifiable ordered map of alternating keys and values. */
+  public static Map<String, Object> frozen(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** An unmodifiable list. */
+  public static List<Object> frozenList(Object... items) {
+    return List.of(items);
+  }
+}
