@@ -87,7 +87,7 @@ public final class UninjectEngine {
   static Map<String, Object> apply(Map<String, Object> doc, Kind k, Edit e, Report rep) {
     Map<String, Object> root = doc;
     if (!k.hasPodTemplate()) {
-      return stripMeta(root, e, rep, null);
+      return stripMeta(root, e, rep, null, false);
     }
     Map<String, Object> template = k.template(root);
     if (template != null) {
@@ -105,9 +105,9 @@ public final class UninjectEngine {
         removeByName(s, "volumes", VOLUME_NAMES, e);
       }
     }
-    root = stripMeta(root, e, rep, null);
+    root = stripMeta(root, e, rep, null, k == Kind.POD);
     if (k != Kind.POD && template != null) {
-      root = stripMeta(root, e, rep, k);
+      root = stripMeta(root, e, rep, k, true);
     }
     return root;
   }
@@ -152,10 +152,11 @@ public final class UninjectEngine {
 
   /**
    * Strips Linkerd's metadata: the workload's own metadata when {@code templateOf} is null, else
-   * the pod template's metadata.
+   * the pod template's metadata. {@code podMeta} marks a pod's metadata (a template's or a Pod's),
+   * where the injection-time option annotations live.
    */
   private static Map<String, Object> stripMeta(
-      Map<String, Object> root, Edit e, Report rep, Kind templateOf) {
+      Map<String, Object> root, Edit e, Report rep, Kind templateOf, boolean podMeta) {
     Map<String, Object> holder = templateOf == null ? root : templateOf.template(root);
     Map<String, Object> meta = Trees.map(holder, "metadata");
     if (meta == null) {
@@ -176,7 +177,7 @@ public final class UninjectEngine {
           dropped = true;
         }
       }
-      if (dropped && templateOf != null) {
+      if (dropped && podMeta) {
         // the injection-time options belong to the injection being removed
         if (annotations.containsKey(Names.ENABLE_DEBUG)) {
           dropAnnotations.add(Names.ENABLE_DEBUG);
