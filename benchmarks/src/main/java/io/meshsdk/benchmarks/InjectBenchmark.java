@@ -1,0 +1,107 @@
+package io.meshsdk.benchmarks;
+
+import io.meshsdk.inject.InjectMode;
+import io.meshsdk.inject.Injector;
+import io.meshsdk.inject.TransformResult;
+import io.meshsdk.inject.Uninjector;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * In-process injection throughput over the benchmark manifest (already parsed into trees): the
+ * transformation alone, without reading or writing YAML. Run: {@code java -jar
+ * benchmarks/target/benchmarks.jar InjectBenchmark -Dmesh.chart=PATH} where PATH is Linkerd's
+ * {@code linkerd-control-plane.values.yaml} (default: {@code
+ * ../shared/conformance/linkerd/chart/linkerd-control-plane.values.yaml}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class InjectBenchmark {
+  @Param({"3000"})
+  public int docs;
+
+  private List<Object> trees;
+  private List<Object> injected;
+  private Injector annotate;
+  private Injector manual;
+
+  /** Parses the manifest and builds the injectors. */
+  @Setup
+  @SuppressWarnings("unchecked")
+  public void setup() throws IOException {
+    LoaderOptions lo = new LoaderOptions();
+    lo.setCodePointLimit(Integer.MAX_VALUE);
+    trees = new ArrayList<>();
+    for (Object o : new Yaml(lo).loadAll(ManifestText.generate(docs))) {
+      trees.add(o);
+    }
+    Path chart =
+        Path.of(
+            System.getProperty(
+                "mesh.chart", "../shared/conformance/linkerd/chart/linkerd-control-plane.values.yaml"));
+    Map<String, Object> values =
+        (Map<String, Object>) new Yaml().load(Files.readString(chart, StandardCharsets.UTF_8));
+    values.put("linkerdVersion", "edge-26.8.3");
+    values.put(
+        "identityTrustAnchorsPEM",
+        "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+    annotate = Injector.builder().values(values).mode(InjectMode.ANNOTATE).build();
+    manual = Injector.builder().values(values).mode(InjectMode.PROXY).build();
+    injected = new ArrayList<>();
+    for (Object t : trees) {
+      injected.add(manual.inject(t).document());
+    }
+  }
+
+  /** Annotation mode over every document. */
+  @Benchmark
+  public void annotate(Blackhole bh) {
+    Injector.Session s = annotate.newSession();
+    for (Object t : trees) {
+      TransformResult r = s.inject(t);
+      bh.consume(r.document());
+    }
+  }
+
+  /** Manual (proxy) mode over every document. */
+  @Benchmark
+  public void manual(Blackhole bh) {
+    Injector.Session s = manual.newSession();
+    for (Object t : trees) {
+      bh.consume(s.inject(t).document());
+    }
+  }
+
+  /** Uninject of the manually injected documents. */
+  @Benchmark
+  public void uninject(Blackhole bh) {
+    Uninjector u = Uninjector.create();
+    for (Object t : injected) {
+      bh.consume(u.uninject(t).document());
+    }
+  }
+}
