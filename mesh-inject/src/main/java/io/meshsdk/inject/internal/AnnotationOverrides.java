@@ -40,6 +40,15 @@ public final class AnnotationOverrides {
       Map<String, String> annotations, Map<String, Integer> namedPorts) {
     List<String> problems = new ArrayList<>();
     apply(null, annotations, Map.of(), namedPorts, problems);
+    if (problems.size() > 1) {
+      Map<String, Integer> order = new java.util.HashMap<>();
+      for (String key : annotations.keySet()) {
+        order.put(key, order.size());
+      }
+      problems.sort(
+          java.util.Comparator.comparingInt(
+              p -> order.getOrDefault(p.substring("annotation ".length(), p.indexOf(": ")), 0)));
+    }
     return problems;
   }
 
