@@ -88,32 +88,7 @@ public final class InjectEngine {
    * @throws InjectionException when the document must be refused or is malformed
    */
   public DocResult inject(Object root, Run run) {
-    Map<String, Object> doc = Trees.map(root);
-    if (doc != null && "List".equals(Trees.text(doc, "kind"))) {
-      List<Object> items = Trees.list(doc, "items");
-      List<Report> reports = new ArrayList<>();
-      if (items == null) {
-        return new DocResult(root, false, reports);
-      }
-      List<Object> out = null;
-      for (int i = 0; i < items.size(); i++) {
-        DocResult r = injectOne(items.get(i), run);
-        reports.addAll(r.reports);
-        if (r.changed) {
-          if (out == null) {
-            out = new ArrayList<>(items);
-          }
-          out.set(i, r.root);
-        }
-      }
-      if (out == null) {
-        return new DocResult(root, false, reports);
-      }
-      Map<String, Object> owned = new Edit().own(doc);
-      owned.put("items", out);
-      return new DocResult(owned, true, reports);
-    }
-    return injectOne(root, run);
+    return DocResult.eachItem(root, item -> injectOne(item, run));
   }
 
   static Report newReport(Map<String, Object> doc) {

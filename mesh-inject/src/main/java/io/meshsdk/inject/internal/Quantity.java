@@ -3,6 +3,7 @@ package io.meshsdk.inject.internal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.Map;
 
 /**
  * Kubernetes {@code resource.Quantity}: parsing with its exact grammar and the canonical text
@@ -15,6 +16,30 @@ public final class Quantity {
     BINARY_SI,
     DECIMAL_EXPONENT
   }
+
+  /** SI suffixes: decimal ones to their power of ten, binary ones to their power of two. */
+  private static final Map<String, Integer> SUFFIXES =
+      Map.ofEntries(
+          Map.entry("", 0),
+          Map.entry("n", -9),
+          Map.entry("u", -6),
+          Map.entry("m", -3),
+          Map.entry("k", 3),
+          Map.entry("M", 6),
+          Map.entry("G", 9),
+          Map.entry("T", 12),
+          Map.entry("P", 15),
+          Map.entry("E", 18),
+          Map.entry("Ki", 10),
+          Map.entry("Mi", 20),
+          Map.entry("Gi", 30),
+          Map.entry("Ti", 40),
+          Map.entry("Pi", 50),
+          Map.entry("Ei", 60));
+
+  private static final String[] DECIMAL_SUFFIXES = {
+    "n", "u", "m", "", "k", "M", "G", "T", "P", "E"
+  };
 
   private static final BigInteger TEN = BigInteger.TEN;
   private static final BigInteger K1024 = BigInteger.valueOf(1024);
@@ -103,100 +128,21 @@ public final class Quantity {
     int base;
     int exponent;
     Format format;
-    switch (suffix) {
-      case "":
+    Integer si = SUFFIXES.get(suffix);
+    if (si != null) {
+      base = suffix.endsWith("i") ? 2 : 10;
+      exponent = si;
+      format = base == 2 ? Format.BINARY_SI : Format.DECIMAL_SI;
+    } else if (suffix.length() > 1 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')) {
+      try {
         base = 10;
-        exponent = 0;
-        format = Format.DECIMAL_SI;
-        break;
-      case "n":
-        base = 10;
-        exponent = -9;
-        format = Format.DECIMAL_SI;
-        break;
-      case "u":
-        base = 10;
-        exponent = -6;
-        format = Format.DECIMAL_SI;
-        break;
-      case "m":
-        base = 10;
-        exponent = -3;
-        format = Format.DECIMAL_SI;
-        break;
-      case "k":
-        base = 10;
-        exponent = 3;
-        format = Format.DECIMAL_SI;
-        break;
-      case "M":
-        base = 10;
-        exponent = 6;
-        format = Format.DECIMAL_SI;
-        break;
-      case "G":
-        base = 10;
-        exponent = 9;
-        format = Format.DECIMAL_SI;
-        break;
-      case "T":
-        base = 10;
-        exponent = 12;
-        format = Format.DECIMAL_SI;
-        break;
-      case "P":
-        base = 10;
-        exponent = 15;
-        format = Format.DECIMAL_SI;
-        break;
-      case "E":
-        base = 10;
-        exponent = 18;
-        format = Format.DECIMAL_SI;
-        break;
-      case "Ki":
-        base = 2;
-        exponent = 10;
-        format = Format.BINARY_SI;
-        break;
-      case "Mi":
-        base = 2;
-        exponent = 20;
-        format = Format.BINARY_SI;
-        break;
-      case "Gi":
-        base = 2;
-        exponent = 30;
-        format = Format.BINARY_SI;
-        break;
-      case "Ti":
-        base = 2;
-        exponent = 40;
-        format = Format.BINARY_SI;
-        break;
-      case "Pi":
-        base = 2;
-        exponent = 50;
-        format = Format.BINARY_SI;
-        break;
-      case "Ei":
-        base = 2;
-        exponent = 60;
-        format = Format.BINARY_SI;
-        break;
-      default:
-        if (suffix.length() > 1 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')) {
-          try {
-            long e = Long.parseLong(suffix.substring(1));
-            base = 10;
-            exponent = (int) e;
-            format = Format.DECIMAL_EXPONENT;
-          } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("unable to parse quantity's suffix");
-          }
-        } else {
-          throw new IllegalArgumentException("unable to parse quantity's suffix");
-        }
+        exponent = (int) Long.parseLong(suffix.substring(1));
+        format = Format.DECIMAL_EXPONENT;
+      } catch (NumberFormatException ex) {
+        throw new IllegalArgumentException("unable to parse quantity's suffix");
+      }
+    } else {
+      throw new IllegalArgumentException("unable to parse quantity's suffix");
     }
 
     // Kubernetes' int64 fast path, which keeps the original text when it is already canonical.
@@ -318,41 +264,9 @@ public final class Quantity {
     if (f == Format.DECIMAL_EXPONENT) {
       return exponent == 0 ? amount.toString() : amount + "e" + exponent;
     }
-    String suffix;
-    switch (exponent) {
-      case -9:
-        suffix = "n";
-        break;
-      case -6:
-        suffix = "u";
-        break;
-      case -3:
-        suffix = "m";
-        break;
-      case 0:
-        suffix = "";
-        break;
-      case 3:
-        suffix = "k";
-        break;
-      case 6:
-        suffix = "M";
-        break;
-      case 9:
-        suffix = "G";
-        break;
-      case 12:
-        suffix = "T";
-        break;
-      case 15:
-        suffix = "P";
-        break;
-      case 18:
-        suffix = "E";
-        break;
-      default:
-        suffix = "e" + exponent;
-    }
+    int slot = (exponent + 9) / 3;
+    String suffix =
+        exponent >= -9 && exponent <= 18 ? DECIMAL_SUFFIXES[slot] : "e" + exponent;
     return amount + suffix;
   }
 

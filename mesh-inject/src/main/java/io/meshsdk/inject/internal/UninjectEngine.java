@@ -32,33 +32,7 @@ public final class UninjectEngine {
    * @return the result with one report per resource
    */
   public static DocResult uninject(Object root) {
-    Map<String, Object> doc = Trees.map(root);
-    if (doc != null && "List".equals(Trees.text(doc, "kind"))) {
-      List<Object> items = Trees.list(doc, "items");
-      List<Report> reports = new ArrayList<>();
-      if (items == null) {
-        return new DocResult(root, false, reports);
-      }
-      List<Object> out = null;
-      for (int i = 0; i < items.size(); i++) {
-        DocResult r = uninjectOne(items.get(i));
-        reports.addAll(r.reports);
-        if (r.changed) {
-          if (out == null) {
-            out = new ArrayList<>(items);
-          }
-          out.set(i, r.root);
-        }
-      }
-      if (out == null) {
-        return new DocResult(root, false, reports);
-      }
-      Edit e = new Edit();
-      Map<String, Object> owned = e.own(doc);
-      owned.put("items", out);
-      return new DocResult(owned, true, reports);
-    }
-    return uninjectOne(root);
+    return DocResult.eachItem(root, UninjectEngine::uninjectOne);
   }
 
   static DocResult uninjectOne(Object root) {
