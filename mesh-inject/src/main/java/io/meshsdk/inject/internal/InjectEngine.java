@@ -160,8 +160,10 @@ public final class InjectEngine {
     }
 
     fillFindings(rep, spec, annotations);
-    Map<String, Integer> namedPorts = namedPorts(spec);
-    if (hasConfigAnnotation(annotations)) {
+    boolean configured = hasConfigAnnotation(annotations);
+    Map<String, Integer> namedPorts =
+        configured || options.manual ? namedPorts(spec) : Map.of();
+    if (configured) {
       List<String> problems = AnnotationOverrides.validate(annotations, namedPorts);
       if (!problems.isEmpty()) {
         throw invalid(rep, metaPath(k) + ".annotations: " + String.join("; ", problems));
@@ -234,7 +236,7 @@ public final class InjectEngine {
     Map<String, Object> caps = Trees.map(sc, "capabilities");
     Map<String, Object> saMount = serviceAccountMount(first);
     boolean plain =
-        !hasConfigAnnotation(annotations)
+        !configured
             && !"ingress".equals(annotations.get(Names.INJECT))
             && caps == null
             && saMount == null
