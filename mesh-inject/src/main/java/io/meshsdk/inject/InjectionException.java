@@ -23,9 +23,16 @@ public class InjectionException extends MeshException {
     INVALID_VALUES
   }
 
+  /** The category of the failure. */
   private final Reason reason;
+
+  /** The lower-case kind of the resource. */
   private final String kind;
+
+  /** The resource name. */
   private final String resourceName;
+
+  /** The individual reasons. */
   private final List<String> reasons;
 
   /**
