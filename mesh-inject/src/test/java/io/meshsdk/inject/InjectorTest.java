@@ -501,6 +501,12 @@ class InjectorTest {
     assertThat(p.resources().get(0).line()).isEqualTo("pod \"job-\" injected");
     assertThat(map(p.document(), "metadata", "labels"))
         .containsOnlyKeys("linkerd.io/control-plane-ns", "linkerd.io/workload-ns");
+
+    Map<String, Object> bare =
+        doc("apiVersion: v1\nkind: Pod\nspec:\n  containers: [{name: c, image: busybox}]\n");
+    TransformResult b = TestValues.annotate().build().inject(bare);
+    assertThat(List.copyOf(map(b.document()).keySet()))
+        .containsExactly("apiVersion", "kind", "metadata", "spec");
   }
 
   @Test

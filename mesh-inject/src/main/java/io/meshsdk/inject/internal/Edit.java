@@ -74,26 +74,36 @@ public final class Edit {
   }
 
   /**
-   * Like {@link #map(Map, String, boolean)} but a created key is inserted first in the parent (used
-   * for a missing pod-template {@code metadata}, which conventionally precedes {@code spec}).
+   * Like {@link #map(Map, String, boolean)} with {@code create}, but a created key goes before
+   * {@code beforeKey} when the parent has it (a missing pod {@code metadata} goes before {@code
+   * spec}), else it is appended.
    */
-  public Map<String, Object> mapFirst(Map<String, Object> ownedParent, String key) {
+  public Map<String, Object> mapBefore(
+      Map<String, Object> ownedParent, String key, String beforeKey) {
     Map<String, Object> m = map(ownedParent, key, false);
     if (m != null) {
       return m;
     }
     Map<String, Object> fresh = newMap();
-    if (ownedParent.containsKey(key)) {
-      ownedParent.put(key, fresh);
-      return fresh;
+    putBefore(ownedParent, key, fresh, beforeKey);
+    return fresh;
+  }
+
+  /** Puts a value: in place when the key exists, else before {@code beforeKey}, else last. */
+  private static void putBefore(
+      Map<String, Object> ownedParent, String key, Object value, String beforeKey) {
+    if (ownedParent.containsKey(key) || beforeKey == null || !ownedParent.containsKey(beforeKey)) {
+      ownedParent.put(key, value);
+      return;
     }
-    List<Map.Entry<String, Object>> rest = new ArrayList<>(ownedParent.entrySet());
+    List<Map.Entry<String, Object>> entries = new ArrayList<>(ownedParent.entrySet());
     ownedParent.clear();
-    ownedParent.put(key, fresh);
-    for (Map.Entry<String, Object> e : rest) {
+    for (Map.Entry<String, Object> e : entries) {
+      if (e.getKey().equals(beforeKey)) {
+        ownedParent.put(key, value);
+      }
       ownedParent.put(e.getKey(), e.getValue());
     }
-    return fresh;
   }
 
   /** The child list under {@code key} of an owned parent, owned; null when absent. */
@@ -120,18 +130,7 @@ public final class Edit {
       return l;
     }
     List<Object> fresh = newList();
-    if (ownedParent.containsKey(key) || beforeKey == null || !ownedParent.containsKey(beforeKey)) {
-      ownedParent.put(key, fresh);
-      return fresh;
-    }
-    List<Map.Entry<String, Object>> entries = new ArrayList<>(ownedParent.entrySet());
-    ownedParent.clear();
-    for (Map.Entry<String, Object> e : entries) {
-      if (e.getKey().equals(beforeKey)) {
-        ownedParent.put(key, fresh);
-      }
-      ownedParent.put(e.getKey(), e.getValue());
-    }
+    putBefore(ownedParent, key, fresh, beforeKey);
     return fresh;
   }
 

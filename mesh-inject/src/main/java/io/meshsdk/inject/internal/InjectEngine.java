@@ -202,7 +202,7 @@ public final class InjectEngine {
     cur = e.own(cur);
     Map<String, Object> t = k.ownTemplate(cur, e);
     if (!options.manual) {
-      Map<String, Object> m = e.mapFirst(t, "metadata");
+      Map<String, Object> m = e.mapBefore(t, "metadata", "spec");
       Map<String, Object> ann = e.map(m, "annotations", true);
       ann.putAll(toAdd);
       return done(root, cur, rep);
@@ -270,7 +270,7 @@ public final class InjectEngine {
     // metadata: annotations, then labels (JSON-patch add: replace in place or append)
     toAdd.put(Names.PROXY_VERSION, rendered.proxyVersion);
     toAdd.put(Names.TRUST_ROOT_SHA, trustRootSha);
-    Map<String, Object> m = e.mapFirst(t, "metadata");
+    Map<String, Object> m = e.mapBefore(t, "metadata", "spec");
     e.map(m, "annotations", true).putAll(toAdd);
     Map<String, Object> l = e.map(m, "labels", true);
     Map<String, String> newLabels = new TreeMap<>();
