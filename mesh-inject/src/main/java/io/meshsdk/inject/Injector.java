@@ -3,6 +3,7 @@ package io.meshsdk.inject;
 import io.meshsdk.core.MeshSdk;
 import io.meshsdk.inject.internal.DocResult;
 import io.meshsdk.inject.internal.InjectEngine;
+import io.meshsdk.inject.internal.LinkerdFlags;
 import io.meshsdk.inject.internal.ProxyValues;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Injects Linkerd into Kubernetes documents exactly as {@code linkerd inject} does, but keeping
@@ -134,7 +136,7 @@ public final class Injector {
   public static final class Builder {
     private Map<String, Object> values = Map.of();
     private Map<String, Object> overrideValues;
-    private final List<Object[]> overrides = new ArrayList<>();
+    private final List<Consumer<Map<String, Object>>> overrides = new ArrayList<>();
     private InjectMode mode = InjectMode.ANNOTATE;
     private boolean debugSidecar;
     private String createdBy = "mesh/" + MeshSdk.version();
@@ -176,8 +178,38 @@ public final class Injector {
      * @return this builder
      */
     public Builder override(String path, Object value) {
-      overrides.add(new Object[] {Objects.requireNonNull(path), value});
+      Objects.requireNonNull(path);
+      Object copy = deepCopyValue(value);
+      overrides.add(v -> LinkerdFlags.set(v, path, deepCopyValue(copy)));
       return this;
+    }
+
+    /**
+     * Applies one of Linkerd's {@code inject} proxy flags with that flag's semantics, as an
+     * override: e.g. {@code ("proxy-cpu-limit", "1500m")} also sets the proxy's maximum worker
+     * count, {@code ("registry", "my.registry/linkerd")} rewrites the proxy and debug images,
+     * {@code ("image-pull-policy", "Always")} sets every pull policy. Known flags: {@link
+     * #linkerdFlags()}.
+     *
+     * @param name the flag without dashes, e.g. {@code admin-port}
+     * @param value the flag's value as text
+     * @return this builder
+     * @throws IllegalArgumentException naming the flag when it is unknown or the value invalid
+     */
+    public Builder linkerdFlag(String name, String value) {
+      Objects.requireNonNull(value);
+      LinkerdFlags.apply(new LinkedHashMap<>(), name, value); // validates now
+      overrides.add(v -> LinkerdFlags.apply(v, name, value));
+      return this;
+    }
+
+    /**
+     * The names of the Linkerd flags {@link #linkerdFlag(String, String)} accepts.
+     *
+     * @return the names without dashes, sorted
+     */
+    public static java.util.Set<String> linkerdFlags() {
+      return LinkerdFlags.names();
     }
 
     /**
@@ -259,25 +291,10 @@ public final class Injector {
 
     private Map<String, Object> effectiveOverrides() {
       Map<String, Object> base = overrideValues != null ? overrideValues : deepCopy(values);
-      for (Object[] o : overrides) {
-        set(base, (String) o[0], o[1]);
+      for (Consumer<Map<String, Object>> o : overrides) {
+        o.accept(base);
       }
       return base;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void set(Map<String, Object> root, String path, Object value) {
-      String[] keys = path.split("\\.");
-      Map<String, Object> cur = root;
-      for (int i = 0; i < keys.length - 1; i++) {
-        Object next = cur.get(keys[i]);
-        if (!(next instanceof Map)) {
-          next = new LinkedHashMap<String, Object>();
-          cur.put(keys[i], next);
-        }
-        cur = (Map<String, Object>) next;
-      }
-      cur.put(keys[keys.length - 1], deepCopyValue(value));
     }
 
     @SuppressWarnings("unchecked")

@@ -584,4 +584,41 @@ class InjectorTest {
         .isInstanceOf(InjectionException.class)
         .hasMessage("value proxy.ports.admin must be an integer, got \"abc\"");
   }
+
+  @Test
+  void should_apply_linkerd_flags_with_their_semantics() {
+    Injector injector =
+        TestValues.manual()
+            .linkerdFlag("proxy-cpu-limit", "1500m")
+            .linkerdFlag("registry", "registry.example.com/l5d")
+            .linkerdFlag("image-pull-policy", "Always")
+            .linkerdFlag("admin-port", "1234")
+            .linkerdFlag("native-sidecar", "true")
+            .build();
+    assertThat(injector.overrideAnnotations())
+        .containsExactly(
+            Map.entry("config.linkerd.io/admin-port", "1234"),
+            Map.entry("config.linkerd.io/debug-image", "registry.example.com/l5d/debug"),
+            Map.entry("config.linkerd.io/image-pull-policy", "Always"),
+            Map.entry("config.linkerd.io/proxy-cpu-limit", "1500m"),
+            Map.entry("config.linkerd.io/proxy-image", "registry.example.com/l5d/proxy"));
+    Map<String, Object> proxy = container(podSpec(injector.inject(deployment("w", "", ""))),
+        "linkerd-proxy");
+    assertThat(env(proxy)).containsEntry("LINKERD2_PROXY_CORES_MAX", "2");
+    assertThat(proxy)
+        .containsEntry("image", "registry.example.com/l5d/proxy:proxy-version")
+        .containsEntry("imagePullPolicy", "Always");
+    assertThat(Injector.Builder.linkerdFlags()).contains("proxy-version", "skip-inbound-ports");
+  }
+
+  @Test
+  void should_reject_unknown_flags_and_bad_flag_values() {
+    assertThatThrownBy(() -> TestValues.manual().linkerdFlag("proxy-colour", "red"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown flag --proxy-colour");
+    assertThatThrownBy(() -> TestValues.manual().linkerdFlag("admin-port", "http"))
+        .hasMessage("invalid value \"http\" for --admin-port: expected a number");
+    assertThatThrownBy(() -> TestValues.manual().linkerdFlag("proxy-cpu-request", "lots"))
+        .hasMessageStartingWith("invalid value \"lots\" for --proxy-cpu-request: ");
+  }
 }
