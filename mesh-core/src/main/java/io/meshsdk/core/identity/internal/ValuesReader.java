@@ -92,6 +92,7 @@ public final class ValuesReader {
     if (o instanceof java.util.List) {
       return "a list";
     }
-    return "a " + o.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    String name = o.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
   }
 }
