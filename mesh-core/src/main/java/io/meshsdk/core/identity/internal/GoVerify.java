@@ -28,6 +28,7 @@ public final class GoVerify {
   private static final String UNSUPPORTED_ALGORITHM =
       "x509: cannot verify signature: algorithm unimplemented";
 
+  /** The role of a certificate in the chain being built. */
   private enum Kind { LEAF, INTERMEDIATE, ROOT }
 
   private GoVerify() {}
