@@ -96,6 +96,8 @@ public final class Scalars {
       return INT_12.matcher(s).matches() ? INT : FLOAT;
     }
     switch (s) {
+      case "=":
+        return "tag:yaml.org,2002:value"; // YAML 1.1's value key; PyYAML cannot even construct it
       case "y":
       case "Y":
       case "n":
