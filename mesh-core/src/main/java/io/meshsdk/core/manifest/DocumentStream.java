@@ -58,7 +58,11 @@ final class DocumentStream implements ManifestStream {
               validDocuments(),
               e);
       done = true;
-      close();
+      try {
+        close();
+      } catch (ManifestException ignored) {
+        // the read error is the one to report
+      }
       return true;
     }
     if (pending == null) {
