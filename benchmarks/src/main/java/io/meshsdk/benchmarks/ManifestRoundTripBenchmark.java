@@ -33,8 +33,8 @@ import org.yaml.snakeyaml.Yaml;
  * Manifest read + write of a whole multi-document manifest, in memory, to a null writer: Mesh SDK's
  * lossless {@link ManifestReader} → {@link ManifestWriter} (documents unmodified, so written back
  * verbatim), the same with every document marked modified (so every document goes through the
- * block emitter), and the floor: plain SnakeYAML {@code loadAll} → {@code dumpAll} of generic maps,
- * exactly as {@code ../shared/tools/perf/YamlRoundTrip.java} does.
+ * block emitter), and the floor: plain SnakeYAML {@code loadAll} → {@code dumpAll} of generic
+ * maps, exactly as {@code ../shared/tools/perf/YamlRoundTrip.java} does.
  *
  * <p>The manifest: the parameter {@code manifest} (or the system property {@code
  * mesh.bench.manifest}) names a file; when both are empty, {@code python3
@@ -101,7 +101,8 @@ public class ManifestRoundTripBenchmark {
     String generator = System.getProperty("mesh.bench.generator", "");
     if (generator.isEmpty()) {
       for (String candidate :
-          List.of("../shared/tools/perf/gen_manifest.py", "../../shared/tools/perf/gen_manifest.py")) {
+          List.of(
+              "../shared/tools/perf/gen_manifest.py", "../../shared/tools/perf/gen_manifest.py")) {
         if (Files.isRegularFile(Path.of(candidate))) {
           generator = candidate;
           break;

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * One document of a manifest stream: an insertion-ordered generic tree ({@code Map<String,Object>}
- * / {@code List<Object>} / scalars), where it came from, and — for a document as read — its exact
- * source text, which {@link ManifestWriter} writes back byte for byte while the document is
+ * / {@code List<Object>} / scalars), where it came from, and — for a document as read — its
+ * exact source text, which {@link ManifestWriter} writes back byte for byte while the document is
  * unmodified.
  *
  * <p>Scalars in the tree: {@link String} for strings (any quoting style); {@link Boolean} only for
@@ -65,9 +65,8 @@ public final class Manifest {
    */
   public static Manifest of(Map<String, ?> object) {
     Objects.requireNonNull(object, "object");
-    return new Manifest(
-        freeze(object, ManifestLocation.GENERATED), ManifestLocation.GENERATED, null, true, false,
-        false);
+    Object root = freeze(object, ManifestLocation.GENERATED);
+    return new Manifest(root, ManifestLocation.GENERATED, null, true, false, false);
   }
 
   private static Object freeze(Object tree, ManifestLocation at) {
@@ -272,8 +271,12 @@ public final class Manifest {
   public Manifest withItems(List<Manifest> newItems) {
     if (!isList()) {
       throw new ManifestException(
-          "the document is not a List", location.source(), location.documentIndex(),
-          location.line(), 0, List.of());
+          "the document is not a List",
+          location.source(),
+          location.documentIndex(),
+          location.line(),
+          0,
+          List.of());
     }
     List<?> old = (List<?>) ((Map<?, ?>) root).get("items");
     boolean same = old.size() == newItems.size();
@@ -288,10 +291,10 @@ public final class Manifest {
     for (Manifest m : newItems) {
       roots.add(m.root());
     }
-    LinkedHashMap<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) object().get());
+    LinkedHashMap<String, Object> copy = new LinkedHashMap<>(object().orElseThrow());
     copy.put("items", roots);
-    return new Manifest(freeze(copy, location), location, sourceText, true, false,
-        continuesPrevious);
+    return new Manifest(
+        freeze(copy, location), location, sourceText, true, false, continuesPrevious);
   }
 
   /**

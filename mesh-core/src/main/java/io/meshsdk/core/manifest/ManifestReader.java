@@ -129,7 +129,8 @@ public final class ManifestReader {
     return result(out, errors);
   }
 
-  private static void collect(ManifestStream stream, List<Manifest> out, List<ManifestException> errors) {
+  private static void collect(
+      ManifestStream stream, List<Manifest> out, List<ManifestException> errors) {
     try (stream) {
       while (stream.hasNext()) {
         try {
@@ -249,7 +250,8 @@ public final class ManifestReader {
     try (Stream<Path> s = Files.list(dir)) {
       entries = new ArrayList<>(s.toList());
     } catch (IOException | UncheckedIOException e) {
-      IOException io = e instanceof IOException ? (IOException) e : ((UncheckedIOException) e).getCause();
+      IOException io =
+          e instanceof IOException ? (IOException) e : ((UncheckedIOException) e).getCause();
       throw new ManifestException(
           "cannot list the folder: " + describe(io), dir.toString(), 0, 0, 0, List.of(), io);
     }

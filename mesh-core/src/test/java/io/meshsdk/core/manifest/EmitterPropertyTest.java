@@ -23,17 +23,20 @@ class EmitterPropertyTest {
     "", " ", "  ", "on", "off", "yes", "no", "y", "n", "Y", "N", "true", "False", "null", "Null",
     "~", "1.10", "0777", "0755", "0x1F", "0o17", "0b101", "1e3", "1E3", "-1", "+1", "1_000", ".inf",
     "-.inf", ".nan", ".NaN", "2024-01-02", "2001-12-14t21:59:43.10-05:00", "12:30:00", "1:20", "<<",
-    "=", "-", "--", "---", "...", "- x", "-x", "? x", "?x", ":x", "x:", "a: b", "a:b", "a #b", "a#b",
+    "=", "-", "--", "---", "...", "- x", "-x", "? x", "?x", ":x", "x:", "a: b", "a:b", "a #b",
+    "a#b",
     "#x", "*x", "&x", "!x", "%x", "@x", "`x", "'x", "\"x", "{x}", "[x]", "x]", "x,y", "|", ">",
     "|-", " lead", "trail ", "tab\tx", "\t", "line\nbreak", "\n", "\n\n", "x\n", "x\n\n", " x\ny",
     "\nx", "  \nx", "x\n  ", "x  \ny", "a\r\nb", "\r", "bell\u0007", "nul\u0000", "nel\u0085",
-    "ls\u2028", "nbsp\u00a0", "bom\ufeff", "é", "日本", "😀", "\\", "\\n", "'", "''", "\"", "\"\"",
+    "ls\u2028", "nbsp\u00a0", "bom\ufeff", "é", "日本", "😀", "\\", "\\n", "'", "''", "\"",
+    "\"\"",
     "it's", "say \"hi\"", "https://x.io/a#b", "x: |", "key:", "x # y", "true ", " 1", "1 ",
     "0", "00", "-0", "+0", "1.", ".5", "5.", "1e", "e1", "0x", "NaN", "Infinity", "TRUE", "tRue",
     "Yes", "ON", "nO"
   };
 
-  private static final String CHARS = "abZ09 \t\n:#-?'\"\\{}[],&*!|>%@`.~eExoyntéß日\u0085\u2028\u00a0\u0007";
+  private static final String CHARS =
+      "abZ09 \t\n:#-?'\"\\{}[],&*!|>%@`.~eExoyntéß日\u0085\u2028\u00a0\u0007";
 
   static IntStream seeds() {
     return IntStream.range(0, 300);

@@ -39,7 +39,8 @@ class ManifestErrorsTest {
   @Test
   void should_stop_an_alias_bomb() {
     StringBuilder text = new StringBuilder("apiVersion: v1\nkind: ConfigMap\ndata:\n");
-    text.append("  a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    text.append("  a: &a [").append(String.join(",", java.util.Collections.nCopies(9, "lol")));
+    text.append("]\n");
     String prev = "a";
     for (char c = 'b'; c <= 'i'; c++) {
       text.append("  ").append(c).append(": &").append(c).append(" [");
@@ -161,7 +162,8 @@ class ManifestErrorsTest {
 
     ManifestException e = readError(text);
 
-    assertThat(e.getMessage()).isEqualTo("bad.yaml: document 1, line 6, column 5: duplicate key \"x\"");
+    assertThat(e.getMessage())
+        .isEqualTo("bad.yaml: document 1, line 6, column 5: duplicate key \"x\"");
   }
 
   @Test
@@ -214,7 +216,8 @@ class ManifestErrorsTest {
     assertThat(names).containsExactly("good", "after");
     assertThat(errors).hasSize(1);
     assertThat(errors.get(0).getMessage()).startsWith("s.yaml: document 2, line 7, column 1: ");
-    assertThat(errors.get(0).validDocuments()).containsExactly(new ManifestLocation("s.yaml", 1, 1));
+    assertThat(errors.get(0).validDocuments())
+        .containsExactly(new ManifestLocation("s.yaml", 1, 1));
   }
 
   @Test

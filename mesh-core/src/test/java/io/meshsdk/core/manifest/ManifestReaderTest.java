@@ -53,7 +53,8 @@ class ManifestReaderTest {
     assertThat(data.get("literal-strip")).isEqualTo("no trailing newline");
     assertThat(data.get("literal-keep")).isEqualTo("keep trailing\n\n");
     assertThat(data.get("folded")).isEqualTo("folded text continues here\nnew paragraph\n");
-    assertThat(data.get("plain-multiline")).isEqualTo("this plain scalar goes on over several lines");
+    assertThat(data.get("plain-multiline"))
+        .isEqualTo("this plain scalar goes on over several lines");
     assertThat(data.get("unicode")).isEqualTo("日本語 ✓ 😀");
   }
 
@@ -86,7 +87,8 @@ class ManifestReaderTest {
 
   @Test
   void should_keep_insertion_order_and_be_deeply_unmodifiable() {
-    Map<String, Object> m = reader.readAll("z: 1\na: [x, {k: v}]\nm: 2\n", "o").get(0).object().get();
+    Map<String, Object> m =
+        reader.readAll("z: 1\na: [x, {k: v}]\nm: 2\n", "o").get(0).object().orElseThrow();
 
     assertThat(m.keySet()).containsExactly("z", "a", "m");
     assertThatThrownBy(() -> m.put("b", 1)).isInstanceOf(UnsupportedOperationException.class);
@@ -137,7 +139,8 @@ class ManifestReaderTest {
   void should_give_kind_api_version_name_and_namespace() {
     Manifest m =
         reader.readAll(
-                "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\n",
+                "apiVersion: apps/v1\nkind: Deployment\n"
+                    + "metadata:\n  name: web\n  namespace: shop\n",
                 "d")
             .get(0);
     Manifest noKind = reader.readAll(Corpus.dir().resolve("no-kind.yaml")).get(0);
@@ -204,7 +207,8 @@ class ManifestReaderTest {
         .contains("priority=-1")
         .contains("overhead=null")
         .contains("tty=true");
-    assertThat(((Map<?, ?>) spec.get("metadata")).get("labels").toString()).contains("version=1.10");
+    assertThat(((Map<?, ?>) spec.get("metadata")).get("labels").toString())
+        .contains("version=1.10");
   }
 
   @Test
@@ -268,7 +272,8 @@ class ManifestReaderTest {
 
     assertThatThrownBy(empty::copyObject)
         .isInstanceOf(ManifestException.class)
-        .hasMessage("e.yaml: document 1, line 1: the document is not a Kubernetes object (a mapping)");
+        .hasMessage(
+            "e.yaml: document 1, line 1: the document is not a Kubernetes object (a mapping)");
   }
 
   @Test

@@ -98,7 +98,9 @@ class ManifestWriterTest {
     String out = write(List.of(docs.get(0).withRoot(Map.of("a", 2)), docs.get(1).withRoot(null)));
 
     assertThat(out).isEqualTo("--- # Source: chart/templates/a.yaml\na: 2\n---\n");
-    assertThat(reader.readAll(out, "again")).extracting(Manifest::isEmpty).containsExactly(false, true);
+    assertThat(reader.readAll(out, "again"))
+        .extracting(Manifest::isEmpty)
+        .containsExactly(false, true);
   }
 
   @Test
@@ -152,7 +154,8 @@ class ManifestWriterTest {
     tree.put("text", "first\nsecond\n");
     tree.put("indented", "  starts with spaces\nnext");
     tree.put("kept", "kept\n\n");
-    tree.put("numbers", List.of(1L << 40, new BigInteger("123456789012345678901234"), 1.0e10, 0.25));
+    tree.put(
+        "numbers", List.of(1L << 40, new BigInteger("123456789012345678901234"), 1.0e10, 0.25));
     tree.put("nothing", null);
     tree.put("needs quotes", List.of("on", "", "null", "~", "2024-01-02", "1e3", "a: b", "x #y"));
     tree.put("escapes", "tab\there and bell\u0007");

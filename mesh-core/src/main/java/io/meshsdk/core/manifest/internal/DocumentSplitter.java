@@ -185,7 +185,10 @@ public final class DocumentSplitter implements Closeable {
 
   private static boolean isDocumentStart(CharSequence l, int off) {
     int n = l.length();
-    if (n < off + 3 || l.charAt(off) != '-' || l.charAt(off + 1) != '-' || l.charAt(off + 2) != '-') {
+    if (n < off + 3
+        || l.charAt(off) != '-'
+        || l.charAt(off + 1) != '-'
+        || l.charAt(off + 2) != '-') {
       return false;
     }
     if (n == off + 3) {

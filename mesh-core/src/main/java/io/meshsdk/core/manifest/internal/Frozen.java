@@ -103,7 +103,10 @@ public final class Frozen {
       return new FrozenList(copy);
     }
     throw new IllegalArgumentException(
-        "a manifest cannot hold a value of type " + v.getClass().getName() + " at " + display(path));
+        "a manifest cannot hold a value of type "
+            + v.getClass().getName()
+            + " at "
+            + display(path));
   }
 
   private static String display(String path) {

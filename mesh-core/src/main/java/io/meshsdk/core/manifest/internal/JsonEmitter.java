@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * Writes a generic tree as compact JSON on one line, keys in insertion order. A {@link YamlScalar}
- * is written as its {@link YamlScalar#value() value} when that is a JSON boolean or a finite number,
- * otherwise as a string of its text; non-finite doubles become the strings {@code .nan}, {@code
- * .inf}, {@code -.inf}. Stateless and thread-safe.
+ * is written as its {@link YamlScalar#value() value} when that is a JSON boolean or a finite
+ * number, otherwise as a string of its text; non-finite doubles become the strings {@code
+ * .nan}, {@code .inf}, {@code -.inf}. Stateless and thread-safe.
  */
 public final class JsonEmitter {
   private JsonEmitter() {}
@@ -72,7 +72,7 @@ public final class JsonEmitter {
       if (value instanceof Boolean
           || value instanceof Long
           || value instanceof BigInteger
-          || (value instanceof Double && !((Double) value).isNaN() && !((Double) value).isInfinite())) {
+          || (value instanceof Double && Double.isFinite((Double) value))) {
         write(value, out);
       } else {
         string(s.text(), out);

@@ -84,8 +84,8 @@ public final class Scalars {
   }
 
   /**
-   * The tag under which some YAML reader resolves the plain text, or null when every reader takes it
-   * for a string.
+   * The tag under which some YAML reader resolves the plain text, or null when every reader takes
+   * it for a string.
    */
   private static String nonStringTag(String s) {
     Tag t = RESOLVER.resolve(NodeId.scalar, s, true);

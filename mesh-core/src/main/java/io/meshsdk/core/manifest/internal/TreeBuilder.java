@@ -115,7 +115,8 @@ public final class TreeBuilder {
       parser.getEvent(); // document end
       if (!parser.checkEvent(Event.ID.StreamEnd)) {
         Event extra = parser.getEvent();
-        throw new Problem("expected a single document, but found another one", extra.getStartMark());
+        throw new Problem(
+            "expected a single document, but found another one", extra.getStartMark());
       }
       Mark m = first.getStartMark();
       return new Result(root, empty, m.getLine(), m.getColumn());
@@ -129,7 +130,8 @@ public final class TreeBuilder {
     } catch (ReaderException e) {
       int[] lc = lineColumn(e.getPosition());
       throw new Problem(
-          "special characters are not allowed: #" + Integer.toHexString(e.getCodePoint()).toUpperCase(),
+          "special characters are not allowed: #"
+              + Integer.toHexString(e.getCodePoint()).toUpperCase(java.util.Locale.ROOT),
           lc[0],
           lc[1]);
     } catch (YAMLException e) {

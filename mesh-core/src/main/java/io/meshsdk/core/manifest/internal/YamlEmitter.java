@@ -99,7 +99,8 @@ public final class YamlEmitter {
     }
   }
 
-  private static void sequence(Collection<?> c, int indent, boolean firstInline, StringBuilder out) {
+  private static void sequence(
+      Collection<?> c, int indent, boolean firstInline, StringBuilder out) {
     boolean first = true;
     Iterator<?> it = c.iterator();
     while (it.hasNext()) {
