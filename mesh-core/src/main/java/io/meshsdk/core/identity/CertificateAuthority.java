@@ -91,7 +91,18 @@ public final class CertificateAuthority {
    * @return the anchor and its key
    */
   public IssuedCertificate createTrustAnchor(Duration validity) {
-    return issue(CertificateSpec.builder(DEFAULT_ANCHOR_NAME).ca(1).validity(validity)
+    return createTrustAnchor(validity, DEFAULT_ANCHOR_NAME);
+  }
+
+  /**
+   * A trust anchor with a chosen lifetime and common name.
+   *
+   * @param validity the lifetime
+   * @param commonName the subject CN
+   * @return the anchor and its key
+   */
+  public IssuedCertificate createTrustAnchor(Duration validity, String commonName) {
+    return issue(CertificateSpec.builder(commonName).ca(1).validity(validity)
         .notBefore(start()).build(), null);
   }
 
@@ -116,8 +127,24 @@ public final class CertificateAuthority {
    * @throws IdentityException when the issuer would outlive the anchor
    */
   public IssuedCertificate createIssuer(IssuedCertificate anchor, Duration validity) {
-    return issue(CertificateSpec.builder(DEFAULT_ISSUER_NAME).ca(0)
-        .dnsNames(DEFAULT_ISSUER_NAME).validity(validity).notBefore(start()).build(), anchor);
+    return createIssuer(anchor, validity, DEFAULT_ISSUER_NAME);
+  }
+
+  /**
+   * An issuer with a chosen lifetime and name, e.g. {@code identity.<namespace>.<trust domain>}
+   * for a control plane outside {@code linkerd} or a trust domain other than {@code
+   * cluster.local}.
+   *
+   * @param anchor the signing trust anchor
+   * @param validity the lifetime
+   * @param commonName the subject CN, also written as DNS name
+   * @return the issuer and its key
+   * @throws IdentityException when the issuer would outlive the anchor
+   */
+  public IssuedCertificate createIssuer(IssuedCertificate anchor, Duration validity,
+      String commonName) {
+    return issue(CertificateSpec.builder(commonName).ca(0).dnsNames(commonName)
+        .validity(validity).notBefore(start()).build(), anchor);
   }
 
   /**

@@ -69,6 +69,18 @@ class CertificateAuthorityTest {
   }
 
   @Test
+  void should_name_anchor_and_issuer_for_another_trust_domain() {
+    IssuedCertificate a = CA.createTrustAnchor(Duration.ofDays(100), "root.example.org");
+    IssuedCertificate i = CA.createIssuer(a, Duration.ofDays(50), "identity.l5d.example.org");
+
+    assertThat(a.certificate().getSubjectX500Principal().getName())
+        .isEqualTo("CN=root.example.org");
+    assertThat(i.certificate().getSubjectX500Principal().getName())
+        .isEqualTo("CN=identity.l5d.example.org");
+    assertThat(Generated.validate(a, i).success()).isTrue();
+  }
+
+  @Test
   void should_pass_our_validator() {
     CategoryReport report = Generated.validate(anchor, issuer);
 

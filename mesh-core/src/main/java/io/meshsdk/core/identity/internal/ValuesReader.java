@@ -25,7 +25,6 @@ public final class ValuesReader {
   @SuppressWarnings("unchecked")
   public static Map<String, Object> read(String yaml, String source) {
     LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(50);
     options.setNestingDepthLimit(100);
     options.setCodePointLimit(8 * 1024 * 1024);
