@@ -34,7 +34,8 @@ final class CertsCommand implements Runnable {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }
       if (d.isZero() || d.isNegative()) {
-        throw new CommandLine.TypeConversionException("'" + value + "': the duration must be positive");
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "': the duration must be positive");
       }
       return d;
     }

@@ -9,7 +9,8 @@ import java.util.Optional;
  * <p>Immutable and thread-safe. Build one with {@link #builder(String, String)}:
  *
  * <pre>{@code
- * CheckResult r = CheckResult.builder("linkerd-identity", "issuer cert is within its validity period")
+ * CheckResult r = CheckResult
+ *     .builder("linkerd-identity", "issuer cert is within its validity period")
  *     .hintAnchor("l5d-identity-issuer-cert-is-time-valid")
  *     .severity(Severity.FATAL)
  *     .failed("issuer certificate is not valid anymore. Expired on 1990-01-01T01:01:11Z")

@@ -271,7 +271,8 @@ class PemTest {
         issuer.privateKeyPem()).load();
 
     assertThat(m.toString()).contains("key=present").doesNotContain(keyLine);
-    assertThat(issuer.toString()).doesNotContain(keyLine).contains("identity.linkerd.cluster.local");
+    assertThat(issuer.toString()).doesNotContain(keyLine)
+        .contains("identity.linkerd.cluster.local");
     assertThat(IssuerSecret.of("kubernetes.io/tls", java.util.Map.of("tls.key",
         issuer.privateKeyPem().getBytes(StandardCharsets.UTF_8))).toString())
         .isEqualTo("Secret linkerd-identity-issuer (type kubernetes.io/tls, keys [tls.key])");

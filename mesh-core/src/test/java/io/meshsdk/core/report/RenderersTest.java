@@ -65,8 +65,8 @@ class RenderersTest {
         "linkerd-identity\n----------------\n\u221A certificate config is valid\n\n"
             + "Status check results are \u221A\n");
     assertThat(ReportRenderer.table(true).render(report)).isEqualTo(
-        "linkerd-identity\n----------------\n\u001b[32;1m\u221A\u001b[0m certificate config is valid"
-            + "\n\nStatus check results are \u001b[32;1m\u221A\u001b[0m\n");
+        "linkerd-identity\n----------------\n\u001b[32;1m\u221A\u001b[0m certificate config"
+            + " is valid\n\nStatus check results are \u001b[32;1m\u221A\u001b[0m\n");
   }
 
   @Test
@@ -114,16 +114,16 @@ class RenderersTest {
         + "        },\n"
         + "        {\n"
         + "          \"description\": \"trust anchors are valid for at least 60 days\",\n"
-        + "          \"hint\": \"https://linkerd.io/2/checks/#l5d-identity-trustAnchors-not-expiring"
-        + "-soon\",\n"
+        + "          \"hint\": \"https://linkerd.io/2/checks/#l5d-identity-trustAnchors-not-"
+        + "expiring-soon\",\n"
         + "          \"error\": \"Anchors expiring soon:\\n\\t* 1 root will expire on"
         + " 2026-02-01T00:00:00Z\",\n"
         + "          \"result\": \"warning\"\n"
         + "        },\n"
         + "        {\n"
         + "          \"description\": \"issuer cert is issued by the trust anchor\",\n"
-        + "          \"hint\": \"https://linkerd.io/2/checks/#l5d-identity-issuer-cert-issued-by-trust"
-        + "-anchor\",\n"
+        + "          \"hint\": \"https://linkerd.io/2/checks/#l5d-identity-issuer-cert-issued-by-"
+        + "trust-anchor\",\n"
         + "          \"error\": \"x509: certificate signed by unknown authority\",\n"
         + "          \"result\": \"error\"\n"
         + "        }\n"

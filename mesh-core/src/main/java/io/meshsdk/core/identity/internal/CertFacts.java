@@ -114,7 +114,8 @@ public final class CertFacts {
     this.notBefore = c.getNotBefore().toInstant();
     this.notAfter = c.getNotAfter().toInstant();
     Extensions exts = bc.getTBSCertificate().getExtensions();
-    this.basicConstraintsValid = exts != null && exts.getExtension(Extension.basicConstraints) != null;
+    this.basicConstraintsValid =
+        exts != null && exts.getExtension(Extension.basicConstraints) != null;
     int bcLen = c.getBasicConstraints();
     this.ca = basicConstraintsValid && bcLen >= 0;
     this.maxPathLen = ca && bcLen != Integer.MAX_VALUE ? bcLen : -1;

@@ -235,7 +235,7 @@ public final class GoVerify {
     return null;
   }
 
-  /** Go's {@code CheckSignatureFrom}: the parent must be allowed to sign, and the signature hold. */
+  /** Go's {@code CheckSignatureFrom}: the parent may sign, and the signature holds. */
   static String checkSignatureFrom(CertFacts child, CertFacts parent) {
     if ((parent.version() == 3 && !parent.basicConstraintsValid())
         || (parent.basicConstraintsValid() && !parent.isCa())) {
