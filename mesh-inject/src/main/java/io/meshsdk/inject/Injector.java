@@ -1,6 +1,7 @@
 package io.meshsdk.inject;
 
 import io.meshsdk.core.MeshSdk;
+import io.meshsdk.core.manifest.Manifest;
 import io.meshsdk.inject.internal.DocResult;
 import io.meshsdk.inject.internal.InjectEngine;
 import io.meshsdk.inject.internal.LinkerdFlags;
@@ -99,6 +100,18 @@ public final class Injector {
   }
 
   /**
+   * Injects one manifest document, as a run of its own.
+   *
+   * @param manifest the document
+   * @return the output document (the same instance when unchanged) and the reports
+   * @throws InjectionException when Linkerd would refuse the document, or it is malformed (the
+   *     message then names the source and document)
+   */
+  public ManifestResult inject(Manifest manifest) {
+    return newSession().inject(manifest);
+  }
+
+  /**
    * A session: one {@code linkerd inject} invocation over a stream of documents. It reproduces
    * Linkerd's per-run quirk that in manual mode the {@code linkerd.io/inject: ingress} override is
    * written only on the first injected workload. Not thread-safe.
@@ -107,6 +120,19 @@ public final class Injector {
    */
   public Session newSession() {
     return new Session(engine, engine.newRun());
+  }
+
+  /** Adds the document's location to our own input errors; Linkerd's messages stay exact. */
+  static InjectionException located(InjectionException e, Manifest m) {
+    if (e.reason() != InjectionException.Reason.INVALID_INPUT) {
+      return e;
+    }
+    InjectionException x =
+        new InjectionException(
+            m.location() + ": " + e.getMessage(), e.reason(), e.kind(), e.resourceName(),
+            e.reasons());
+    x.setStackTrace(e.getStackTrace());
+    return x;
   }
 
   /** One run over many documents; see {@link Injector#newSession()}. Not thread-safe. */
@@ -129,6 +155,30 @@ public final class Injector {
     public TransformResult inject(Object document) {
       DocResult r = engine.inject(document, run);
       return new TransformResult(r.root, r.changed, Reports.injected(r.reports));
+    }
+
+    /**
+     * Injects the next manifest document of the run. A document that is nothing but a {@code
+     * ---} line (e.g. after the last document of a file) is returned without a report, as
+     * Linkerd never sees it.
+     *
+     * @param manifest the document
+     * @return the output document (the same instance when unchanged) and the reports
+     * @throws InjectionException when Linkerd would refuse the document, or it is malformed (the
+     *     message then names the source and document)
+     */
+    public ManifestResult inject(Manifest manifest) {
+      if (Reports.invisible(manifest)) {
+        return new ManifestResult(manifest, List.of());
+      }
+      DocResult r;
+      try {
+        r = engine.inject(manifest.root(), run);
+      } catch (InjectionException e) {
+        throw located(e, manifest);
+      }
+      Manifest out = r.changed ? manifest.withRoot(r.root) : manifest;
+      return new ManifestResult(out, Reports.injected(r.reports));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.meshsdk.inject;
 
+import io.meshsdk.core.manifest.Manifest;
 import io.meshsdk.inject.internal.Kind;
 import io.meshsdk.inject.internal.Report;
 import java.util.ArrayList;
@@ -10,6 +11,30 @@ import java.util.Set;
 /** Converts the engines' internal reports into the public {@link ResourceReport}. */
 final class Reports {
   private Reports() {}
+
+  /**
+   * Whether Linkerd's document reader would not see this document at all: an empty document whose
+   * text is nothing but its own {@code ---} line (Kubernetes' YAML reader only yields non-empty
+   * chunks between separators; a blank or comment-only chunk is a document without a kind).
+   */
+  static boolean invisible(Manifest m) {
+    if (!m.isEmpty()) {
+      return false;
+    }
+    String text = m.sourceText().orElse("");
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    if (text.startsWith("---")) {
+      int eol = text.indexOf('\n');
+      String first = eol < 0 ? text : text.substring(0, eol);
+      String rest = first.substring(3).strip();
+      if (rest.isEmpty() || rest.startsWith("#")) {
+        text = eol < 0 ? "" : text.substring(eol + 1);
+      }
+    }
+    return text.isEmpty();
+  }
 
   static List<ResourceReport> injected(List<Report> reports) {
     List<ResourceReport> out = new ArrayList<>(reports.size());

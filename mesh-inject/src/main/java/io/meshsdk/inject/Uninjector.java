@@ -1,5 +1,6 @@
 package io.meshsdk.inject;
 
+import io.meshsdk.core.manifest.Manifest;
 import io.meshsdk.inject.internal.DocResult;
 import io.meshsdk.inject.internal.UninjectEngine;
 
@@ -37,5 +38,21 @@ public final class Uninjector {
   public TransformResult uninject(Object document) {
     DocResult r = UninjectEngine.uninject(document);
     return new TransformResult(r.root, r.changed, Reports.uninjected(r.reports));
+  }
+
+  /**
+   * Uninjects one manifest document. A document that is nothing but a {@code ---} line is
+   * returned without a report, as Linkerd never sees it.
+   *
+   * @param manifest the document
+   * @return the output document (the same instance when nothing was removed) and the reports
+   */
+  public ManifestResult uninject(Manifest manifest) {
+    if (Reports.invisible(manifest)) {
+      return new ManifestResult(manifest, java.util.List.of());
+    }
+    DocResult r = UninjectEngine.uninject(manifest.root());
+    Manifest out = r.changed ? manifest.withRoot(r.root) : manifest;
+    return new ManifestResult(out, Reports.uninjected(r.reports));
   }
 }

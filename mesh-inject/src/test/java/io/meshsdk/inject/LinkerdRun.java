@@ -1,21 +1,22 @@
 package io.meshsdk.inject;
 
+import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.manifest.ManifestException;
+import io.meshsdk.core.manifest.ManifestReader;
+import io.meshsdk.core.manifest.ManifestStream;
+import io.meshsdk.core.manifest.ManifestWriter;
 import io.meshsdk.core.testing.Conformance;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * Test-only stand-in for the {@code mesh inject|uninject} command until the manifest reader and
- * the Helm values parser are merged: chart defaults plus plain {@code --set}/{@code --set-file}
- * entries, inputs read file by file (folders walked sorted), Linkerd's all-or-nothing rule per
- * input, and the report per input.
+ * Test-only stand-in for the {@code mesh inject|uninject} command until the Helm values parser is
+ * merged: chart defaults plus plain {@code --set}/{@code --set-file} entries, inputs read with the
+ * manifest reader file by file (folders walked sorted), Linkerd's all-or-nothing rule per input,
+ * output through the manifest writer, and the report per input.
  */
 final class LinkerdRun {
   /** What the command would print. */
@@ -70,71 +71,54 @@ final class LinkerdRun {
     cur.put(keys[keys.length - 1], value);
   }
 
-  static List<Path> inputs(Path input) {
-    if (!Files.isDirectory(input)) {
-      return List.of(input);
-    }
-    List<Path> out = new ArrayList<>();
-    walk(input, out);
-    return out;
-  }
-
-  private static void walk(Path dir, List<Path> out) {
-    try (Stream<Path> s = Files.list(dir)) {
-      for (Path p : s.sorted((a, b) -> a.getFileName().toString()
-          .compareTo(b.getFileName().toString())).toList()) {
-        if (Files.isDirectory(p)) {
-          walk(p, out);
-        } else {
-          out.add(p);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   static Output inject(Injector injector, Path input, boolean verbose) {
     Output out = new Output();
     Injector.Session session = injector.newSession();
-    for (Path file : inputs(input)) {
-      List<Object> docs = new ArrayList<>();
+    ManifestReader reader = ManifestReader.create();
+    for (Path file : reader.files(input)) {
+      List<Manifest> docs = new ArrayList<>();
       List<ResourceReport> resources = new ArrayList<>();
-      try {
-        for (String chunk : Yamls.chunks(Yamls.read(file))) {
-          Object doc;
-          try {
-            doc = Yamls.load(chunk);
-          } catch (RuntimeException e) {
-            throw new InjectionException(
-                "error converting YAML to JSON: " + e.getMessage(),
-                InjectionException.Reason.INVALID_INPUT, "", "", List.of());
-          }
-          TransformResult r = session.inject(doc);
-          docs.add(r.document());
+      try (ManifestStream in = reader.open(file)) {
+        while (in.hasNext()) {
+          ManifestResult r = session.inject(in.next());
+          docs.add(r.manifest());
           resources.addAll(r.resources());
         }
-      } catch (InjectionException e) {
+      } catch (InjectionException | ManifestException e) {
         out.stderr.append("Error transforming resources:\n").append(e.getMessage());
         out.exit = 1;
         return out;
       }
-      out.documents.addAll(docs);
+      out.documents.addAll(written(docs));
       out.stderr.append(InjectionReport.of(InjectionReport.Operation.INJECT, resources)
           .render(verbose));
     }
     return out;
   }
 
+  /** Writes the documents with the manifest writer and reads them back as plain YAML. */
+  static List<Object> written(List<Manifest> docs) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (ManifestWriter w = ManifestWriter.yaml(text)) {
+      for (Manifest m : docs) {
+        w.write(m);
+      }
+    }
+    return Yamls.loadAll(text.toString());
+  }
+
   static Output uninject(Path input) {
     Output out = new Output();
-    for (Path file : inputs(input)) {
+    ManifestReader reader = ManifestReader.create();
+    for (Path file : reader.files(input)) {
+      List<Manifest> docs = new ArrayList<>();
       List<ResourceReport> resources = new ArrayList<>();
-      for (String chunk : Yamls.chunks(Yamls.read(file))) {
-        TransformResult r = Uninjector.create().uninject(Yamls.load(chunk));
-        out.documents.add(r.document());
+      for (Manifest m : reader.readAll(file)) {
+        ManifestResult r = Uninjector.create().uninject(m);
+        docs.add(r.manifest());
         resources.addAll(r.resources());
       }
+      out.documents.addAll(written(docs));
       out.stderr.append(InjectionReport.of(InjectionReport.Operation.UNINJECT, resources)
           .render(false));
     }

@@ -102,7 +102,7 @@ class UninjectorTest {
     assertThat(c.document()).isSameAs(cm);
     assertThat(c.resources().get(0).reason()).contains(ResourceReport.SkipReason.UNSUPPORTED_KIND);
 
-    TransformResult none = uninjector.uninject(null);
+    TransformResult none = uninjector.uninject((Object) null);
     assertThat(none.resources().get(0).line())
         .isEqualTo("document missing \"kind\" field, skipped");
   }

@@ -263,6 +263,7 @@ public final class InjectEngine {
             List.of(ex.getMessage()));
       }
       if (cacheKey != null && cache.size() < CACHE_LIMIT) {
+        rendered = ProxyRenderer.frozen(rendered);
         cache.put(cacheKey, rendered);
       }
     }
@@ -371,9 +372,9 @@ public final class InjectEngine {
     if (spec == null) {
       return;
     }
-    rep.hostNetwork = isTrue(spec.get("hostNetwork"));
+    rep.hostNetwork = Trees.isTrue(spec.get("hostNetwork"));
     Object automount = spec.get("automountServiceAccountToken");
-    if (isFalse(automount) && !values.tokenProjection) {
+    if (Trees.isFalse(automount) && !values.tokenProjection) {
       rep.automountServiceAccountToken = false;
     }
     List<Object> containers = Trees.list(spec, "containers");
@@ -427,14 +428,6 @@ public final class InjectEngine {
         || "istio-proxy".equals(name);
   }
 
-  private static boolean isTrue(Object o) {
-    return Boolean.TRUE.equals(o) || "true".equals(Trees.text(o));
-  }
-
-  private static boolean isFalse(Object o) {
-    return Boolean.FALSE.equals(o) || "false".equals(Trees.text(o));
-  }
-
   private static Map<String, Object> firstContainer(Map<String, Object> spec) {
     List<Object> containers = Trees.list(spec, "containers");
     return containers == null || containers.isEmpty() ? null : Trees.map(containers.get(0));
@@ -452,7 +445,7 @@ public final class InjectEngine {
         out.put("mountPath", Names.SA_MOUNT_PATH);
         String name = Trees.text(vm, "name");
         out.put("name", name == null ? "" : name);
-        if (isTrue(vm.get("readOnly"))) {
+        if (Trees.isTrue(vm.get("readOnly"))) {
           out.put("readOnly", true);
         }
         return Collections.unmodifiableMap(out);
@@ -480,7 +473,7 @@ public final class InjectEngine {
         for (Object p : ports) {
           Map<String, Object> pm = Trees.map(p);
           String name = Trees.text(pm, "name");
-          Long port = intValue(pm == null ? null : pm.get("containerPort"));
+          Long port = Trees.integer(pm == null ? null : pm.get("containerPort"));
           if (name != null && !name.isEmpty() && port != null) {
             out.putIfAbsent(name, port.intValue());
           }
@@ -510,14 +503,13 @@ public final class InjectEngine {
         if (ps != null) {
           for (Object p : ps) {
             Map<String, Object> pm = Trees.map(p);
-            Long port = intValue(pm == null ? null : pm.get("containerPort"));
+            Long port = Trees.integer(pm == null ? null : pm.get("containerPort"));
             ports.add(Long.toString(port == null ? 0 : port));
           }
         }
         for (String probe : new String[] {"readinessProbe", "livenessProbe"}) {
-          Object port = Trees.path(c, probe, "httpGet") == null
-              ? null
-              : Trees.path(c, probe, "httpGet").get("port");
+          Map<String, Object> httpGet = Trees.path(c, probe, "httpGet");
+          Object port = httpGet == null ? null : Trees.value(httpGet.get("port"));
           if (port instanceof Number) {
             ports.add(Long.toString(((Number) port).longValue()));
           }
@@ -525,20 +517,5 @@ public final class InjectEngine {
       }
     }
     return String.join(",", ports);
-  }
-
-  private static Long intValue(Object o) {
-    if (o instanceof Number) {
-      return ((Number) o).longValue();
-    }
-    String t = Trees.text(o);
-    if (t == null) {
-      return null;
-    }
-    try {
-      return Long.parseLong(t);
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 }

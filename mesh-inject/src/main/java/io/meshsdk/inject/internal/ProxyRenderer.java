@@ -1,5 +1,6 @@
 package io.meshsdk.inject.internal;
 
+import io.meshsdk.core.manifest.Manifest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,6 +37,31 @@ final class ProxyRenderer {
   }
 
   private ProxyRenderer() {}
+
+  /**
+   * The same rendering with its trees frozen the way manifests freeze theirs, so that documents
+   * sharing a cached rendering do not copy it again when they become manifests.
+   */
+  @SuppressWarnings("unchecked")
+  static Rendered frozen(Rendered r) {
+    Map<String, Object> holder = new LinkedHashMap<>();
+    holder.put("proxy", r.proxy);
+    holder.put("init", r.init);
+    holder.put("validator", r.validator);
+    holder.put("debug", r.debug);
+    holder.put("volumes", r.volumes);
+    Map<String, Object> f = Manifest.of(holder).object().orElseThrow();
+    Rendered out = new Rendered();
+    out.proxy = (Map<String, Object>) f.get("proxy");
+    out.init = (Map<String, Object>) f.get("init");
+    out.validator = (Map<String, Object>) f.get("validator");
+    out.debug = (Map<String, Object>) f.get("debug");
+    out.volumes = (List<Object>) f.get("volumes");
+    out.proxyVersion = r.proxyVersion;
+    out.nativeSidecar = r.nativeSidecar;
+    out.await = r.await;
+    return out;
+  }
 
   /**
    * Renders the containers and volumes.

@@ -1,5 +1,6 @@
 package io.meshsdk.inject.internal;
 
+import io.meshsdk.core.manifest.YamlScalar;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,43 @@ public final class Trees {
       return (String) o;
     }
     return o.toString();
+  }
+
+  /**
+   * The value as YAML 1.1 (Kubernetes' YAML) reads it: a {@link YamlScalar} such as {@code yes},
+   * {@code 0755} or {@code 0x1F} becomes its boolean or number; anything else is returned as is.
+   */
+  public static Object value(Object o) {
+    return o instanceof YamlScalar ? ((YamlScalar) o).value() : o;
+  }
+
+  /** The value as a whole number (numbers and numeric texts), or null. */
+  public static Long integer(Object o) {
+    Object v = value(o);
+    if (v instanceof Number) {
+      return ((Number) v).longValue();
+    }
+    String t = text(v);
+    if (t == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(t);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Whether the value is boolean true ({@code true}, YAML 1.1's {@code yes}/{@code on}, …). */
+  public static boolean isTrue(Object o) {
+    Object v = value(o);
+    return Boolean.TRUE.equals(v) || "true".equals(text(v));
+  }
+
+  /** Whether the value is boolean false. */
+  public static boolean isFalse(Object o) {
+    Object v = value(o);
+    return Boolean.FALSE.equals(v) || "false".equals(text(v));
   }
 
   /** The text of {@code m.key}, or null. */
