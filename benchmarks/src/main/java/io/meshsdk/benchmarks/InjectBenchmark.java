@@ -1,10 +1,16 @@
 package io.meshsdk.benchmarks;
 
+import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.manifest.ManifestReader;
+import io.meshsdk.core.manifest.ManifestStream;
+import io.meshsdk.core.manifest.ManifestWriter;
 import io.meshsdk.inject.InjectMode;
 import io.meshsdk.inject.Injector;
 import io.meshsdk.inject.TransformResult;
 import io.meshsdk.inject.Uninjector;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +34,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * In-process injection throughput over the benchmark manifest (already parsed into trees): the
- * transformation alone, without reading or writing YAML. Run: {@code java -jar
+ * In-process injection throughput over the benchmark manifest: the transformation alone over
+ * parsed trees ({@code annotate}, {@code manual}, {@code uninject}), and end to end with the
+ * manifest reader and writer ({@code annotateManifest}, {@code manualManifest}). Run: {@code java -jar
  * benchmarks/target/benchmarks.jar InjectBenchmark -Dmesh.chart=PATH} where PATH is Linkerd's
  * {@code linkerd-control-plane.values.yaml} (default: {@code
  * ../shared/conformance/linkerd/chart/linkerd-control-plane.values.yaml}).
@@ -44,6 +51,7 @@ public class InjectBenchmark {
   @Param({"3000"})
   public int docs;
 
+  private String text;
   private List<Object> trees;
   private List<Object> injected;
   private Injector annotate;
@@ -56,7 +64,8 @@ public class InjectBenchmark {
     LoaderOptions lo = new LoaderOptions();
     lo.setCodePointLimit(Integer.MAX_VALUE);
     trees = new ArrayList<>();
-    for (Object o : new Yaml(lo).loadAll(ManifestText.generate(docs))) {
+    text = ManifestText.generate(docs);
+    for (Object o : new Yaml(lo).loadAll(text)) {
       trees.add(o);
     }
     Path chart =
@@ -93,6 +102,31 @@ public class InjectBenchmark {
     Injector.Session s = manual.newSession();
     for (Object t : trees) {
       bh.consume(s.inject(t).document());
+    }
+  }
+
+  /** Annotation mode end to end: read, inject and write the manifest (to nowhere). */
+  @Benchmark
+  public void annotateManifest(Blackhole bh) {
+    endToEnd(annotate, bh);
+  }
+
+  /** Manual mode end to end: read, inject and write the manifest (to nowhere). */
+  @Benchmark
+  public void manualManifest(Blackhole bh) {
+    endToEnd(manual, bh);
+  }
+
+  private void endToEnd(Injector injector, Blackhole bh) {
+    Injector.Session s = injector.newSession();
+    Writer sink = Writer.nullWriter();
+    try (ManifestWriter out = ManifestWriter.yaml(sink);
+        ManifestStream in = ManifestReader.create().open(new StringReader(text), "bench")) {
+      while (in.hasNext()) {
+        Manifest m = s.inject(in.next()).manifest();
+        out.write(m);
+        bh.consume(m);
+      }
     }
   }
 
