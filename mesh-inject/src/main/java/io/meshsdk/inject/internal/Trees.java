@@ -127,9 +127,4 @@ public final class Trees {
     }
     return Collections.unmodifiableMap(m);
   }
-
-  /** An unmodifiable list. */
-  public static List<Object> frozenList(Object... items) {
-    return List.of(items);
-  }
 }
