@@ -190,9 +190,11 @@ public final class StrvalsParser {
           if (data.containsKey(k)) {
             inner = asMap(data.get(k), k);
           }
+          int dot = pos;
           boolean eof = key(inner, nestedNameLevel);
           if (!eof && inner.isEmpty()) {
-            throw fail("key map " + GoFormat.quote(k) + " has no value");
+            // point at the '.' after the key whose map stayed empty
+            throw fail("key map " + GoFormat.quote(k) + " has no value", dot - 1, null);
           }
           if (!inner.isEmpty()) {
             set(data, k, inner);
