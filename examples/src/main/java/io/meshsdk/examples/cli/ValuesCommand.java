@@ -33,17 +33,20 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "values",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.Provider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Print chart values built as Helm builds them: the -f files merged in order, then every",
-      "--set-json, --set, --set-string, --set-file and --set-literal argument parsed into that",
-      "map (kinds in this order, arguments of a kind in the order given), then coalesced onto",
-      "the chart defaults of the Linkerd version this SDK carries. Keys Linkerd does not know are",
-      "reported on stderr (an error with --strict).",
+      "Print chart values built as Helm builds them: the -f files merged in order, then every"
+          + " --set-json, --set, --set-string, --set-file and --set-literal argument parsed into"
+          + " that map (kinds in this order, arguments of a kind in the order given), then"
+          + " coalesced onto the chart defaults of the Linkerd version this SDK carries. Keys"
+          + " Linkerd does not know are reported on stderr (an error with --strict).",
       "",
-      "With --mesh-pods-of, print instead the override values that add a pod annotation",
-      "(default linkerd.io/inject=enabled) to every podAnnotations map of a chart's values."
+      "With --mesh-pods-of, print instead the override values that add a pod annotation"
+          + " (default linkerd.io/inject=enabled) to every podAnnotations map of a chart's values.",
+      ""
     })
 final class ValuesCommand implements Callable<Integer> {
 

@@ -15,9 +15,16 @@ import java.util.Optional;
 public class ValuesException extends MeshException {
   private static final long serialVersionUID = 1L;
 
+  /** The flag kind, or null. */
   private final transient SetFlag flag;
+
+  /** The raw argument, or null. */
   private final String input;
+
+  /** The 1-based character position, or -1. */
   private final int position;
+
+  /** The reason without the flag and input prefix. */
   private final String reason;
 
   /**

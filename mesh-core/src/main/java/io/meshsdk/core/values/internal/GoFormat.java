@@ -147,7 +147,7 @@ public final class GoFormat {
    */
   public static String jsonNumber(double d) {
     if (d == 0) {
-      return "0";
+      return (1 / d < 0) ? "-0" : "0";
     }
     double abs = Math.abs(d);
     Digits g = digits(d);

@@ -20,6 +20,8 @@ public final class GoJson {
   /** A syntax error at an offset of the decoded text. */
   public static final class SyntaxError extends Exception {
     private static final long serialVersionUID = 1L;
+
+    /** Index into the decoded string. */
     private final int offset;
 
     SyntaxError(String message, int offset) {
