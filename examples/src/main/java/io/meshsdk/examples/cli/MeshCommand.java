@@ -17,7 +17,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Manage a Linkerd service mesh: values, injection, certificates and checks.",
-    subcommands = {VersionCommand.class, ValuesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      VersionCommand.class,
+      ValuesCommand.class,
+      CertsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class MeshCommand implements Runnable {
 
   /** Exit code of a successful command. */

@@ -90,7 +90,8 @@ final class ValuesCommand implements Callable<Integer> {
   @Option(
       names = "--set-file",
       paramLabel = "K=PATH",
-      description = "Helm --set-file argument; paths relative to the working directory, - is stdin.")
+      description = "Helm --set-file argument; paths relative to the working directory, - is "
+          + "stdin.")
   private List<String> setFile = new ArrayList<>();
 
   @Option(names = "--set-json", paramLabel = "S", description = "Helm --set-json argument.")
@@ -118,7 +119,8 @@ final class ValuesCommand implements Callable<Integer> {
   @Option(
       names = "--annotation",
       paramLabel = "K=V",
-      description = "Annotation for --mesh-pods-of (default linkerd.io/inject=enabled); repeatable.")
+      description = "Annotation for --mesh-pods-of (default linkerd.io/inject=enabled); "
+          + "repeatable.")
   private List<String> annotations = new ArrayList<>();
 
   @Override

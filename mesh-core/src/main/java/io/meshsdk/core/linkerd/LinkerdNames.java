@@ -107,7 +107,8 @@ public final class LinkerdNames {
   public static final String IDENTITY_MODE_ANNOTATION = "linkerd.io/identity-mode";
 
   /** Namespace annotation of viz when an external Prometheus is used. */
-  public static final String VIZ_EXTERNAL_PROMETHEUS_ANNOTATION = "viz.linkerd.io/external-prometheus";
+  public static final String VIZ_EXTERNAL_PROMETHEUS_ANNOTATION =
+      "viz.linkerd.io/external-prometheus";
 
   /** {@code config.linkerd.io/proxy-image}. */
   public static final String PROXY_IMAGE_ANNOTATION = CONFIG_ANNOTATION_PREFIX + "proxy-image";

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  */
 public final class LinkerdVersion implements Comparable<LinkerdVersion> {
   private static final Pattern NUMBERED =
-      Pattern.compile("(stable|edge|enterprise)-(\\d{1,9})\\.(\\d{1,9})\\.(\\d{1,9})(?:-([0-9A-Za-z][0-9A-Za-z.-]*))?");
+      Pattern.compile(
+          "(stable|edge|enterprise)-(\\d{1,9})\\.(\\d{1,9})\\.(\\d{1,9})"
+              + "(?:-([0-9A-Za-z][0-9A-Za-z.-]*))?");
 
   /** A release channel. */
   public enum Channel {
@@ -59,12 +61,14 @@ public final class LinkerdVersion implements Comparable<LinkerdVersion> {
    */
   public static LinkerdVersion parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new LinkerdException("empty Linkerd version: expected e.g. stable-2.11.2 or edge-26.8.3");
+      throw new LinkerdException(
+          "empty Linkerd version: expected e.g. stable-2.11.2 or edge-26.8.3");
     }
     String t = text.strip();
     if (t.startsWith("dev-")) {
       if (t.length() == 4) {
-        throw new LinkerdException("malformed Linkerd version \"" + text + "\": dev- needs a build name");
+        throw new LinkerdException("malformed Linkerd version \"" + text
+            + "\": dev- needs a build name");
       }
       return new LinkerdVersion(t, Channel.DEV, 0, 0, 0, t.substring(4));
     }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param paths the dotted paths of the {@code podAnnotations} maps that were annotated
  * @param warnings one line per thing left alone or replaced
  */
-public record PodAnnotationOverrides(HelmValues overrides, List<String> paths, List<String> warnings) {
+public record PodAnnotationOverrides(HelmValues overrides, List<String> paths,
+    List<String> warnings) {
   /**
    * Creates a result.
    *

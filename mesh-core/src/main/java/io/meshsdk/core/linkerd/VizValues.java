@@ -173,7 +173,8 @@ public final class VizValues {
         warnings.add(
             warning(
                 "prometheusCredsSecret",
-                "prometheusCredsSecret is only used with an external prometheusUrl; it is ignored"));
+                "prometheusCredsSecret is only used with an external prometheusUrl; it is "
+                    + "ignored"));
       }
       String gUrl = grafanaUrl();
       String gExt = grafanaExternalUrl();
@@ -211,7 +212,8 @@ public final class VizValues {
           || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
           || u.getHost() == null) {
         return Optional.of(
-            error(key, key + " must be an http:// or https:// URL with a host, not \"" + url + "\""));
+            error(key,
+                key + " must be an http:// or https:// URL with a host, not \"" + url + "\""));
       }
       return Optional.empty();
     } catch (URISyntaxException e) {

@@ -50,7 +50,8 @@ import java.util.OptionalLong;
  * </ul>
  */
 public final class HelmValues {
-  private static final HelmValues EMPTY = new HelmValues(Collections.unmodifiableMap(new LinkedHashMap<>()));
+  private static final HelmValues EMPTY = new HelmValues(Collections.unmodifiableMap(
+      new LinkedHashMap<>()));
 
   private final Map<String, Object> root;
 

@@ -162,7 +162,8 @@ public final class KeySchema {
   /**
    * Applies rules written one per line: {@code path} (a known key), {@code path.*} (a free-form
    * map), {@code path = other.path} (same keys as another path), {@code old.path -> new.path} (a
-   * removed key and its replacement; nothing after the arrow when nothing replaced it). Blank lines and {@code #} comments are ignored.
+   * removed key and its replacement; nothing after the arrow when nothing replaced it). Blank lines
+   * and {@code #} comments are ignored.
    *
    * @param rules the rules text
    * @return a new schema
@@ -190,7 +191,8 @@ public final class KeySchema {
           s = s.withKnown(line);
         }
       } catch (ValuesException e) {
-        throw new ValuesException("key rules line " + lineNo + " (" + line + "): " + e.getMessage(), e);
+        throw new ValuesException("key rules line " + lineNo + " (" + line + "): "
+            + e.getMessage(), e);
       }
     }
     return s;
@@ -273,7 +275,9 @@ public final class KeySchema {
     return new UnknownKey(text, suggestion == null ? null : format(suggestion), false);
   }
 
-  /** The closest known path: similar spelling under the known prefix, else a unique misplacement. */
+  /**
+   * The closest known path: similar spelling under the known prefix, else a unique misplacement.
+   */
   private List<String> suggest(List<String> path, int knownDepth) {
     Node prefixNode = root;
     for (int i = 0; i < knownDepth; i++) {

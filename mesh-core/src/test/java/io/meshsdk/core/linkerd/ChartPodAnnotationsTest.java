@@ -81,7 +81,8 @@ class ChartPodAnnotationsTest {
     PodAnnotationOverrides o =
         ChartPodAnnotations.overrides(
             chart, Map.of("linkerd.io/inject", "enabled"));
-    assertThat(o.overrides().get("podAnnotations")).contains(Map.of("linkerd.io/inject", "enabled"));
+    assertThat(o.overrides().get("podAnnotations")).contains(Map.of("linkerd.io/inject",
+        "enabled"));
     assertThat(o.warnings())
         .containsExactly("podAnnotations: replaced linkerd.io/inject: disabled with enabled");
   }

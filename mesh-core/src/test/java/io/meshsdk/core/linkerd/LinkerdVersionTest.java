@@ -56,20 +56,24 @@ class LinkerdVersionTest {
         .hasMessage(
             "cannot compare edge-26.8.3 with stable-2.14.10: edge and stable releases are numbered"
                 + " differently");
-    assertThatThrownBy(() -> LinkerdVersion.parse("dev-a").isNewerThan(LinkerdVersion.parse("dev-b")))
+    assertThatThrownBy(() -> LinkerdVersion.parse("dev-a").isNewerThan(LinkerdVersion.parse(
+        "dev-b")))
         .hasMessageContaining("dev builds have no release order");
   }
 
   @Test
   void should_sort_totally() {
     List<LinkerdVersion> l = new ArrayList<>();
-    for (String s : List.of("edge-26.8.3", "dev-x", "stable-2.11.2", "enterprise-2.17.1", "edge-24.1.1")) {
+    for (String s : List.of("edge-26.8.3", "dev-x", "stable-2.11.2", "enterprise-2.17.1",
+        "edge-24.1.1")) {
       l.add(LinkerdVersion.parse(s));
     }
     Collections.sort(l);
     assertThat(l).extracting(LinkerdVersion::toString)
-        .containsExactly("stable-2.11.2", "enterprise-2.17.1", "edge-24.1.1", "edge-26.8.3", "dev-x");
-    assertThat(LinkerdVersion.parse("stable-2.11.2")).isEqualTo(LinkerdVersion.parse("stable-2.11.2"));
+        .containsExactly("stable-2.11.2", "enterprise-2.17.1", "edge-24.1.1", "edge-26.8.3",
+            "dev-x");
+    assertThat(LinkerdVersion.parse("stable-2.11.2")).isEqualTo(LinkerdVersion.parse(
+        "stable-2.11.2"));
   }
 
   @ParameterizedTest
@@ -77,9 +81,11 @@ class LinkerdVersionTest {
       delimiter = '|',
       value = {
         "''|empty Linkerd version",
-        "stable-2.11|malformed Linkerd version \"stable-2.11\": expected stable-MAJOR.MINOR.PATCH such as stable-2.11.2",
+        "stable-2.11|malformed Linkerd version \"stable-2.11\": expected stable-MAJOR.MINOR.PATCH "
+            + "such as stable-2.11.2",
         "edge-26.8|expected edge-YY.M.N such as edge-26.8.3",
-        "beta-1.2.3|unknown Linkerd release channel \"beta\" in \"beta-1.2.3\": expected stable-, edge-, enterprise- or dev-",
+        "beta-1.2.3|unknown Linkerd release channel \"beta\" in \"beta-1.2.3\": expected stable-, "
+            + "edge-, enterprise- or dev-",
         "2.11.2|unknown Linkerd release channel \"2.11.2\"",
         "dev-|dev- needs a build name",
         "stable-2.x.1|malformed Linkerd version",

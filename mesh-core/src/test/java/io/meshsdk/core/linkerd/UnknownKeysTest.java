@@ -131,7 +131,8 @@ class UnknownKeysTest {
   void should_check_viz_keys() {
     List<UnknownKey> found =
         LinkerdChart.VIZ.unknownKeys(
-            SetFlag.SET.parse("grafanaUrl=x,prometheus.enabld=false,prometheusUrl=http://p,tap.replicas=2"));
+            SetFlag.SET.parse(
+                "grafanaUrl=x,prometheus.enabld=false,prometheusUrl=http://p,tap.replicas=2"));
     assertThat(found)
         .extracting(UnknownKey::message)
         .containsExactly(

@@ -51,17 +51,20 @@ class VizValuesTest {
     assertThat(viz("prometheusUrl=prom:9090,prometheus.enabled=false").validate())
         .singleElement()
         .satisfies(e -> assertThat(e.message())
-            .isEqualTo("prometheusUrl must be an http:// or https:// URL with a host, not \"prom:9090\""));
+            .isEqualTo(
+                "prometheusUrl must be an http:// or https:// URL with a host, not \"prom:9090\""));
   }
 
   @Test
   void should_refuse_both_grafana_urls_and_check_their_forms() {
-    assertThat(viz("grafana.url=grafana.grafana:3000,grafana.externalUrl=https://g.example.com").validate())
+    assertThat(viz(
+        "grafana.url=grafana.grafana:3000,grafana.externalUrl=https://g.example.com").validate())
         .extracting(ValuesProblem::path)
         .containsExactly("grafana");
     assertThat(viz("grafana.url=http://grafana.grafana:3000").validate())
         .extracting(ValuesProblem::severity, ValuesProblem::path)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(ValuesProblem.Severity.WARNING, "grafana.url"));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(ValuesProblem.Severity.WARNING,
+            "grafana.url"));
     assertThat(viz("grafana.externalUrl=grafana.example.com").validate())
         .extracting(ValuesProblem::path)
         .containsExactly("grafana.externalUrl");

@@ -74,7 +74,8 @@ class CoalesceTest {
     ChartDefaults level3 =
         ChartDefaults.of(
             "level3",
-            yaml("name: ahab\nboat: true\nspear: {tip: true, sail: {cotton: true}, foo: {bar: baz}}"));
+            yaml("name: ahab\nboat: true\nspear: {tip: true, sail: {cotton: true}, foo: {bar: "
+                + "baz}}"));
     ChartDefaults level2 =
         ChartDefaults.of("level2", yaml("name: pequod")).withSubchart(level3);
     ChartDefaults level1 = ChartDefaults.of("level1", yaml("name: moby")).withSubchart(level2);
@@ -108,7 +109,8 @@ class CoalesceTest {
             .withSubchart(ChartDefaults.of("partials", HelmValues.empty()));
     HelmValues user = yaml("global: {nested: {u: 1}}\nchild: {global: {shared: user-child}}");
     HelmValues v = user.coalesceOnto(parent).values();
-    assertThat(v.get("global")).contains(Map.of("shared", "parent", "nested", Map.of("l0", "p", "u", 1)));
+    assertThat(v.get("global")).contains(Map.of("shared", "parent", "nested", Map.of("l0", "p",
+        "u", 1)));
     assertThat(v.getMap("child.global").orElseThrow())
         .isEqualTo(mapOf("shared", "parent", "nested", Map.of("l0", "p", "u", 1), "own", "c"));
     assertThat(v.get("child.x")).contains(1);
@@ -119,7 +121,8 @@ class CoalesceTest {
   @Test
   void should_add_an_empty_global_to_an_empty_subchart() {
     ChartDefaults chart =
-        ChartDefaults.of("c", yaml("a: 1")).withSubchart(ChartDefaults.of("partials", HelmValues.empty()));
+        ChartDefaults.of("c", yaml("a: 1")).withSubchart(ChartDefaults.of("partials",
+            HelmValues.empty()));
     assertThat(HelmValues.empty().coalesceOnto(chart).values().asMap())
         .isEqualTo(mapOf("a", 1, "partials", Map.of("global", Map.of())));
   }
@@ -136,7 +139,8 @@ class CoalesceTest {
   @Test
   void should_refuse_a_subchart_key_that_is_not_a_map() {
     ChartDefaults chart =
-        ChartDefaults.of("p", HelmValues.empty()).withSubchart(ChartDefaults.of("partials", HelmValues.empty()));
+        ChartDefaults.of("p", HelmValues.empty()).withSubchart(ChartDefaults.of("partials",
+            HelmValues.empty()));
     assertThatThrownBy(() -> SetFlag.SET.parse("partials=1").coalesceOnto(chart))
         .isInstanceOf(ValuesException.class)
         .hasMessageStartingWith("type mismatch on partials");

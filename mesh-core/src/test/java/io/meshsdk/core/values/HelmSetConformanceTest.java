@@ -52,7 +52,8 @@ class HelmSetConformanceTest {
   void should_parse_like_helm(String id, Map<String, Object> c) {
     SetFlag flag = SetFlag.fromFlagName((String) c.get("mode")).orElseThrow();
     HelmValues values =
-        c.get("seed") == null ? HelmValues.empty() : HelmValues.of((Map<String, Object>) c.get("seed"));
+        c.get("seed") == null ? HelmValues.empty() : HelmValues.of((Map<String,
+            Object>) c.get("seed"));
     List<String> inputs =
         c.containsKey("inputs") ? (List<String>) c.get("inputs") : List.of((String) c.get("input"));
     SetFileReader files =

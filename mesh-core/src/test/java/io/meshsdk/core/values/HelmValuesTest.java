@@ -129,7 +129,8 @@ class HelmValuesTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
-      value = {"''|empty path", "a..b|empty key", "a[x]|not a non-negative integer", "[0]|empty key",
+      value = {"''|empty path", "a..b|empty key", "a[x]|not a non-negative integer",
+          "[0]|empty key",
           "a[0|missing ']'", "a\\|dangling backslash", "a[0]b|unexpected 'b'"})
   void should_refuse_malformed_paths(String path, String why) {
     assertThatThrownBy(() -> SAMPLE.get(path))

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Test helper: trees with every number as a stripped BigDecimal, so 3, 3L and 3.0 compare equal. */
+/**
+ * Test helper: trees with every number as a stripped BigDecimal, so 3, 3L and 3.0 compare equal.
+ */
 final class TreeAssert {
   private TreeAssert() {}
 

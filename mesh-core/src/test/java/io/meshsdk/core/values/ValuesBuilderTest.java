@@ -96,7 +96,8 @@ class ValuesBuilderTest {
             .setFile("abs=" + dir.resolve("certs/ca.crt"))
             .build();
     assertThat(v.values().asMap())
-        .isEqualTo(mapOf("identityTrustAnchorsPEM", "PEM\n", "other", "from stdin", "abs", "PEM\n"));
+        .isEqualTo(mapOf("identityTrustAnchorsPEM", "PEM\n", "other", "from stdin", "abs",
+            "PEM\n"));
     assertThatThrownBy(
             () -> ValuesBuilder.create().fileReader(reader).setFile("a=certs/none.crt").build())
         .isInstanceOf(ValuesException.class)

@@ -87,14 +87,16 @@ public final class HelmYaml {
     lo.setNestingDepthLimit(1000);
     lo.setCodePointLimit(256 * 1024 * 1024);
     DumperOptions dop = new DumperOptions();
-    Yaml yaml = new Yaml(new PlainConstructor(lo), new Representer(dop), dop, lo, new LoadResolver());
+    Yaml yaml = new Yaml(new PlainConstructor(lo), new Representer(dop), dop, lo,
+        new LoadResolver());
     Object doc;
     try {
       Iterator<Object> docs = yaml.loadAll(text).iterator();
       doc = docs.hasNext() ? docs.next() : null;
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String where = m == null ? "" : ": line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1);
+      String where = m == null ? "" : ": line " + (m.getLine() + 1) + ", column "
+          + (m.getColumn() + 1);
       String problem = e.getProblem() != null ? e.getProblem() : oneLine(e.getMessage());
       String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
       throw new ValuesException(source + where + ": " + oneLine(problem) + context, e);
@@ -272,7 +274,8 @@ public final class HelmYaml {
     o.setAllowUnicode(true);
     o.setLineBreak(DumperOptions.LineBreak.UNIX);
     LoaderOptions lo = new LoaderOptions();
-    Yaml yaml = new Yaml(new SafeConstructor(lo), new HelmRepresenter(o), o, lo, new DumpResolver());
+    Yaml yaml = new Yaml(new SafeConstructor(lo), new HelmRepresenter(o), o, lo,
+        new DumpResolver());
     return yaml.dump(tree);
   }
 

@@ -394,7 +394,8 @@ public final class StrvalsParser {
         try {
           return reader.read(text);
         } catch (IOException e) {
-          throw fail(e.getMessage() == null ? "cannot read " + GoFormat.quote(text) : e.getMessage());
+          String why = e.getMessage();
+          throw fail(why == null ? "cannot read " + GoFormat.quote(text) : why);
         }
       default:
         return text;
@@ -468,14 +469,16 @@ public final class StrvalsParser {
       List<Object> list = (List<Object>) l;
       return list;
     }
-    throw fail("unable to parse key: " + GoFormat.quote(key) + " is " + describe(o) + ", not a list");
+    throw fail("unable to parse key: " + GoFormat.quote(key) + " is " + describe(o)
+        + ", not a list");
   }
 
   private Map<String, Object> asMap(Object o, String key) {
     if (o instanceof Map<?, ?> m) {
       return castMap(m);
     }
-    throw fail("unable to parse key: " + GoFormat.quote(key) + " is " + describe(o) + ", not a map");
+    throw fail("unable to parse key: " + GoFormat.quote(key) + " is " + describe(o)
+        + ", not a map");
   }
 
   @SuppressWarnings("unchecked")

@@ -1,0 +1,67 @@
+package io.meshsdk.core.identity;
+
+/** Key types {@link CertificateAuthority} can create. */
+public enum KeyAlgorithm {
+  /** ECDSA on P-256 (secp256r1): what Linkerd requires for issuers and accepts for anchors. */
+  EC_P256("EC", "secp256r1", 0, "SHA256withECDSA"),
+  /** ECDSA on P-384. */
+  EC_P384("EC", "secp384r1", 0, "SHA384withECDSA"),
+  /** ECDSA on P-521. */
+  EC_P521("EC", "secp521r1", 0, "SHA512withECDSA"),
+  /** RSA 2048 bits: accepted by Linkerd for anchors. */
+  RSA_2048("RSA", null, 2048, "SHA256withRSA"),
+  /** RSA 3072 bits. */
+  RSA_3072("RSA", null, 3072, "SHA256withRSA"),
+  /** RSA 4096 bits: accepted by Linkerd for anchors. */
+  RSA_4096("RSA", null, 4096, "SHA256withRSA"),
+  /** Ed25519. */
+  ED25519("Ed25519", null, 0, "Ed25519");
+
+  private final String jcaName;
+  private final String curve;
+  private final int bits;
+  private final String defaultSignature;
+
+  KeyAlgorithm(String jcaName, String curve, int bits, String defaultSignature) {
+    this.jcaName = jcaName;
+    this.curve = curve;
+    this.bits = bits;
+    this.defaultSignature = defaultSignature;
+  }
+
+  /**
+   * The JCA key algorithm name.
+   *
+   * @return {@code EC}, {@code RSA} or {@code Ed25519}
+   */
+  public String jcaName() {
+    return jcaName;
+  }
+
+  /**
+   * The JCA curve name of an EC key.
+   *
+   * @return e.g. {@code secp256r1}, or null
+   */
+  public String curve() {
+    return curve;
+  }
+
+  /**
+   * The RSA modulus size.
+   *
+   * @return bits, or 0 for non-RSA keys
+   */
+  public int bits() {
+    return bits;
+  }
+
+  /**
+   * The JCA signature algorithm a key of this type signs with by default.
+   *
+   * @return e.g. {@code SHA256withECDSA}
+   */
+  public String defaultSignatureAlgorithm() {
+    return defaultSignature;
+  }
+}
