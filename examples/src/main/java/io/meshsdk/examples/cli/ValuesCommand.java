@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
     versionProvider = VersionCommand.Provider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    header = "Print Helm values on Linkerd's chart defaults, built exactly as Helm builds them.",
     description = {
       "Print chart values built as Helm builds them: the -f files merged in order, then every"
           + " --set-json, --set, --set-string, --set-file and --set-literal argument parsed into"

@@ -4,6 +4,7 @@ import io.meshsdk.core.values.internal.Trees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -191,7 +192,7 @@ public final class ValuesBuilder {
    *     argument, or a subchart key that is not a map
    */
   public LayeredValues build() {
-    Map<String, Object> user = new java.util.LinkedHashMap<>();
+    Map<String, Object> user = new LinkedHashMap<>();
     for (Supplier<HelmValues> f : files) {
       user = Trees.mergeMaps(user, f.get().asMap());
     }
