@@ -90,8 +90,9 @@ public final class MeshCommand implements Runnable {
         });
     cl.setExecutionExceptionHandler(
         (ex, c, parseResult) -> {
-          c.getErr().println(ex instanceof MeshException || ex instanceof java.io.IOException
-              ? "mesh: " + oneLine(ex.getMessage())
+          boolean expected = ex instanceof MeshException || ex instanceof java.io.IOException
+              || ex instanceof java.io.UncheckedIOException;
+          c.getErr().println(expected ? "mesh: " + oneLine(ex.getMessage())
               : "mesh: unexpected error: " + ex);
           return FAILED;
         });
