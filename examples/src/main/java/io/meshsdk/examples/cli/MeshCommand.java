@@ -17,7 +17,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Manage a Linkerd service mesh: values, injection, certificates and checks.",
-    subcommands = {VersionCommand.class, CertsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      VersionCommand.class,
+      ValuesCommand.class,
+      CertsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class MeshCommand implements Runnable {
 
   /** Exit code of a successful command. */
@@ -73,6 +78,8 @@ public final class MeshCommand implements Runnable {
     CommandLine cl = new CommandLine(new MeshCommand());
     cl.setOut(out);
     cl.setErr(err);
+    // arguments are passed through verbatim: a Helm --set argument may start with '@'
+    cl.setExpandAtFiles(false);
     cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILED);
     cl.setParameterExceptionHandler(
         (ex, arguments) -> {
@@ -83,8 +90,9 @@ public final class MeshCommand implements Runnable {
         });
     cl.setExecutionExceptionHandler(
         (ex, c, parseResult) -> {
-          c.getErr().println(ex instanceof MeshException || ex instanceof java.io.IOException
-              ? "mesh: " + oneLine(ex.getMessage())
+          boolean expected = ex instanceof MeshException || ex instanceof java.io.IOException
+              || ex instanceof java.io.UncheckedIOException;
+          c.getErr().println(expected ? "mesh: " + oneLine(ex.getMessage())
               : "mesh: unexpected error: " + ex);
           return FAILED;
         });

@@ -6,7 +6,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code mesh version}: the SDK version and the Linkerd version whose defaults it carries. */
-@Command(name = "version", description = "Print the SDK version and the Linkerd version it carries.")
+@Command(
+    name = "version",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.Provider.class,
+    description = "Print the SDK version and the Linkerd version it carries.")
 final class VersionCommand implements Callable<Integer> {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 

@@ -30,4 +30,12 @@ class VersionCommandTest {
   void should_exit_2_without_subcommand() {
     assertThat(CliRun.of().exit()).isEqualTo(2);
   }
+
+  @Test
+  void should_print_help_for_version_subcommand() {
+    CliRun run = CliRun.of("version", "--help");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("Usage: mesh version");
+  }
 }

@@ -1,0 +1,67 @@
+package io.meshsdk.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every ```java block of the README compiles against the SDK as it is. */
+class ReadmeSnippetsTest {
+  private static final Pattern BLOCK = Pattern.compile("(?ms)^```java\\n(.*?)^```");
+  private static final Pattern TYPE =
+      Pattern.compile("(?m)^(?:public\\s+)?(?:final\\s+)?(?:class|record|interface)\\s+(\\w+)");
+
+  static Stream<String> snippets() throws IOException {
+    Path readme = Paths.get("..", "README.md");
+    String text = Files.readString(readme, StandardCharsets.UTF_8);
+    List<String> out = new ArrayList<>();
+    Matcher m = BLOCK.matcher(text);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    assertThat(out).as("java blocks in README.md").isNotEmpty();
+    return out.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("snippets")
+  void should_compile_readme_snippet(String source) throws IOException {
+    Matcher type = TYPE.matcher(source);
+    assertThat(type.find()).as("snippet declares a top-level type:\n" + source).isTrue();
+    String name = type.group(1);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    Path out = Files.createTempDirectory("readme-snippet");
+    StringWriter diagnostics = new StringWriter();
+    JavaFileObject file =
+        new SimpleJavaFileObject(URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
+          @Override
+          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return source;
+          }
+        };
+    boolean ok =
+        javac
+            .getTask(diagnostics, null, null,
+                List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"),
+                    "--release", "17", "-proc:none"),
+                null, List.of(file))
+            .call();
+    assertThat(ok).as("README snippet %s compiles:%n%s", name, diagnostics).isTrue();
+  }
+}

@@ -1,0 +1,90 @@
+package io.meshsdk.core.values;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A key in user values that the chart does not know, with the closest known key when there is a
+ * plausible one. Immutable.
+ */
+public final class UnknownKey {
+  private final String path;
+  private final String suggestion;
+  private final boolean removed;
+
+  /**
+   * Creates a finding.
+   *
+   * @param path the user's dotted path (keys with dots escaped)
+   * @param suggestion the closest known path, or {@code null}
+   * @param removed true when the key was a chart value once and is not any more ({@code
+   *     suggestion} is then what replaced it, if anything)
+   */
+  public UnknownKey(String path, String suggestion, boolean removed) {
+    this.path = Objects.requireNonNull(path, "path");
+    this.suggestion = suggestion;
+    this.removed = removed;
+  }
+
+  /**
+   * The user's path, e.g. {@code proxyinit.runAsRoot}.
+   *
+   * @return the dotted path
+   */
+  public String path() {
+    return path;
+  }
+
+  /**
+   * The closest known path, e.g. {@code proxyInit.runAsRoot}.
+   *
+   * @return the suggestion, or empty when nothing is close enough
+   */
+  public Optional<String> suggestion() {
+    return Optional.ofNullable(suggestion);
+  }
+
+  /**
+   * Whether the key is one the chart had in an older version (replaced by {@link #suggestion()}
+   * when that is present).
+   *
+   * @return true for a removed key
+   */
+  public boolean removed() {
+    return removed;
+  }
+
+  /**
+   * One line for people: {@code proxyinit.runAsRoot — did you mean proxyInit.runAsRoot?}, {@code
+   * policyController.defaultAllowPolicy — no longer a chart value; use proxy.defaultInboundPolicy},
+   * {@code namespace — no longer a chart value}, or {@code foo.bar — not a known key}.
+   *
+   * @return the message
+   */
+  public String message() {
+    if (suggestion == null) {
+      return path + (removed ? " — no longer a chart value" : " — not a known key");
+    }
+    return removed
+        ? path + " — no longer a chart value; use " + suggestion
+        : path + " — did you mean " + suggestion + "?";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof UnknownKey u
+        && path.equals(u.path)
+        && Objects.equals(suggestion, u.suggestion)
+        && removed == u.removed;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(path, suggestion, removed);
+  }
+
+  @Override
+  public String toString() {
+    return message();
+  }
+}

@@ -1,0 +1,141 @@
+package io.meshsdk.core.values;
+
+import io.meshsdk.core.MeshException;
+import java.util.Optional;
+
+/**
+ * Bad Helm values input: a {@code --set} argument Helm would refuse, a values file that is not a
+ * map, a path that does not fit the tree, a file that cannot be read.
+ *
+ * <p>The message is one line and names the source: for a {@code --set*} argument the flag, the raw
+ * argument and the character position where parsing stopped, e.g. {@code invalid --set
+ * "name1.=name2" at character 7: key map "name1" has no value}. The parts are also available
+ * separately.
+ */
+public class ValuesException extends MeshException {
+  private static final long serialVersionUID = 1L;
+
+  /** The flag kind, or null. */
+  private final transient SetFlag flag;
+
+  /** The raw argument, or null. */
+  private final String input;
+
+  /** The 1-based character position, or -1. */
+  private final int position;
+
+  /** The reason without the flag and input prefix. */
+  private final String reason;
+
+  /**
+   * Creates an exception that is not about a {@code --set*} argument.
+   *
+   * @param message what went wrong and where, one line
+   */
+  public ValuesException(String message) {
+    super(message);
+    this.flag = null;
+    this.input = null;
+    this.position = -1;
+    this.reason = message;
+  }
+
+  /**
+   * Creates an exception that is not about a {@code --set*} argument, with its cause.
+   *
+   * @param message what went wrong and where, one line
+   * @param cause the underlying failure
+   */
+  public ValuesException(String message, Throwable cause) {
+    super(message, cause);
+    this.flag = null;
+    this.input = null;
+    this.position = -1;
+    this.reason = message;
+  }
+
+  /**
+   * Creates an exception about one {@code --set*} argument.
+   *
+   * @param flag the flag kind
+   * @param input the raw argument
+   * @param position 1-based character position where parsing stopped (0 when not known)
+   * @param reason what is wrong, in Helm's words where Helm has words for it
+   * @param cause the underlying failure, or {@code null}
+   */
+  public ValuesException(SetFlag flag, String input, int position, String reason, Throwable cause) {
+    super(
+        "invalid "
+            + flag.flagName()
+            + " "
+            + quote(input)
+            + (position > 0 ? " at character " + position : "")
+            + ": "
+            + reason,
+        cause);
+    this.flag = flag;
+    this.input = input;
+    this.position = position;
+    this.reason = reason;
+  }
+
+  /**
+   * The flag kind, when the error is about a {@code --set*} argument.
+   *
+   * @return the flag, or empty
+   */
+  public Optional<SetFlag> flag() {
+    return Optional.ofNullable(flag);
+  }
+
+  /**
+   * The raw {@code --set*} argument, when the error is about one.
+   *
+   * @return the argument, or empty
+   */
+  public Optional<String> input() {
+    return Optional.ofNullable(input);
+  }
+
+  /**
+   * The 1-based character position in {@link #input()} where parsing stopped; 0 when the error is
+   * not about a {@code --set*} argument or the position is not known.
+   *
+   * @return the position, or 0
+   */
+  public int position() {
+    return Math.max(position, 0);
+  }
+
+  /**
+   * What is wrong, without the flag and input prefix.
+   *
+   * @return the reason
+   */
+  public String reason() {
+    return reason;
+  }
+
+  private static String quote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    s.codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                  if (c < 0x20 || c == 0x7f) {
+                    b.append(String.format("\\x%02x", c));
+                  } else {
+                    b.appendCodePoint(c);
+                  }
+                }
+              }
+            });
+    return b.append('"').toString();
+  }
+}
