@@ -1,9 +1,11 @@
 package io.meshsdk.benchmarks;
 
+import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.core.manifest.Manifest;
 import io.meshsdk.core.manifest.ManifestReader;
 import io.meshsdk.core.manifest.ManifestStream;
 import io.meshsdk.core.manifest.ManifestWriter;
+import io.meshsdk.core.values.HelmValues;
 import io.meshsdk.inject.InjectMode;
 import io.meshsdk.inject.Injector;
 import io.meshsdk.inject.TransformResult;
@@ -11,12 +13,8 @@ import io.meshsdk.inject.Uninjector;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,10 +34,9 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * In-process injection throughput over the benchmark manifest: the transformation alone over
  * parsed trees ({@code annotate}, {@code manual}, {@code uninject}), and end to end with the
- * manifest reader and writer ({@code annotateManifest}, {@code manualManifest}). Run: {@code java -jar
- * benchmarks/target/benchmarks.jar InjectBenchmark -Dmesh.chart=PATH} where PATH is Linkerd's
- * {@code linkerd-control-plane.values.yaml} (default: {@code
- * ../shared/conformance/linkerd/chart/linkerd-control-plane.values.yaml}).
+ * manifest reader and writer ({@code annotateManifest}, {@code manualManifest}), on Linkerd's chart
+ * defaults with a trust anchor. Run: {@code java -jar benchmarks/target/benchmarks.jar
+ * InjectBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -59,7 +56,6 @@ public class InjectBenchmark {
 
   /** Parses the manifest and builds the injectors. */
   @Setup
-  @SuppressWarnings("unchecked")
   public void setup() throws IOException {
     LoaderOptions lo = new LoaderOptions();
     lo.setCodePointLimit(Integer.MAX_VALUE);
@@ -68,16 +64,12 @@ public class InjectBenchmark {
     for (Object o : new Yaml(lo).loadAll(text)) {
       trees.add(o);
     }
-    Path chart =
-        Path.of(
-            System.getProperty(
-                "mesh.chart", "../shared/conformance/linkerd/chart/linkerd-control-plane.values.yaml"));
-    Map<String, Object> values =
-        (Map<String, Object>) new Yaml().load(Files.readString(chart, StandardCharsets.UTF_8));
-    values.put("linkerdVersion", "edge-26.8.3");
-    values.put(
-        "identityTrustAnchorsPEM",
-        "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+    HelmValues values =
+        LinkerdChart.CONTROL_PLANE
+            .defaults()
+            .with(
+                "identityTrustAnchorsPEM",
+                "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
     annotate = Injector.builder().values(values).mode(InjectMode.ANNOTATE).build();
     manual = Injector.builder().values(values).mode(InjectMode.PROXY).build();
     injected = new ArrayList<>();

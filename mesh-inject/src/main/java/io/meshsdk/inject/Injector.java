@@ -1,32 +1,43 @@
 package io.meshsdk.inject;
 
 import io.meshsdk.core.MeshSdk;
+import io.meshsdk.core.linkerd.LinkerdChart;
+import io.meshsdk.core.linkerd.LinkerdNames;
+import io.meshsdk.core.linkerd.LinkerdValues;
 import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.values.GoText;
+import io.meshsdk.core.values.HelmValues;
+import io.meshsdk.core.values.SetFlag;
+import io.meshsdk.core.values.ValuesException;
 import io.meshsdk.inject.internal.DocResult;
 import io.meshsdk.inject.internal.InjectEngine;
 import io.meshsdk.inject.internal.LinkerdFlags;
 import io.meshsdk.inject.internal.ProxyValues;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Injects Linkerd into Kubernetes documents exactly as {@code linkerd inject} does, but keeping
  * every field, key order and value of the input.
  *
- * <p>Built once from the installed mesh's Helm values (Linkerd's chart defaults merged with the
- * user's layers, what the cluster's {@code linkerd-config} holds), injection-time overrides on the
- * same value paths, a {@link InjectMode mode} and options. Each document is first stripped of any
- * earlier Linkerd injection, so re-injection is idempotent.
+ * <p>Built once from the installed mesh's Helm values (Linkerd's chart defaults with the install's
+ * layers coalesced on top, what the cluster's {@code linkerd-config} holds), injection-time
+ * overrides on the same value paths, a {@link InjectMode mode} and options. Each document is first
+ * stripped of any earlier Linkerd injection, so re-injection is idempotent.
  *
  * <pre>{@code
+ * HelmValues installed = LinkerdChart.CONTROL_PLANE.valuesBuilder(false)
+ *     .setFile("identityTrustAnchorsPEM=ca.crt")
+ *     .build()
+ *     .values();
  * Injector injector = Injector.builder()
- *     .values(installedValues)               // Map<String, Object>, chart defaults included
- *     .override("proxy.ports.admin", 1234)   // becomes config.linkerd.io/admin-port
+ *     .values(installed)
+ *     .override("proxy.ports.admin=1234")    // becomes config.linkerd.io/admin-port: "1234"
  *     .mode(InjectMode.PROXY)
  *     .build();
  * TransformResult r = injector.inject(document); // document: Map<String, Object>
@@ -44,10 +55,13 @@ public final class Injector {
     ProxyValues overridden;
     try {
       installed = ProxyValues.from(b.values);
-      overridden = ProxyValues.from(b.effectiveOverrides());
-    } catch (IllegalArgumentException e) {
-      throw new InjectionException(
-          e.getMessage(), InjectionException.Reason.INVALID_VALUES, "", "", List.of(e.getMessage()));
+      HelmValues v = b.values;
+      for (UnaryOperator<HelmValues> o : b.overrides) {
+        v = o.apply(v);
+      }
+      overridden = ProxyValues.from(v);
+    } catch (ValuesException e) {
+      throw Builder.invalidValues("invalid mesh values: " + e.getMessage());
     }
     InjectEngine.Options o = new InjectEngine.Options();
     o.manual = b.mode == InjectMode.PROXY;
@@ -184,53 +198,90 @@ public final class Injector {
 
   /** Builds an {@link Injector}. Not thread-safe. */
   public static final class Builder {
-    private Map<String, Object> values = Map.of();
-    private Map<String, Object> overrideValues;
-    private final List<Consumer<Map<String, Object>>> overrides = new ArrayList<>();
+    private HelmValues values = LinkerdChart.CONTROL_PLANE.defaults();
+    private final List<UnaryOperator<HelmValues>> overrides = new ArrayList<>();
     private InjectMode mode = InjectMode.ANNOTATE;
     private boolean debugSidecar;
     private String createdBy = "mesh/" + MeshSdk.version();
     private Duration closeWaitTimeout;
-    private String namespace = "linkerd";
+    private String namespace = LinkerdNames.NAMESPACE;
 
     private Builder() {}
 
     /**
-     * The installed mesh's values: Linkerd's chart defaults with the user's layers merged on top.
+     * The installed mesh's values, what the cluster's {@code linkerd-config} holds: Linkerd's
+     * chart defaults with the install's layers coalesced on top, e.g. the result of {@link
+     * LinkerdChart#valuesBuilder(boolean)}. The default is {@link LinkerdChart#defaults()}.
      *
-     * @param values the values tree (copied)
+     * @param values the complete values
      * @return this builder
      */
-    public Builder values(Map<String, ?> values) {
-      this.values = deepCopy(Objects.requireNonNull(values));
+    public Builder values(HelmValues values) {
+      this.values = Objects.requireNonNull(values, "values");
       return this;
     }
 
     /**
-     * The complete injection-time values (the installed values with the overrides applied), as an
-     * alternative to {@link #override(String, Object)}.
+     * The installed mesh's values, as {@link #values(HelmValues)}.
      *
-     * @param values the values tree (copied)
+     * @param values the complete values
      * @return this builder
      */
-    public Builder overrideValues(Map<String, ?> values) {
-      this.overrideValues = deepCopy(Objects.requireNonNull(values));
+    public Builder values(LinkerdValues values) {
+      return values(Objects.requireNonNull(values, "values").raw());
+    }
+
+    /**
+     * Overrides values at injection time with one Helm {@code --set} argument on the installed
+     * values, e.g. {@code proxy.ports.admin=1234} or {@code proxy.opaquePorts=3000\,5000}
+     * (Helm's typing and escapes; {@code a=1,b=2} sets two values). As Linkerd's {@code
+     * getOverrideAnnotations}: every overridable value that then differs from the installed one
+     * becomes its {@code config.linkerd.io/*} annotation on the pod template, {@code
+     * proxy.isIngress=true} becomes {@code linkerd.io/inject: ingress}; values without an
+     * annotation (e.g. {@code cniEnabled}) only change what manual mode generates. Overrides apply
+     * in the order given.
+     *
+     * @param setArgument one Helm {@code --set} argument
+     * @return this builder
+     * @throws InjectionException naming the argument when Helm would refuse its syntax
+     */
+    public Builder override(String setArgument) {
+      Objects.requireNonNull(setArgument, "setArgument");
+      try {
+        SetFlag.SET.parse(setArgument); // the syntax, now
+      } catch (ValuesException e) {
+        throw invalidOverride(setArgument, e);
+      }
+      overrides.add(
+          v -> {
+            try {
+              return SetFlag.SET.parseInto(v, setArgument);
+            } catch (ValuesException e) {
+              throw invalidOverride(setArgument, e);
+            }
+          });
       return this;
     }
 
     /**
-     * Overrides one value at injection time, e.g. {@code ("proxy.ports.admin", 1234)}: a value
-     * that then differs from the installed one becomes its {@code config.linkerd.io/*}
-     * annotation; values without an annotation only change what manual mode generates.
+     * Overrides one value at injection time, e.g. {@code ("proxy.ports.admin", 1234)}; see
+     * {@link #override(String)}.
      *
-     * @param path a dotted path of map keys (no escapes, no list indices)
+     * @param path a {@link HelmValues} path ({@code \.} escapes a dot in a key)
      * @param value the value (string, number, boolean, map, list or null)
      * @return this builder
+     * @throws InjectionException when the path is malformed or the value is not a values tree
      */
     public Builder override(String path, Object value) {
-      Objects.requireNonNull(path);
-      Object copy = deepCopyValue(value);
-      overrides.add(v -> LinkerdFlags.set(v, path, deepCopyValue(copy)));
+      Objects.requireNonNull(path, "path");
+      HelmValues probe;
+      try {
+        probe = HelmValues.empty().with(path, value); // checks and copies the value
+      } catch (ValuesException e) {
+        throw invalidValues("invalid override " + path + ": " + e.getMessage());
+      }
+      Object copy = probe.get(path).orElse(null);
+      overrides.add(v -> v.with(path, copy));
       return this;
     }
 
@@ -242,13 +293,18 @@ public final class Injector {
      * #linkerdFlags()}.
      *
      * @param name the flag without dashes, e.g. {@code admin-port}
-     * @param value the flag's value as text
+     * @param value the flag's value as text ({@code true}/{@code false} for boolean flags)
      * @return this builder
-     * @throws IllegalArgumentException naming the flag when it is unknown or the value invalid
+     * @throws InjectionException naming the flag when it is unknown or the value invalid
      */
     public Builder linkerdFlag(String name, String value) {
-      Objects.requireNonNull(value);
-      LinkerdFlags.apply(new LinkedHashMap<>(), name, value); // validates now
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      try {
+        LinkerdFlags.apply(HelmValues.empty(), name, value); // validates now
+      } catch (IllegalArgumentException e) {
+        throw invalidValues(e.getMessage());
+      }
       overrides.add(v -> LinkerdFlags.apply(v, name, value));
       return this;
     }
@@ -258,8 +314,18 @@ public final class Injector {
      *
      * @return the names without dashes, sorted
      */
-    public static java.util.Set<String> linkerdFlags() {
+    public static Set<String> linkerdFlags() {
       return LinkerdFlags.names();
+    }
+
+    /**
+     * Whether one of {@link #linkerdFlags()} takes a boolean, such as {@code ingress}.
+     *
+     * @param name the flag without dashes
+     * @return true for a boolean flag
+     */
+    public static boolean isBooleanLinkerdFlag(String name) {
+      return LinkerdFlags.isBoolean(name);
     }
 
     /**
@@ -333,41 +399,22 @@ public final class Injector {
      * Builds the injector.
      *
      * @return the injector
-     * @throws InjectionException when a value has the wrong type
+     * @throws InjectionException when a value has the wrong type or an override does not fit the
+     *     values
      */
     public Injector build() {
       return new Injector(this);
     }
 
-    private Map<String, Object> effectiveOverrides() {
-      Map<String, Object> base = overrideValues != null ? overrideValues : deepCopy(values);
-      for (Consumer<Map<String, Object>> o : overrides) {
-        o.accept(base);
-      }
-      return base;
+    static InjectionException invalidValues(String message) {
+      return new InjectionException(
+          message, InjectionException.Reason.INVALID_VALUES, "", "", List.of(message));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> deepCopy(Map<String, ?> m) {
-      return (Map<String, Object>) deepCopyValue(m);
-    }
-
-    private static Object deepCopyValue(Object o) {
-      if (o instanceof Map) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) o).entrySet()) {
-          out.put(String.valueOf(e.getKey()), deepCopyValue(e.getValue()));
-        }
-        return out;
-      }
-      if (o instanceof List) {
-        List<Object> out = new ArrayList<>();
-        for (Object x : (List<?>) o) {
-          out.add(deepCopyValue(x));
-        }
-        return out;
-      }
-      return o;
+    private static InjectionException invalidOverride(String argument, ValuesException e) {
+      String at = e.position() > 0 ? " at character " + e.position() : "";
+      return invalidValues(
+          "invalid --override " + GoText.quote(argument) + at + ": " + e.reason());
     }
   }
 }

@@ -7,12 +7,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.meshsdk.core.testing.Conformance;
+import io.meshsdk.core.values.HelmValues;
+import io.meshsdk.core.values.ValuesBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every case of Linkerd's inject/uninject conformance fixtures ({@code cases.json}), plain and
- * {@code --verbose}: output compared as data after dropping nulls, {@code false} and empty values,
- * the report line for line.
+ * {@code --verbose}, with the installed values layered by {@link ValuesBuilder} on Linkerd's chart
+ * defaults: output compared as data after dropping nulls, {@code false} and empty values, the
+ * report line for line.
  */
 class InjectConformanceTest {
 
@@ -45,31 +46,11 @@ class InjectConformanceTest {
   void should_match_linkerd(String id, boolean verbose, JsonObject c) {
     Path base = Conformance.resolve("linkerd", "inject");
     Path input = base.resolve(c.get("input").getAsString());
-    LinkerdRun.Output out;
+    InputRun.Output out;
     if (c.get("command").getAsString().equals("inject")) {
-      Map<String, Object> values = LinkerdRun.chartDefaults();
-      for (JsonElement s : c.getAsJsonArray("set")) {
-        LinkerdRun.set(values, s.getAsString(), false);
-      }
-      for (JsonElement s : c.getAsJsonArray("setFile")) {
-        LinkerdRun.set(values, s.getAsString(), true);
-      }
-      Map<String, Object> overridden = new LinkedHashMap<>(values);
-      for (JsonElement s : c.getAsJsonArray("override")) {
-        LinkerdRun.set(overridden, s.getAsString(), false);
-      }
-      Injector.Builder b =
-          Injector.builder()
-              .values(values)
-              .overrideValues(overridden)
-              .mode(c.get("manual").getAsBoolean() ? InjectMode.PROXY : InjectMode.ANNOTATE)
-              .debugSidecar(c.get("debugSidecar").getAsBoolean());
-      if (!c.get("createdBy").isJsonNull()) {
-        b.createdBy(c.get("createdBy").getAsString());
-      }
-      out = LinkerdRun.inject(b.build(), input, verbose);
+      out = InputRun.inject(injector(c), input, verbose);
     } else {
-      out = LinkerdRun.uninject(input);
+      out = InputRun.uninject(input);
     }
 
     int exit = c.get("exit").getAsInt();
@@ -100,6 +81,37 @@ class InjectConformanceTest {
       gotLines = gotLines.subList(0, Math.min(1, gotLines.size()));
     }
     assertThat(gotLines).isEqualTo(wantLines);
+  }
+
+  /**
+   * The injector of a case, built as {@code mesh inject} builds it: the installed values are
+   * Linkerd's chart defaults with the case's {@code --values} text, {@code --set} and {@code
+   * --set-file} arguments layered by {@link ValuesBuilder} exactly as Helm does; each {@code
+   * --override} is a Helm {@code --set} argument on the installed values.
+   */
+  static Injector injector(JsonObject c) {
+    ValuesBuilder layers = TestValues.chartBuilder();
+    if (!c.get("values").isJsonNull()) {
+      layers.values(HelmValues.fromYaml(c.get("values").getAsString(), "values.yaml"));
+    }
+    for (JsonElement s : c.getAsJsonArray("set")) {
+      layers.set(s.getAsString());
+    }
+    for (JsonElement s : c.getAsJsonArray("setFile")) {
+      layers.setFile(s.getAsString());
+    }
+    Injector.Builder b =
+        Injector.builder()
+            .values(layers.build().values())
+            .mode(c.get("manual").getAsBoolean() ? InjectMode.PROXY : InjectMode.ANNOTATE)
+            .debugSidecar(c.get("debugSidecar").getAsBoolean());
+    for (JsonElement s : c.getAsJsonArray("override")) {
+      b.override(s.getAsString());
+    }
+    if (!c.get("createdBy").isJsonNull()) {
+      b.createdBy(c.get("createdBy").getAsString());
+    }
+    return b.build();
   }
 
   private static List<String> lines(String text) {

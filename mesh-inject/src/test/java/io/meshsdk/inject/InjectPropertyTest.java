@@ -2,6 +2,7 @@ package io.meshsdk.inject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshsdk.core.values.HelmValues;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,8 +27,7 @@ class InjectPropertyTest {
     "ANNOTATE, true, true"
   })
   void should_round_trip_and_be_idempotent(InjectMode mode, boolean debug, boolean cni) {
-    Map<String, Object> values =
-        cni ? TestValues.installed("cniEnabled=true") : TestValues.installed();
+    HelmValues values = cni ? TestValues.installed("cniEnabled=true") : TestValues.installed();
     Injector injector =
         Injector.builder().values(values).mode(mode).debugSidecar(debug).createdBy("t").build();
     Uninjector uninjector = Uninjector.create();

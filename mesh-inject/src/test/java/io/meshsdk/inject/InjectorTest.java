@@ -10,6 +10,8 @@ import static io.meshsdk.inject.TestValues.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshsdk.core.linkerd.LinkerdChart;
+import io.meshsdk.core.linkerd.LinkerdValues;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -310,7 +312,7 @@ class InjectorTest {
   void should_refuse_manual_injection_without_trust_anchors() {
     Injector injector =
         Injector.builder()
-            .values(LinkerdRun.chartDefaults())
+            .values(LinkerdChart.CONTROL_PLANE.defaults())
             .mode(InjectMode.PROXY)
             .build();
     assertThatThrownBy(() -> injector.inject(deployment("w", "", "")))
@@ -458,6 +460,34 @@ class InjectorTest {
   }
 
   @Test
+  void should_parse_overrides_as_helm_set_arguments_onto_the_installed_values() {
+    Injector injector =
+        Injector.builder()
+            .values(LinkerdValues.of(TestValues.installed("proxy.logLevel=info")))
+            .override("proxy.opaquePorts=3000\\,5000-6000,proxy.ports.admin=1234")
+            .override("proxy.logLevel=info") // the installed value: no annotation
+            .override("proxy.isIngress=true")
+            .override("cniEnabled=true") // no annotation of its own
+            .build();
+    assertThat(injector.overrideAnnotations())
+        .containsExactly(
+            Map.entry("config.linkerd.io/admin-port", "1234"),
+            Map.entry("config.linkerd.io/opaque-ports", "3000,5000-6000"),
+            Map.entry("linkerd.io/inject", "ingress"));
+  }
+
+  @Test
+  void should_name_the_override_helm_would_refuse() {
+    assertThatThrownBy(() -> TestValues.annotate().override("proxy.ports.admin"))
+        .isInstanceOf(InjectionException.class)
+        .hasMessage(
+            "invalid --override \"proxy.ports.admin\" at character 17: key \"admin\" has no value");
+    assertThatThrownBy(() -> TestValues.annotate().override("proxy.image.name.x=1").build())
+        .isInstanceOf(InjectionException.class)
+        .hasMessageStartingWith("invalid --override \"proxy.image.name.x=1\"");
+  }
+
+  @Test
   void should_write_the_ingress_annotation_like_linkerd() {
     TransformResult a = TestValues.annotate().ingress(true).build()
         .inject(deployment("w", "", ""));
@@ -582,7 +612,8 @@ class InjectorTest {
   void should_refuse_values_of_the_wrong_type() {
     assertThatThrownBy(() -> TestValues.annotate("proxy.ports.admin=abc").build())
         .isInstanceOf(InjectionException.class)
-        .hasMessage("value proxy.ports.admin must be an integer, got \"abc\"");
+        .hasMessage(
+            "invalid mesh values: proxy.ports.admin is a string (abc), not an integer");
   }
 
   @Test
@@ -614,7 +645,7 @@ class InjectorTest {
   @Test
   void should_reject_unknown_flags_and_bad_flag_values() {
     assertThatThrownBy(() -> TestValues.manual().linkerdFlag("proxy-colour", "red"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InjectionException.class)
         .hasMessage("unknown flag --proxy-colour");
     assertThatThrownBy(() -> TestValues.manual().linkerdFlag("admin-port", "http"))
         .hasMessage("invalid value \"http\" for --admin-port: expected a number");

@@ -1,25 +1,43 @@
 package io.meshsdk.inject;
 
+import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.core.testing.Conformance;
+import io.meshsdk.core.values.HelmValues;
+import io.meshsdk.core.values.SetFileReader;
+import io.meshsdk.core.values.ValuesBuilder;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Installed-mesh values for tests: Linkerd's chart defaults read in place, plus trust anchors. */
+/** Installed-mesh values for tests: Linkerd's chart defaults layered as Helm does, and helpers. */
 final class TestValues {
   private TestValues() {}
 
-  /** Chart defaults with the test trust anchors and fixed versions. */
-  static Map<String, Object> installed(String... sets) {
-    Map<String, Object> v = LinkerdRun.chartDefaults();
-    LinkerdRun.set(v, "linkerdVersion=cp-version", false);
-    LinkerdRun.set(v, "proxy.image.version=proxy-version", false);
-    LinkerdRun.set(v, "debugContainer.image.version=debug-version", false);
-    LinkerdRun.set(v, "identityTrustAnchorsPEM=identity/valid-trust-anchors.pem", true);
+  /**
+   * A values builder on Linkerd's chart defaults whose {@code --set-file} paths are relative to the
+   * conformance folder {@code linkerd/}.
+   */
+  static ValuesBuilder chartBuilder() {
+    return LinkerdChart.CONTROL_PLANE
+        .valuesBuilder(false)
+        .fileReader(
+            SetFileReader.fromDirectory(
+                Conformance.resolve("linkerd"), InputStream::nullInputStream));
+  }
+
+  /** Chart defaults with the test trust anchors, fixed versions and the given {@code --set}s. */
+  static HelmValues installed(String... sets) {
+    ValuesBuilder b =
+        chartBuilder()
+            .set("linkerdVersion=cp-version")
+            .set("proxy.image.version=proxy-version")
+            .set("debugContainer.image.version=debug-version")
+            .setFile("identityTrustAnchorsPEM=identity/valid-trust-anchors.pem");
     for (String s : sets) {
-      LinkerdRun.set(v, s, false);
+      b.set(s);
     }
-    return v;
+    return b.build().values();
   }
 
   static Injector.Builder manual(String... sets) {

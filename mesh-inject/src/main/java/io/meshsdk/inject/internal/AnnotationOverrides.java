@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
+import io.meshsdk.core.values.GoText;
+import io.meshsdk.core.values.HelmValues;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -217,7 +219,7 @@ public final class AnnotationOverrides {
       if (badCidrs.isEmpty()) {
         t.skipSubnets = s;
       } else {
-        problems.add(bad(Names.SKIP_SUBNETS, s, "invalid CIDR " + GoQuote.quote(badCidrs.get(0))));
+        problems.add(bad(Names.SKIP_SUBNETS, s, "invalid CIDR " + GoText.quote(badCidrs.get(0))));
       }
     }
     if ((s = a.get(Names.OPAQUE_PORTS)) != null) {
@@ -290,11 +292,11 @@ public final class AnnotationOverrides {
   }
 
   private static ProxyValues placeholder() {
-    return ProxyValues.from(Map.of());
+    return ProxyValues.from(HelmValues.empty());
   }
 
   private static String bad(String key, String value, String why) {
-    return "annotation " + key + ": invalid value " + GoQuote.quote(value) + ": " + why;
+    return "annotation " + key + ": invalid value " + GoText.quote(value) + ": " + why;
   }
 
   private static Long port(Map<String, String> a, String key, List<String> problems) {

@@ -1,5 +1,6 @@
 package io.meshsdk.inject.internal;
 
+import io.meshsdk.core.values.GoText;
 import java.math.BigInteger;
 
 /**
@@ -92,16 +93,16 @@ public final class GoDuration {
       }
       if (us == i) {
         throw new IllegalArgumentException(
-            "time: missing unit in duration " + GoQuote.quote(text));
+            "time: missing unit in duration " + GoText.quote(text));
       }
       String unitText = s.substring(us, i);
       long unit = unit(unitText);
       if (unit == 0) {
         throw new IllegalArgumentException(
             "time: unknown unit "
-                + GoQuote.quote(unitText)
+                + GoText.quote(unitText)
                 + " in duration "
-                + GoQuote.quote(text));
+                + GoText.quote(text));
       }
       v = v.multiply(BigInteger.valueOf(unit));
       if (v.compareTo(limit) > 0) {
@@ -149,7 +150,7 @@ public final class GoDuration {
   }
 
   private static IllegalArgumentException invalid(String text) {
-    return new IllegalArgumentException("time: invalid duration " + GoQuote.quote(text));
+    return new IllegalArgumentException("time: invalid duration " + GoText.quote(text));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.meshsdk.inject.internal;
 
+import io.meshsdk.core.values.GoText;
 import io.meshsdk.inject.InjectionException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,7 +67,7 @@ public final class InjectEngine {
     this.clusterNetworksProblem =
         bad.isEmpty()
             ? null
-            : "value clusterNetworks: " + GoQuote.quote(bad.get(0)) + " is not a valid CIDR";
+            : "value clusterNetworks: " + GoText.quote(bad.get(0)) + " is not a valid CIDR";
   }
 
   /** The override annotations (Linkerd's {@code getOverrideAnnotations}), sorted. */

@@ -1,5 +1,7 @@
 package io.meshsdk.inject.internal;
 
+import io.meshsdk.core.values.GoText;
+import io.meshsdk.core.values.HelmValues;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +10,7 @@ import java.util.TreeSet;
 
 /**
  * Linkerd's {@code inject} proxy flags ({@code --proxy-version}, {@code --admin-port}, …) applied
- * to a values tree with the flags' own semantics: the CPU flags also set the worker counts,
+ * to values with the flags' own semantics: the CPU flags also set the worker counts,
  * {@code --registry} rewrites the image registries, {@code --image-pull-policy} sets every pull
  * policy. Stateless.
  */
@@ -59,37 +61,39 @@ public final class LinkerdFlags {
   }
 
   /**
-   * Applies one flag to a mutable values tree.
+   * Applies one flag to values.
    *
-   * @param values the values tree to change
+   * @param values the values
    * @param flag the flag name without dashes, e.g. {@code admin-port}
    * @param value the flag's text
+   * @return the values with the flag applied
    * @throws IllegalArgumentException naming the flag when it is unknown or its value is invalid
    */
-  public static void apply(Map<String, Object> values, String flag, String value) {
+  public static HelmValues apply(HelmValues values, String flag, String value) {
     switch (flag) {
       case "proxy-cpu-request":
       case "proxy-cpu":
-        set(values, "proxy.resources.cpu.request", value);
-        set(values, "proxy.runtime.workers.minimum", cores(flag, value));
-        return;
+        return values
+            .with("proxy.resources.cpu.request", value)
+            .with("proxy.runtime.workers.minimum", cores(flag, value));
       case "proxy-cpu-limit":
-        set(values, "proxy.resources.cpu.limit", value);
-        set(values, "proxy.runtime.workers.maximum", cores(flag, value));
-        return;
+        return values
+            .with("proxy.resources.cpu.limit", value)
+            .with("proxy.runtime.workers.maximum", cores(flag, value));
       case "image-pull-policy":
-        set(values, "imagePullPolicy", value);
-        set(values, "proxy.image.pullPolicy", value);
-        set(values, "debugContainer.image.pullPolicy", value);
-        return;
+        return values
+            .with("imagePullPolicy", value)
+            .with("proxy.image.pullPolicy", value)
+            .with("debugContainer.image.pullPolicy", value);
       case "registry":
+        HelmValues out = values;
         for (String path : List.of("proxy.image.name", "debugContainer.image.name",
             "controllerImage")) {
-          String current = text(values, path);
+          String current = values.getString(path).orElse("");
           String last = current.substring(current.lastIndexOf('/') + 1);
-          set(values, path, value.endsWith("/") ? value + last : value + "/" + last);
+          out = out.with(path, value.endsWith("/") ? value + last : value + "/" + last);
         }
-        return;
+        return out;
       default:
         break;
     }
@@ -102,21 +106,31 @@ public final class LinkerdFlags {
       Long n = GoParse.parseInt(value.trim(), 64);
       if (n == null || (flag.endsWith("-port") && (n < 0 || n > 65535))) {
         throw new IllegalArgumentException(
-            "invalid value " + GoQuote.quote(value) + " for --" + flag + ": expected a number");
+            "invalid value " + GoText.quote(value) + " for --" + flag + ": expected a number");
       }
       typed = n;
     } else if (BOOLEAN_FLAGS.contains(flag)) {
       Boolean b = GoParse.parseBool(value.trim());
       if (b == null) {
         throw new IllegalArgumentException(
-            "invalid value " + GoQuote.quote(value) + " for --" + flag + ": expected true or false");
+            "invalid value " + GoText.quote(value) + " for --" + flag + ": expected true or false");
       }
       typed = b;
     } else if (flag.equals("proxy-memory-request") || flag.equals("proxy-memory-limit")
         || flag.equals("proxy-memory")) {
       cores(flag, value);
     }
-    set(values, path, typed);
+    return values.with(path, typed);
+  }
+
+  /**
+   * Whether a flag takes a boolean ({@code --ingress}, {@code --native-sidecar}, …).
+   *
+   * @param flag the flag name without dashes
+   * @return true for the boolean flags
+   */
+  public static boolean isBoolean(String flag) {
+    return BOOLEAN_FLAGS.contains(flag);
   }
 
   private static long cores(String flag, String value) {
@@ -124,33 +138,7 @@ public final class LinkerdFlags {
       return Quantity.parse(value).wholeCores();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "invalid value " + GoQuote.quote(value) + " for --" + flag + ": " + e.getMessage(), e);
+          "invalid value " + GoText.quote(value) + " for --" + flag + ": " + e.getMessage(), e);
     }
-  }
-
-  private static String text(Map<String, Object> values, String path) {
-    Object cur = values;
-    for (String k : path.split("\\.")) {
-      cur = cur instanceof Map ? ((Map<?, ?>) cur).get(k) : null;
-    }
-    String t = Trees.text(cur);
-    return t == null ? "" : t;
-  }
-
-  /** Sets a dotted path of map keys, creating (and copying) maps on the way. */
-  @SuppressWarnings("unchecked")
-  public static void set(Map<String, Object> root, String path, Object value) {
-    String[] keys = path.split("\\.");
-    Map<String, Object> cur = root;
-    for (int i = 0; i < keys.length - 1; i++) {
-      Object next = cur.get(keys[i]);
-      Map<String, Object> m =
-          next instanceof Map
-              ? new LinkedHashMap<>((Map<String, Object>) next)
-              : new LinkedHashMap<>();
-      cur.put(keys[i], m);
-      cur = m;
-    }
-    cur.put(keys[keys.length - 1], value);
   }
 }

@@ -1,26 +1,32 @@
 package io.meshsdk.inject.internal;
 
-/** Linkerd's annotation, label, container and volume names used by injection. */
+import io.meshsdk.core.linkerd.LinkerdNames;
+
+/**
+ * Linkerd's annotation, label, container and volume names used by injection, under short names;
+ * those {@link LinkerdNames} has are taken from there.
+ */
 public final class Names {
   private Names() {}
 
-  public static final String PREFIX = "linkerd.io";
-  public static final String CONFIG = "config.linkerd.io/";
-  public static final String CONFIG_ALPHA = "config.alpha.linkerd.io/";
-  public static final String CONFIG_BETA = "config.beta.linkerd.io/";
+  public static final String PREFIX = LinkerdNames.PREFIX;
+  public static final String CONFIG = LinkerdNames.CONFIG_ANNOTATION_PREFIX;
+  public static final String CONFIG_ALPHA = LinkerdNames.CONFIG_ALPHA_ANNOTATION_PREFIX;
+  public static final String CONFIG_BETA = LinkerdNames.CONFIG_BETA_ANNOTATION_PREFIX;
 
-  public static final String INJECT = "linkerd.io/inject";
-  public static final String CREATED_BY = "linkerd.io/created-by";
-  public static final String PROXY_VERSION = "linkerd.io/proxy-version";
-  public static final String TRUST_ROOT_SHA = "linkerd.io/trust-root-sha256";
+  public static final String INJECT = LinkerdNames.INJECT_ANNOTATION;
+  public static final String CREATED_BY = LinkerdNames.CREATED_BY_ANNOTATION;
+  public static final String PROXY_VERSION = LinkerdNames.PROXY_VERSION_ANNOTATION;
+  public static final String TRUST_ROOT_SHA = LinkerdNames.TRUST_ROOT_SHA256_ANNOTATION;
 
-  public static final String CONTROL_PLANE_NS = "linkerd.io/control-plane-ns";
-  public static final String CONTROL_PLANE_COMPONENT = "linkerd.io/control-plane-component";
-  public static final String WORKLOAD_NS = "linkerd.io/workload-ns";
+  public static final String CONTROL_PLANE_NS = LinkerdNames.CONTROL_PLANE_NS_LABEL;
+  public static final String CONTROL_PLANE_COMPONENT = LinkerdNames.CONTROL_PLANE_COMPONENT_LABEL;
+  public static final String WORKLOAD_NS = LinkerdNames.WORKLOAD_NS_LABEL;
 
-  public static final String PROXY_IMAGE = CONFIG + "proxy-image";
-  public static final String PROXY_VERSION_OVERRIDE = CONFIG + "proxy-version";
-  public static final String IMAGE_PULL_POLICY = CONFIG + "image-pull-policy";
+  public static final String PROXY_IMAGE = LinkerdNames.PROXY_IMAGE_ANNOTATION;
+  public static final String PROXY_VERSION_OVERRIDE =
+      LinkerdNames.PROXY_VERSION_OVERRIDE_ANNOTATION;
+  public static final String IMAGE_PULL_POLICY = LinkerdNames.IMAGE_PULL_POLICY_ANNOTATION;
   public static final String CONTROL_PORT = CONFIG + "control-port";
   public static final String INBOUND_PORT = CONFIG + "inbound-port";
   public static final String ADMIN_PORT = CONFIG + "admin-port";
@@ -44,10 +50,13 @@ public final class Names {
   public static final String DISABLE_INBOUND_DETECT_TIMEOUT =
       CONFIG + "proxy-disable-inbound-protocol-detect-timeout";
   public static final String ENABLE_GATEWAY = CONFIG + "enable-gateway";
-  public static final String WAIT_BEFORE_EXIT = CONFIG_ALPHA + "proxy-wait-before-exit-seconds";
-  public static final String NATIVE_SIDECAR = CONFIG + "proxy-enable-native-sidecar";
-  public static final String NATIVE_SIDECAR_BETA = CONFIG_BETA + "proxy-enable-native-sidecar";
-  public static final String NATIVE_SIDECAR_ALPHA = CONFIG_ALPHA + "proxy-enable-native-sidecar";
+  public static final String WAIT_BEFORE_EXIT = LinkerdNames.WAIT_BEFORE_EXIT_SECONDS_ANNOTATION;
+  public static final String NATIVE_SIDECAR =
+      LinkerdNames.NATIVE_SIDECAR_ANNOTATIONS.get(0);
+  public static final String NATIVE_SIDECAR_BETA =
+      LinkerdNames.NATIVE_SIDECAR_ANNOTATIONS.get(1);
+  public static final String NATIVE_SIDECAR_ALPHA =
+      LinkerdNames.NATIVE_SIDECAR_ANNOTATIONS.get(2);
   public static final String CPU_REQUEST = CONFIG + "proxy-cpu-request";
   public static final String CPU_LIMIT = CONFIG + "proxy-cpu-limit";
   public static final String CPU_RATIO_LIMIT = CONFIG + "proxy-cpu-ratio-limit";
@@ -58,29 +67,30 @@ public final class Names {
   public static final String PROXY_UID = CONFIG + "proxy-uid";
   public static final String PROXY_GID = CONFIG + "proxy-gid";
   public static final String EXTERNAL_PROFILES = CONFIG + "enable-external-profiles";
-  public static final String SKIP_INBOUND_PORTS = CONFIG + "skip-inbound-ports";
-  public static final String SKIP_OUTBOUND_PORTS = CONFIG + "skip-outbound-ports";
-  public static final String OPAQUE_PORTS = CONFIG + "opaque-ports";
+  public static final String SKIP_INBOUND_PORTS = LinkerdNames.SKIP_INBOUND_PORTS_ANNOTATION;
+  public static final String SKIP_OUTBOUND_PORTS = LinkerdNames.SKIP_OUTBOUND_PORTS_ANNOTATION;
+  public static final String OPAQUE_PORTS = LinkerdNames.OPAQUE_PORTS_ANNOTATION;
   public static final String SKIP_SUBNETS = CONFIG + "skip-subnets";
   public static final String DEBUG_IMAGE = CONFIG + "debug-image";
   public static final String DEBUG_IMAGE_VERSION = CONFIG + "debug-image-version";
   public static final String DEBUG_IMAGE_PULL_POLICY = CONFIG + "debug-image-pull-policy";
   public static final String PROXY_AWAIT = CONFIG + "proxy-await";
-  public static final String DEFAULT_INBOUND_POLICY = CONFIG + "default-inbound-policy";
+  public static final String DEFAULT_INBOUND_POLICY =
+      LinkerdNames.DEFAULT_INBOUND_POLICY_ANNOTATION;
   public static final String ACCESS_LOG = CONFIG + "access-log";
   public static final String ADDITIONAL_ENV = CONFIG + "proxy-additional-env";
-  public static final String ENABLE_DEBUG = CONFIG + "enable-debug-sidecar";
-  public static final String CLOSE_WAIT_TIMEOUT = CONFIG + "close-wait-timeout";
+  public static final String ENABLE_DEBUG = LinkerdNames.DEBUG_SIDECAR_ANNOTATION;
+  public static final String CLOSE_WAIT_TIMEOUT = LinkerdNames.CLOSE_WAIT_TIMEOUT_ANNOTATION;
 
   public static final String OTEL_PREFIX = "resource.opentelemetry.io/";
 
-  public static final String PROXY_CONTAINER = "linkerd-proxy";
-  public static final String INIT_CONTAINER = "linkerd-init";
-  public static final String DEBUG_CONTAINER = "linkerd-debug";
-  public static final String VALIDATOR_CONTAINER = "linkerd-network-validator";
-  public static final String END_ENTITY_VOLUME = "linkerd-identity-end-entity";
-  public static final String XTABLES_VOLUME = "linkerd-proxy-init-xtables-lock";
-  public static final String TOKEN_VOLUME = "linkerd-identity-token";
+  public static final String PROXY_CONTAINER = LinkerdNames.PROXY_CONTAINER;
+  public static final String INIT_CONTAINER = LinkerdNames.INIT_CONTAINER;
+  public static final String DEBUG_CONTAINER = LinkerdNames.DEBUG_CONTAINER;
+  public static final String VALIDATOR_CONTAINER = LinkerdNames.NETWORK_VALIDATOR_CONTAINER;
+  public static final String END_ENTITY_VOLUME = LinkerdNames.IDENTITY_END_ENTITY_VOLUME;
+  public static final String XTABLES_VOLUME = LinkerdNames.XTABLES_LOCK_VOLUME;
+  public static final String TOKEN_VOLUME = LinkerdNames.IDENTITY_TOKEN_VOLUME;
   public static final String PODINFO_VOLUME = "linkerd-podinfo";
   public static final String SA_MOUNT_PATH = "/var/run/secrets/kubernetes.io/serviceaccount";
 }

@@ -1,5 +1,6 @@
 package io.meshsdk.inject.internal;
 
+import io.meshsdk.core.values.GoText;
 import java.util.List;
 import java.util.Map;
 
@@ -45,14 +46,14 @@ final class PortRanges {
     }
     int lower = parsePort(bounds[0]);
     if (lower < 0) {
-      throw new IllegalArgumentException(GoQuote.quote(bounds[0]) + " is not a valid TCP port");
+      throw new IllegalArgumentException(GoText.quote(bounds[0]) + " is not a valid TCP port");
     }
     if (bounds.length == 1) {
       return new int[] {lower, lower};
     }
     int upper = parsePort(bounds[1]);
     if (upper < 0) {
-      throw new IllegalArgumentException(GoQuote.quote(bounds[1]) + " is not a valid TCP port");
+      throw new IllegalArgumentException(GoText.quote(bounds[1]) + " is not a valid TCP port");
     }
     if (upper < lower) {
       throw new IllegalArgumentException(

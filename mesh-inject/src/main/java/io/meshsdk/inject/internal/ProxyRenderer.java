@@ -1,6 +1,7 @@
 package io.meshsdk.inject.internal;
 
 import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.values.GoText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -299,7 +300,7 @@ final class ProxyRenderer {
       m.put(key, Quantity.parse(q).canonical());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "value " + path + ": " + GoQuote.quote(q) + " is not a quantity: " + e.getMessage(), e);
+          "value " + path + ": " + GoText.quote(q) + " is not a quantity: " + e.getMessage(), e);
     }
   }
 
@@ -325,7 +326,7 @@ final class ProxyRenderer {
       e.add(val(P + "CORES_MAX", Long.toString(v.workersMaximum)));
     }
     if (v.workersMaximumCpuRatio != 0) {
-      e.add(val(P + "CORES_MAX_RATIO", GoFormat.formatFloat(v.workersMaximumCpuRatio)));
+      e.add(val(P + "CORES_MAX_RATIO", GoText.formatFloat(v.workersMaximumCpuRatio)));
     }
     if (!v.requireIdentityOnInboundPorts.isEmpty()) {
       e.add(val(P + "INBOUND_PORTS_REQUIRE_IDENTITY", v.requireIdentityOnInboundPorts));
@@ -481,7 +482,7 @@ final class ProxyRenderer {
           Object pv = param.getValue();
           String text =
               pv instanceof Double || pv instanceof Float
-                  ? GoFormat.formatFloat(((Number) pv).doubleValue())
+                  ? GoText.formatFloat(((Number) pv).doubleValue())
                   : pv == null ? "" : Trees.text(pv);
           e.add(
               val(

@@ -1,5 +1,7 @@
 package io.meshsdk.inject.internal;
 
+import io.meshsdk.core.values.HelmValues;
+import io.meshsdk.core.values.ValuesException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -124,13 +126,13 @@ public final class ProxyValues implements Cloneable {
   private ProxyValues() {}
 
   /**
-   * Reads the values injection needs from a Helm values tree.
+   * Reads the values injection needs.
    *
-   * @param values the tree (chart defaults and user layers merged)
+   * @param values the values (chart defaults and user layers coalesced)
    * @return the typed snapshot
-   * @throws IllegalArgumentException naming the value path when a value has the wrong type
+   * @throws ValuesException naming the value path when a value has the wrong type
    */
-  public static ProxyValues from(Map<String, Object> values) {
+  public static ProxyValues from(HelmValues values) {
     Reader r = new Reader(values);
     ProxyValues v = new ProxyValues();
     v.clusterDomain = r.str("clusterDomain");
@@ -259,133 +261,47 @@ public final class ProxyValues implements Cloneable {
     return identityTrustDomain.isEmpty() ? clusterDomain : identityTrustDomain;
   }
 
-  /** Reads typed values from a tree by dotted path, with Go's zero values for missing keys. */
+  /**
+   * Reads typed values by dotted path with {@link HelmValues}' getters (the types Linkerd's {@code
+   * Values} struct accepts), Go's zero values for missing keys.
+   */
   private static final class Reader {
-    private final Map<String, Object> root;
+    private final HelmValues values;
 
-    Reader(Map<String, Object> root) {
-      this.root = root == null ? Map.of() : root;
-    }
-
-    private Object get(String path) {
-      Object cur = root;
-      for (String k : path.split("\\.")) {
-        Map<String, Object> m = Trees.map(cur);
-        if (m == null) {
-          return null;
-        }
-        cur = m.get(k);
-      }
-      return cur;
+    Reader(HelmValues values) {
+      this.values = values;
     }
 
     String str(String path) {
-      Object v = get(path);
-      if (v == null) {
-        return "";
-      }
-      if (v instanceof Map || v instanceof List) {
-        throw wrong(path, "a string", v);
-      }
-      if (v instanceof Double || v instanceof Float) {
-        return GoFormat.formatFloat(((Number) v).doubleValue());
-      }
-      return Trees.text(v);
+      return values.getString(path).orElse("");
     }
 
     boolean bool(String path) {
-      Object v = get(path);
-      if (v == null) {
-        return false;
-      }
-      if (v instanceof Boolean) {
-        return (Boolean) v;
-      }
-      String t = Trees.text(v);
-      if ("true".equals(t)) {
-        return true;
-      }
-      if ("false".equals(t)) {
-        return false;
-      }
-      throw wrong(path, "a boolean", v);
+      return values.getBoolean(path).orElse(false);
     }
 
     long int64(String path) {
-      Object v = get(path);
-      if (v == null) {
-        return 0;
-      }
-      if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-        return ((Number) v).longValue();
-      }
-      if (v instanceof Double || v instanceof Float) {
-        double d = ((Number) v).doubleValue();
-        if (d == Math.rint(d) && !Double.isInfinite(d)) {
-          return (long) d;
-        }
-        throw wrong(path, "an integer", v);
-      }
-      String t = Trees.text(v);
-      if (t != null) {
-        try {
-          return Long.parseLong(t.trim());
-        } catch (NumberFormatException e) {
-          // fall through
-        }
-      }
-      throw wrong(path, "an integer", v);
+      return values.getLong(path).orElse(0);
     }
 
     long int32(String path) {
       long v = int64(path);
       if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-        throw wrong(path, "a 32-bit integer", v);
+        throw new ValuesException(path + " is " + v + ", not a 32-bit integer");
       }
       return v;
     }
 
     double float64(String path) {
-      Object v = get(path);
-      if (v == null) {
-        return 0;
-      }
-      if (v instanceof Number) {
-        return ((Number) v).doubleValue();
-      }
-      String t = Trees.text(v);
-      if (t != null) {
-        try {
-          return Double.parseDouble(t.trim());
-        } catch (NumberFormatException e) {
-          // fall through
-        }
-      }
-      throw wrong(path, "a number", v);
+      return values.getDouble(path).orElse(0);
     }
 
     Map<String, Object> map(String path) {
-      Object v = get(path);
-      if (v == null) {
-        return null;
-      }
-      Map<String, Object> m = Trees.map(v);
-      if (m == null) {
-        throw wrong(path, "a map", v);
-      }
-      return m.isEmpty() ? null : Trees.map(Trees.deepFreeze(m));
+      return values.getMap(path).filter(m -> !m.isEmpty()).orElse(null);
     }
 
     List<Object> list(String path) {
-      Object v = get(path);
-      if (v == null) {
-        return null;
-      }
-      List<Object> l = Trees.list(v);
-      if (l == null) {
-        throw wrong(path, "a list", v);
-      }
-      return l.isEmpty() ? null : Trees.list(Trees.deepFreeze(l));
+      return values.getList(path).filter(l -> !l.isEmpty()).orElse(null);
     }
 
     Map<String, String> stringMap(String path) {
@@ -398,12 +314,6 @@ public final class ProxyValues implements Cloneable {
         }
       }
       return Collections.unmodifiableMap(out);
-    }
-
-    private static IllegalArgumentException wrong(String path, String what, Object v) {
-      String shown = v instanceof Map ? "a map" : v instanceof List ? "a list" : "\"" + v + "\"";
-      return new IllegalArgumentException(
-          "value " + path + " must be " + what + ", got " + shown);
     }
   }
 }

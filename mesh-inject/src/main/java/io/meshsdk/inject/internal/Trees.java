@@ -100,25 +100,6 @@ public final class Trees {
     return cur;
   }
 
-  /** A deep unmodifiable copy of a tree (maps keep their order). */
-  public static Object deepFreeze(Object o) {
-    if (o instanceof Map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : ((Map<?, ?>) o).entrySet()) {
-        out.put(String.valueOf(e.getKey()), deepFreeze(e.getValue()));
-      }
-      return Collections.unmodifiableMap(out);
-    }
-    if (o instanceof List) {
-      List<Object> out = new java.util.ArrayList<>();
-      for (Object x : (List<?>) o) {
-        out.add(deepFreeze(x));
-      }
-      return Collections.unmodifiableList(out);
-    }
-    return o;
-  }
-
   /** An unmodifiable ordered map of alternating keys and values. */
   public static Map<String, Object> frozen(Object... kv) {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.meshsdk.inject.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshsdk.core.values.HelmValues;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class OverrideAnnotationsTest {
   }
 
   private static Map<String, String> diff(Map<String, Object> base, Map<String, Object> v) {
-    return OverrideAnnotations.compute(ProxyValues.from(v), ProxyValues.from(base));
+    return OverrideAnnotations.compute(
+        ProxyValues.from(HelmValues.of(v)), ProxyValues.from(HelmValues.of(base)));
   }
 
   @Test
@@ -122,11 +124,12 @@ class OverrideAnnotationsTest {
   void should_merge_additional_environment_by_name() {
     ProxyValues v =
         ProxyValues.from(
-            values(
-                "proxy.additionalEnv",
-                java.util.List.of(
-                    new java.util.TreeMap<>(Map.of("name", "A", "value", "helm")),
-                    new java.util.TreeMap<>(Map.of("name", "B", "value", "helm")))));
+            HelmValues.of(
+                values(
+                    "proxy.additionalEnv",
+                    java.util.List.of(
+                        new java.util.TreeMap<>(Map.of("name", "A", "value", "helm")),
+                        new java.util.TreeMap<>(Map.of("name", "B", "value", "helm"))))));
     AnnotationOverrides.apply(
         v,
         Map.of(
