@@ -34,7 +34,8 @@ class InjectionReportTest {
   @Test
   void should_list_udp_users_with_linkerds_verb() {
     String udpPort =
-        "      - name: dns\n        image: d\n        ports: [{containerPort: 53, protocol: UDP}]\n";
+        "      - name: dns\n        image: d\n"
+            + "        ports: [{containerPort: 53, protocol: UDP}]\n";
     InjectionReport r =
         report(
             TestValues.annotate().build(),

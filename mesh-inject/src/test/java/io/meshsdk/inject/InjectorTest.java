@@ -104,7 +104,8 @@ class InjectorTest {
             .debugSidecar(true)
             .build()
             .inject(d);
-    assertThat(names(list(podSpec(r), "initContainers"))).containsExactly("migrate", "linkerd-init");
+    assertThat(names(list(podSpec(r), "initContainers")))
+        .containsExactly("migrate", "linkerd-init");
     assertThat(names(list(podSpec(r), "containers")))
         .containsExactly("linkerd-proxy", "app", "linkerd-debug");
     Map<String, Object> proxy = container(podSpec(r), "linkerd-proxy");
@@ -129,7 +130,8 @@ class InjectorTest {
 
   @Test
   void should_use_the_network_validator_with_cni() {
-    TransformResult r = TestValues.manual("cniEnabled=true").build().inject(deployment("w", "", ""));
+    TransformResult r =
+        TestValues.manual("cniEnabled=true").build().inject(deployment("w", "", ""));
     assertThat(names(list(podSpec(r), "initContainers")))
         .containsExactly("linkerd-network-validator", "linkerd-proxy");
     assertThat(names(list(podSpec(r), "volumes")))

@@ -62,7 +62,9 @@ final class ManifestGenerator {
     if (kindFirst) {
       d.put("kind", kind);
     }
-    d.put("apiVersion", kind.equals("CronJob") ? "batch/v1" : kind.equals("Pod") ? "v1" : "apps/v1");
+    d.put(
+        "apiVersion",
+        kind.equals("CronJob") ? "batch/v1" : kind.equals("Pod") ? "v1" : "apps/v1");
     if (!kindFirst) {
       d.put("kind", kind);
     }

@@ -94,7 +94,8 @@ class UninjectorTest {
             "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n"
                 + "  annotations: {linkerd.io/inject: enabled, team: a}\n");
     TransformResult r = uninjector.uninject(ns);
-    assertThat(map(r.document(), "metadata", "annotations")).containsExactly(Map.entry("team", "a"));
+    assertThat(map(r.document(), "metadata", "annotations"))
+        .containsExactly(Map.entry("team", "a"));
     assertThat(r.resources().get(0).line()).isEqualTo("namespace \"shop\" uninjected");
 
     Map<String, Object> cm = doc("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");

@@ -34,7 +34,10 @@ final class Yamls {
     }
   }
 
-  /** Splits like k8s.io/apimachinery's YAMLReader: chunks between "---" lines, empty ones dropped. */
+  /**
+   * Splits like k8s.io/apimachinery's YAMLReader: chunks between "---" lines, empty ones
+   * dropped.
+   */
   static List<String> chunks(String text) {
     List<String> out = new ArrayList<>();
     StringBuilder buf = new StringBuilder();

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 /**
  * Holds one input's output until the whole input has succeeded (Linkerd's all-or-nothing rule),
  * in memory up to a bound and in a temporary file beyond it, so memory stays bounded however
- * large the input. {@link #commitTo(Writer)} releases it, {@link #close()} discards it. Not
- * thread-safe.
+ * large the input. {@link #commitTo(Writer)} releases it and leaves the buffer empty for the next
+ * input, {@link #close()} discards it. Not thread-safe.
  */
 final class SpillBuffer extends Writer implements Closeable {
   private final int memoryLimit;

@@ -57,7 +57,8 @@ public final class InjectEngine {
   public InjectEngine(ProxyValues installed, ProxyValues overridden, Options options) {
     this.values = overridden;
     this.options = options;
-    this.overrides = Collections.unmodifiableMap(OverrideAnnotations.compute(overridden, installed));
+    this.overrides =
+        Collections.unmodifiableMap(OverrideAnnotations.compute(overridden, installed));
     Map<String, String> without = new TreeMap<>(overrides);
     without.remove(Names.INJECT);
     this.overridesWithoutInject = Collections.unmodifiableMap(without);

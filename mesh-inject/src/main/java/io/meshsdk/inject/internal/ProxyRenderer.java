@@ -382,7 +382,8 @@ final class ProxyRenderer {
     if (v.isIngress) {
       e.add(val(P + "INGRESS_MODE", "true"));
     }
-    e.add(val(P + "DESTINATION_PROFILE_SUFFIXES", v.enableExternalProfiles ? "." : "svc." + cd + "."));
+    String profileSuffixes = v.enableExternalProfiles ? "." : "svc." + cd + ".";
+    e.add(val(P + "DESTINATION_PROFILE_SUFFIXES", profileSuffixes));
     e.add(val(P + "INBOUND_ACCEPT_KEEPALIVE", "10000ms"));
     e.add(val(P + "OUTBOUND_CONNECT_KEEPALIVE", "10000ms"));
     e.add(val(P + "INBOUND_ACCEPT_USER_TIMEOUT", "30s"));
@@ -427,7 +428,8 @@ final class ProxyRenderer {
     e.add(
         val(
             P + "DESTINATION_CONTEXT",
-            "{\"ns\":\"$(_pod_ns)\", \"nodeName\":\"$(_pod_nodeName)\", \"pod\":\"$(_pod_name)\"}\n"));
+            "{\"ns\":\"$(_pod_ns)\", \"nodeName\":\"$(_pod_nodeName)\","
+                + " \"pod\":\"$(_pod_name)\"}\n"));
     e.add(field("_pod_sa", "spec.serviceAccountName"));
     e.add(val("_l5d_ns", ns));
     e.add(val("_l5d_trustdomain", td));
