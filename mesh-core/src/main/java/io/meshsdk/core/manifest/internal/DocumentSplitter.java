@@ -14,7 +14,8 @@ import java.util.ArrayDeque;
  * is a document of its own when there is any (it may hold only comments). Directive lines ({@code
  * %YAML}, {@code %TAG}) start a document as well, and the {@code ---} that follows them belongs to
  * the same document. A document end line ({@code ...}) stays in its document. A chunk whose content
- * starts with {@code {} or {@code [} is a JSON (flow) value; when another {@code {}/{@code [} value
+ * starts with <code>{</code> or <code>[</code> is a JSON (flow) value; when another <code>{</code> or
+ * <code>[</code> value
  * follows it, the chunk is cut there, so concatenated JSON values become separate documents.
  * Concatenating the texts of all chunks gives back the input exactly.
  *
