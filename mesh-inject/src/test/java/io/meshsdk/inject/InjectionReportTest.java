@@ -13,7 +13,7 @@ class InjectionReportTest {
     Injector.Session s = injector.newSession();
     List<ResourceReport> all = new ArrayList<>();
     for (Object d : docs) {
-      all.addAll(s.inject((Object) d).resources());
+      all.addAll(s.inject(d).resources());
     }
     return InjectionReport.of(InjectionReport.Operation.INJECT, all);
   }

@@ -14,11 +14,11 @@ import java.util.Set;
  * copied (shallowly) the first time it is changed, together with the maps on the path to it, and
  * everything else is shared with the input. Not thread-safe: one per document.
  */
-public final class Edit {
+final class Edit {
   private final Set<Object> owned = Collections.newSetFromMap(new IdentityHashMap<>());
 
   /** The document root, owned (copied once). */
-  public Map<String, Object> own(Map<String, Object> m) {
+  Map<String, Object> own(Map<String, Object> m) {
     if (owned.contains(m)) {
       return m;
     }
@@ -28,7 +28,7 @@ public final class Edit {
   }
 
   /** A list, owned (copied once). */
-  public List<Object> own(List<Object> l) {
+  List<Object> own(List<Object> l) {
     if (owned.contains(l)) {
       return l;
     }
@@ -38,14 +38,14 @@ public final class Edit {
   }
 
   /** A new map owned by this edit. */
-  public Map<String, Object> newMap() {
+  Map<String, Object> newMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     owned.add(m);
     return m;
   }
 
   /** A new list owned by this edit. */
-  public List<Object> newList() {
+  List<Object> newList() {
     List<Object> l = new ArrayList<>();
     owned.add(l);
     return l;
@@ -55,7 +55,7 @@ public final class Edit {
    * The child map under {@code key} of an owned parent, owned; created (appended) when absent and
    * {@code create} is set, replacing a null or scalar in place.
    */
-  public Map<String, Object> map(Map<String, Object> ownedParent, String key, boolean create) {
+  Map<String, Object> map(Map<String, Object> ownedParent, String key, boolean create) {
     Object v = ownedParent.get(key);
     Map<String, Object> m = Trees.map(v);
     if (m != null) {
@@ -78,7 +78,7 @@ public final class Edit {
    * {@code beforeKey} when the parent has it (a missing pod {@code metadata} goes before {@code
    * spec}), else it is appended.
    */
-  public Map<String, Object> mapBefore(
+  Map<String, Object> mapBefore(
       Map<String, Object> ownedParent, String key, String beforeKey) {
     Map<String, Object> m = map(ownedParent, key, false);
     if (m != null) {
@@ -107,7 +107,7 @@ public final class Edit {
   }
 
   /** The child list under {@code key} of an owned parent, owned; null when absent. */
-  public List<Object> list(Map<String, Object> ownedParent, String key) {
+  List<Object> list(Map<String, Object> ownedParent, String key) {
     List<Object> l = Trees.list(ownedParent.get(key));
     if (l == null) {
       return null;
@@ -124,7 +124,7 @@ public final class Edit {
    * there: in place when the key exists, else before {@code beforeKey} when that key exists, else
    * appended.
    */
-  public List<Object> listOrCreate(Map<String, Object> ownedParent, String key, String beforeKey) {
+  List<Object> listOrCreate(Map<String, Object> ownedParent, String key, String beforeKey) {
     List<Object> l = list(ownedParent, key);
     if (l != null) {
       return l;
@@ -135,7 +135,7 @@ public final class Edit {
   }
 
   /** Walks a path of maps from an owned root, owning each; null when a step is missing. */
-  public Map<String, Object> path(Map<String, Object> ownedRoot, String... keys) {
+  Map<String, Object> path(Map<String, Object> ownedRoot, String... keys) {
     Map<String, Object> cur = ownedRoot;
     for (String k : keys) {
       cur = map(cur, k, false);

@@ -21,11 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InjectEngine {
   /** Options fixed for the engine's lifetime. */
   public static final class Options {
+    /** Manual (proxy) injection rather than the annotation. */
     public boolean manual;
+    /** Linkerd's {@code --enable-debug-sidecar}. */
     public boolean debugSidecar;
+    /** The {@code linkerd.io/created-by} text of manual injection. */
     public String createdBy;
-    /** Nanoseconds, or null when not set. */
+    /** The close-wait timeout in nanoseconds, or null when not set. */
     public Long closeWaitTimeout;
+    /** The control-plane namespace. */
     public String namespace = "linkerd";
   }
 
@@ -71,12 +75,20 @@ public final class InjectEngine {
             : "value clusterNetworks: " + GoText.quote(bad.get(0)) + " is not a valid CIDR";
   }
 
-  /** The override annotations (Linkerd's {@code getOverrideAnnotations}), sorted. */
+  /**
+   * The override annotations (Linkerd's {@code getOverrideAnnotations}).
+   *
+   * @return the annotations, sorted by key
+   */
   public Map<String, String> overrideAnnotations() {
     return overrides;
   }
 
-  /** A fresh run. */
+  /**
+   * A fresh run.
+   *
+   * @return the run state
+   */
   public Run newRun() {
     return new Run();
   }

@@ -5,15 +5,25 @@ import java.util.Map;
 
 /** Linkerd's kinds table: where each kind keeps its pod template and which label names it. */
 public enum Kind {
+  /** {@code Deployment}. */
   DEPLOYMENT("linkerd.io/proxy-deployment"),
+  /** {@code ReplicaSet}. */
   REPLICASET("linkerd.io/proxy-replicaset"),
+  /** {@code ReplicationController}. */
   REPLICATIONCONTROLLER("linkerd.io/proxy-replicationcontroller"),
+  /** {@code StatefulSet}. */
   STATEFULSET("linkerd.io/proxy-statefulset"),
+  /** {@code DaemonSet}. */
   DAEMONSET("linkerd.io/proxy-daemonset"),
+  /** {@code Job}. */
   JOB("linkerd.io/proxy-job"),
+  /** {@code CronJob} (template under {@code spec.jobTemplate.spec}). */
   CRONJOB("linkerd.io/proxy-cronjob"),
+  /** {@code Pod}, its own template. */
   POD(null),
+  /** {@code Namespace}, annotated only. */
   NAMESPACE(null),
+  /** {@code Service}, annotated only. */
   SERVICE(null);
 
   private final String ownerLabel;
@@ -22,7 +32,12 @@ public enum Kind {
     this.ownerLabel = ownerLabel;
   }
 
-  /** The kind for a lower-cased {@code kind} text, or null when Linkerd does not handle it. */
+  /**
+   * The kind for a {@code kind} text (any case).
+   *
+   * @param kind the text
+   * @return the kind, or null when Linkerd does not handle it
+   */
   public static Kind of(String kind) {
     switch (kind.toLowerCase(Locale.ROOT)) {
       case "deployment":
@@ -50,7 +65,11 @@ public enum Kind {
     }
   }
 
-  /** Whether this kind has a pod template (is injectable). */
+  /**
+   * Whether this kind has a pod template (is injectable).
+   *
+   * @return false for Namespace and Service
+   */
   public boolean hasPodTemplate() {
     return this != NAMESPACE && this != SERVICE;
   }

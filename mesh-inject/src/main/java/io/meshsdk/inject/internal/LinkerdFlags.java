@@ -53,7 +53,11 @@ public final class LinkerdFlags {
 
   private LinkerdFlags() {}
 
-  /** The flag names this class knows, without dashes. */
+  /**
+   * The flag names this class knows.
+   *
+   * @return the names without dashes, sorted
+   */
   public static Set<String> names() {
     Set<String> all = new TreeSet<>(PATHS.keySet());
     all.addAll(OTHER_FLAGS);

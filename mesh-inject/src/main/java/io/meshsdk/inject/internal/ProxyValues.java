@@ -235,7 +235,11 @@ public final class ProxyValues implements Cloneable {
     return v;
   }
 
-  /** A copy to override per pod (fields are values or immutable collections). */
+  /**
+   * A copy to override per pod.
+   *
+   * @return the copy (fields are values or immutable collections, so a shallow copy suffices)
+   */
   public ProxyValues copy() {
     try {
       return (ProxyValues) clone();

@@ -17,13 +17,21 @@ public final class Report {
   /** The resource name (a pod's generateName when it has no name). */
   public final String name;
 
+  /** The pod uses the host network. */
   public boolean hostNetwork;
+  /** A proxy (Linkerd's or a third party's) is already there. */
   public boolean sidecar;
+  /** A container declares a UDP port. */
   public boolean udp;
+  /** Not a workload with a pod template. */
   public boolean unsupported;
+  /** The pod template says {@code linkerd.io/inject: disabled}. */
   public boolean injectDisabled;
+  /** Annotations were added (a Namespace, a Service, or overrides on a workload). */
   public boolean annotated;
+  /** False when the token is not mounted and not projected either. */
   public boolean automountServiceAccountToken = true;
+  /** Uninject removed something. */
   public boolean uninjected;
   /** Whether the engine changed the document. */
   public boolean changed;
@@ -33,7 +41,11 @@ public final class Report {
     this.name = name;
   }
 
-  /** Linkerd's {@code Injectable()}. */
+  /**
+   * Linkerd's {@code Injectable()}.
+   *
+   * @return whether the resource can be injected
+   */
   public boolean injectable() {
     return !hostNetwork && !sidecar && !unsupported && !injectDisabled
         && automountServiceAccountToken;
@@ -57,7 +69,11 @@ public final class Report {
     return errs;
   }
 
-  /** {@code kind/name}, as in Linkerd's warnings. */
+  /**
+   * The resource as Linkerd's warnings name it.
+   *
+   * @return {@code kind/name}
+   */
   public String resName() {
     return kind + "/" + name;
   }

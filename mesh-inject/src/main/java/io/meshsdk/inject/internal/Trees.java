@@ -7,28 +7,28 @@ import java.util.List;
 import java.util.Map;
 
 /** Read helpers over generic manifest trees (maps, lists, scalars). Never mutate. */
-public final class Trees {
+final class Trees {
   private Trees() {}
 
   /** The value as a map, or null. */
   @SuppressWarnings("unchecked")
-  public static Map<String, Object> map(Object o) {
+  static Map<String, Object> map(Object o) {
     return o instanceof Map ? (Map<String, Object>) o : null;
   }
 
   /** The value as a list, or null. */
   @SuppressWarnings("unchecked")
-  public static List<Object> list(Object o) {
+  static List<Object> list(Object o) {
     return o instanceof List ? (List<Object>) o : null;
   }
 
   /** The child map of {@code m} under {@code key}, or null. */
-  public static Map<String, Object> map(Map<String, Object> m, String key) {
+  static Map<String, Object> map(Map<String, Object> m, String key) {
     return m == null ? null : map(m.get(key));
   }
 
   /** The child list of {@code m} under {@code key}, or null. */
-  public static List<Object> list(Map<String, Object> m, String key) {
+  static List<Object> list(Map<String, Object> m, String key) {
     return m == null ? null : list(m.get(key));
   }
 
@@ -36,7 +36,7 @@ public final class Trees {
    * The text of a scalar as YAML would read it back as a string: strings as they are, numbers and
    * booleans in their plain form; null for null, maps and lists.
    */
-  public static String text(Object o) {
+  static String text(Object o) {
     if (o == null || o instanceof Map || o instanceof List) {
       return null;
     }
@@ -50,12 +50,12 @@ public final class Trees {
    * The value as YAML 1.1 (Kubernetes' YAML) reads it: a {@link YamlScalar} such as {@code yes},
    * {@code 0755} or {@code 0x1F} becomes its boolean or number; anything else is returned as is.
    */
-  public static Object value(Object o) {
+  static Object value(Object o) {
     return o instanceof YamlScalar ? ((YamlScalar) o).value() : o;
   }
 
   /** The value as a whole number (numbers and numeric texts), or null. */
-  public static Long integer(Object o) {
+  static Long integer(Object o) {
     Object v = value(o);
     if (v instanceof Number) {
       return ((Number) v).longValue();
@@ -72,24 +72,24 @@ public final class Trees {
   }
 
   /** Whether the value is boolean true ({@code true}, YAML 1.1's {@code yes}/{@code on}, …). */
-  public static boolean isTrue(Object o) {
+  static boolean isTrue(Object o) {
     Object v = value(o);
     return Boolean.TRUE.equals(v) || "true".equals(text(v));
   }
 
   /** Whether the value is boolean false. */
-  public static boolean isFalse(Object o) {
+  static boolean isFalse(Object o) {
     Object v = value(o);
     return Boolean.FALSE.equals(v) || "false".equals(text(v));
   }
 
   /** The text of {@code m.key}, or null. */
-  public static String text(Map<String, Object> m, String key) {
+  static String text(Map<String, Object> m, String key) {
     return m == null ? null : text(m.get(key));
   }
 
   /** The map at a path of keys, or null. */
-  public static Map<String, Object> path(Map<String, Object> m, String... keys) {
+  static Map<String, Object> path(Map<String, Object> m, String... keys) {
     Map<String, Object> cur = m;
     for (String k : keys) {
       if (cur == null) {
@@ -101,7 +101,7 @@ public final class Trees {
   }
 
   /** An unmodifiable ordered map of alternating keys and values. */
-  public static Map<String, Object> frozen(Object... kv) {
+  static Map<String, Object> frozen(Object... kv) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) {
       m.put((String) kv[i], kv[i + 1]);
