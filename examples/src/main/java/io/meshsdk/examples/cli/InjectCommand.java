@@ -226,17 +226,8 @@ final class InjectCommand implements Callable<Integer> {
       o.apply(b);
     }
     Injector.Session session = b.build().newSession();
-    return new TransformRun(
-            InjectionReport.Operation.INJECT,
-            verbose,
-            output == OutputFormat.json,
-            TransformRun.MEMORY_LIMIT)
-        .run(
-            paths,
-            parent.stdin(),
-            session::inject,
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr());
+    return new TransformRun(InjectionReport.Operation.INJECT, verbose, output)
+        .run(paths, parent.stdin(), session::inject, spec.commandLine());
   }
 
   /** Records an {@code --override} or a Linkerd flag in command-line order, checking it now. */

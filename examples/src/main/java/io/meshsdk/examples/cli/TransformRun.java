@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 
 /**
  * One {@code mesh inject|uninject} run over its inputs, as Linkerd runs them: each file (a folder
@@ -30,28 +31,24 @@ import java.util.function.Supplier;
  */
 final class TransformRun {
   /** Characters of one input's output held in memory before it spills to a temporary file. */
-  static final int MEMORY_LIMIT = 8 << 20;
+  private static final int MEMORY_LIMIT = 8 << 20;
 
   private final ManifestReader reader = ManifestReader.create();
   private final InjectionReport.Operation operation;
   private final boolean verbose;
   private final boolean json;
-  private final int memoryLimit;
 
   /**
    * Creates a run.
    *
    * @param operation inject or uninject, for the report
    * @param verbose Linkerd's {@code --verbose} report
-   * @param json {@code -o json} instead of YAML
-   * @param memoryLimit characters held in memory per input before spilling
+   * @param format the output format
    */
-  TransformRun(
-      InjectionReport.Operation operation, boolean verbose, boolean json, int memoryLimit) {
+  TransformRun(InjectionReport.Operation operation, boolean verbose, OutputFormat format) {
     this.operation = operation;
     this.verbose = verbose;
-    this.json = json;
-    this.memoryLimit = memoryLimit;
+    this.json = format == OutputFormat.json;
   }
 
   /** One input: a name and a way to open it. */
@@ -82,18 +79,18 @@ final class TransformRun {
    * @param paths the PATH arguments
    * @param stdin what {@code -} reads
    * @param transform the transformation of one document (a fresh state per run is the caller's)
-   * @param stdout where the YAML or JSON goes
-   * @param stderr where the reports and the error go
+   * @param cl the command line: its out (YAML or JSON) and err (reports and the error)
    * @return the exit code: 0, or 1 when an input was refused
    */
   int run(
       List<String> paths,
       InputStream stdin,
       Function<Manifest, ManifestResult> transform,
-      Writer stdout,
-      PrintWriter stderr) {
+      CommandLine cl) {
     List<Input> inputs = inputs(paths, stdin);
-    try (SpillBuffer held = new SpillBuffer(memoryLimit)) {
+    Writer stdout = cl.getOut();
+    PrintWriter stderr = cl.getErr();
+    try (SpillBuffer held = new SpillBuffer(MEMORY_LIMIT)) {
       ManifestWriter writer = json ? ManifestWriter.json(held) : ManifestWriter.yaml(held);
       for (Input input : inputs) {
         List<ResourceReport> resources = new ArrayList<>();

@@ -46,16 +46,7 @@ final class UninjectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Uninjector uninjector = Uninjector.create();
-    return new TransformRun(
-            InjectionReport.Operation.UNINJECT,
-            verbose,
-            output == OutputFormat.json,
-            TransformRun.MEMORY_LIMIT)
-        .run(
-            paths,
-            parent.stdin(),
-            uninjector::uninject,
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr());
+    return new TransformRun(InjectionReport.Operation.UNINJECT, verbose, output)
+        .run(paths, parent.stdin(), uninjector::uninject, spec.commandLine());
   }
 }
