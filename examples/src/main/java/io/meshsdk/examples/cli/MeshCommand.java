@@ -1,6 +1,7 @@
 package io.meshsdk.examples.cli;
 
 import io.meshsdk.core.MeshException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -20,6 +21,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       VersionCommand.class,
       ValuesCommand.class,
+      InjectCommand.class,
+      UninjectCommand.class,
       CertsCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -35,6 +38,21 @@ public final class MeshCommand implements Runnable {
   public static final int USAGE = 2;
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+  private final InputStream stdin;
+
+  private MeshCommand(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  /**
+   * Standard input of this run, for {@code -} arguments.
+   *
+   * @return the stream
+   */
+  InputStream stdin() {
+    return stdin;
+  }
 
   @Override
   public void run() {
@@ -60,7 +78,20 @@ public final class MeshCommand implements Runnable {
    * @return the exit code
    */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = commandLine(out, err);
+    return execute(args, System.in, out, err);
+  }
+
+  /**
+   * Runs {@code mesh} with the given arguments and streams, standard input included.
+   *
+   * @param args command-line arguments
+   * @param in what {@code -} arguments read
+   * @param out where results go
+   * @param err where diagnostics go
+   * @return the exit code
+   */
+  public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+    CommandLine cl = commandLine(in, out, err);
     int code = cl.execute(args);
     out.flush();
     err.flush();
@@ -70,12 +101,13 @@ public final class MeshCommand implements Runnable {
   /**
    * Builds the configured picocli command line.
    *
+   * @param in standard input
    * @param out where results go
    * @param err where diagnostics go
    * @return the command line
    */
-  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new MeshCommand());
+  static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new MeshCommand(in));
     cl.setOut(out);
     cl.setErr(err);
     // arguments are passed through verbatim: a Helm --set argument may start with '@'

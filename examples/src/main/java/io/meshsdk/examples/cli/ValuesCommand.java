@@ -8,14 +8,12 @@ import io.meshsdk.core.linkerd.ValuesProblem;
 import io.meshsdk.core.linkerd.VizValues;
 import io.meshsdk.core.values.HelmValues;
 import io.meshsdk.core.values.LayeredValues;
-import io.meshsdk.core.values.SetFileReader;
 import io.meshsdk.core.values.SetFlag;
 import io.meshsdk.core.values.UnknownKey;
 import io.meshsdk.core.values.ValuesBuilder;
 import io.meshsdk.core.values.ValuesException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,13 +49,9 @@ import picocli.CommandLine.Option;
     })
 final class ValuesCommand implements Callable<Integer> {
 
-  /** Output formats. */
-  enum Format {
-    yaml,
-    json
-  }
-
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.ParentCommand private MeshCommand parent;
 
   @Option(
       names = "--chart",
@@ -75,25 +69,7 @@ final class ValuesCommand implements Callable<Integer> {
   @Option(names = "--ha", description = "Apply values-ha.yaml first among the -f files.")
   private boolean ha;
 
-  @Option(
-      names = {"-f", "--values"},
-      paramLabel = "FILE",
-      split = ",",
-      description = "A values file (YAML or JSON); repeatable, later files win.")
-  private List<Path> files = new ArrayList<>();
-
-  @Option(names = "--set", paramLabel = "S", description = "Helm --set argument; repeatable.")
-  private List<String> set = new ArrayList<>();
-
-  @Option(names = "--set-string", paramLabel = "S", description = "Helm --set-string argument.")
-  private List<String> setString = new ArrayList<>();
-
-  @Option(
-      names = "--set-file",
-      paramLabel = "K=PATH",
-      description = "Helm --set-file argument; paths relative to the working directory, - is "
-          + "stdin.")
-  private List<String> setFile = new ArrayList<>();
+  @CommandLine.Mixin private ValuesLayerOptions layers = new ValuesLayerOptions();
 
   @Option(names = "--set-json", paramLabel = "S", description = "Helm --set-json argument.")
   private List<String> setJson = new ArrayList<>();
@@ -109,7 +85,7 @@ final class ValuesCommand implements Callable<Integer> {
       paramLabel = "yaml|json",
       defaultValue = "yaml",
       description = "Output format: yaml (default) or json (one line).")
-  private Format output;
+  private OutputFormat output;
 
   @Option(
       names = "--mesh-pods-of",
@@ -152,15 +128,9 @@ final class ValuesCommand implements Callable<Integer> {
     if (ha) {
       b.values(target.haValues().orElseThrow());
     }
-    files.forEach(b::valuesFile);
-    Map<SetFlag, List<String>> sets = new LinkedHashMap<>();
-    sets.put(SetFlag.SET_JSON, setJson);
-    sets.put(SetFlag.SET, set);
-    sets.put(SetFlag.SET_STRING, setString);
-    sets.put(SetFlag.SET_FILE, setFile);
-    sets.put(SetFlag.SET_LITERAL, setLiteral);
-    sets.forEach((flag, args) -> args.forEach(a -> b.set(flag, a)));
-    b.fileReader(SetFileReader.fromDirectory(Paths.get("").toAbsolutePath(), () -> System.in));
+    layers.addTo(b, parent.stdin());
+    setJson.forEach(a -> b.set(SetFlag.SET_JSON, a));
+    setLiteral.forEach(a -> b.set(SetFlag.SET_LITERAL, a));
     LayeredValues v = b.build();
 
     List<String> warnings = new ArrayList<>(v.warnings());
@@ -194,8 +164,7 @@ final class ValuesCommand implements Callable<Integer> {
   }
 
   private int meshPods(PrintWriter out, PrintWriter err) {
-    if (noDefaults || ha || chart != null || strict || !files.isEmpty() || !set.isEmpty()
-        || !setString.isEmpty() || !setFile.isEmpty() || !setJson.isEmpty()
+    if (noDefaults || ha || chart != null || strict || !layers.isEmpty() || !setJson.isEmpty()
         || !setLiteral.isEmpty()) {
       throw usage("--mesh-pods-of takes only --annotation and -o");
     }
@@ -223,7 +192,7 @@ final class ValuesCommand implements Callable<Integer> {
   }
 
   private String render(HelmValues values) {
-    return output == Format.json ? values.toJson() + "\n" : values.toYaml();
+    return output == OutputFormat.json ? values.toJson() + "\n" : values.toYaml();
   }
 
   private static String describe(UnknownKey u) {

@@ -24,9 +24,16 @@ public final class Scalars {
 
   private static final Pattern INT_12 = Pattern.compile("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
 
+  /**
+   * Every character that can follow the first one in YAML 1.1 or 1.2 integers (binary, octal, hex,
+   * sexagesimal, underscores), floats ({@code .inf}, {@code .nan}) and timestamps.
+   */
+  private static final String NUMERIC_CHARS = "0123456789_.+-:eExXoObBabcdfABCDFtTzZ \tiInN";
+
   private static final String INT = "tag:yaml.org,2002:int";
   private static final String FLOAT = "tag:yaml.org,2002:float";
   private static final String BOOL = "tag:yaml.org,2002:bool";
+  private static final String NULL = "tag:yaml.org,2002:null";
 
   private Scalars() {}
 
@@ -87,7 +94,23 @@ public final class Scalars {
    * The tag under which some YAML reader resolves the plain text, or null when every reader takes
    * it for a string.
    */
-  private static String nonStringTag(String s) {
+  static String nonStringTag(String s) {
+    char c = s.charAt(0);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      return wordTag(s);
+    }
+    if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.') {
+      for (int i = 1; i < s.length(); i++) {
+        if (NUMERIC_CHARS.indexOf(s.charAt(i)) < 0) {
+          return null; // no number, timestamp, infinity or NaN has this character
+        }
+      }
+    }
+    return resolvedTag(s);
+  }
+
+  /** {@link #nonStringTag} through the resolvers' regular expressions. */
+  static String resolvedTag(String s) {
     Tag t = RESOLVER.resolve(NodeId.scalar, s, true);
     if (!Tag.STR.equals(t)) {
       return t.getValue();
@@ -103,6 +126,45 @@ public final class Scalars {
       case "n":
       case "N":
         return BOOL;
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * {@link #nonStringTag} for a text starting with an ASCII letter, without regular expressions:
+   * of the resolvers' patterns only YAML 1.1's booleans and nulls (and go-yaml v2's {@code y}/{@code
+   * n}) start with a letter.
+   */
+  private static String wordTag(String s) {
+    switch (s) {
+      case "yes":
+      case "Yes":
+      case "YES":
+      case "no":
+      case "No":
+      case "NO":
+      case "true":
+      case "True":
+      case "TRUE":
+      case "false":
+      case "False":
+      case "FALSE":
+      case "on":
+      case "On":
+      case "ON":
+      case "off":
+      case "Off":
+      case "OFF":
+      case "y":
+      case "Y":
+      case "n":
+      case "N":
+        return BOOL;
+      case "null":
+      case "Null":
+      case "NULL":
+        return NULL;
       default:
         return null;
     }

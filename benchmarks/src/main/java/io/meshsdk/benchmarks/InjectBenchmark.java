@@ -1,0 +1,133 @@
+package io.meshsdk.benchmarks;
+
+import io.meshsdk.core.linkerd.LinkerdChart;
+import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.manifest.ManifestReader;
+import io.meshsdk.core.manifest.ManifestStream;
+import io.meshsdk.core.manifest.ManifestWriter;
+import io.meshsdk.core.values.HelmValues;
+import io.meshsdk.inject.InjectMode;
+import io.meshsdk.inject.Injector;
+import io.meshsdk.inject.TransformResult;
+import io.meshsdk.inject.Uninjector;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * In-process injection throughput over the benchmark manifest: the transformation alone over
+ * parsed trees ({@code annotate}, {@code manual}, {@code uninject}), and end to end with the
+ * manifest reader and writer ({@code annotateManifest}, {@code manualManifest}), on Linkerd's chart
+ * defaults with a trust anchor. Run: {@code java -jar benchmarks/target/benchmarks.jar
+ * InjectBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class InjectBenchmark {
+  @Param({"3000"})
+  public int docs;
+
+  private String text;
+  private List<Object> trees;
+  private List<Object> injected;
+  private Injector annotate;
+  private Injector manual;
+
+  /** Parses the manifest and builds the injectors. */
+  @Setup
+  public void setup() throws IOException {
+    LoaderOptions lo = new LoaderOptions();
+    lo.setCodePointLimit(Integer.MAX_VALUE);
+    trees = new ArrayList<>();
+    text = ManifestText.generate(docs);
+    for (Object o : new Yaml(lo).loadAll(text)) {
+      trees.add(o);
+    }
+    HelmValues values =
+        LinkerdChart.CONTROL_PLANE
+            .defaults()
+            .with(
+                "identityTrustAnchorsPEM",
+                "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+    annotate = Injector.builder().values(values).mode(InjectMode.ANNOTATE).build();
+    manual = Injector.builder().values(values).mode(InjectMode.PROXY).build();
+    injected = new ArrayList<>();
+    for (Object t : trees) {
+      injected.add(manual.inject(t).document());
+    }
+  }
+
+  /** Annotation mode over every document. */
+  @Benchmark
+  public void annotate(Blackhole bh) {
+    Injector.Session s = annotate.newSession();
+    for (Object t : trees) {
+      TransformResult r = s.inject(t);
+      bh.consume(r.document());
+    }
+  }
+
+  /** Manual (proxy) mode over every document. */
+  @Benchmark
+  public void manual(Blackhole bh) {
+    Injector.Session s = manual.newSession();
+    for (Object t : trees) {
+      bh.consume(s.inject(t).document());
+    }
+  }
+
+  /** Annotation mode end to end: read, inject and write the manifest (to nowhere). */
+  @Benchmark
+  public void annotateManifest(Blackhole bh) {
+    endToEnd(annotate, bh);
+  }
+
+  /** Manual mode end to end: read, inject and write the manifest (to nowhere). */
+  @Benchmark
+  public void manualManifest(Blackhole bh) {
+    endToEnd(manual, bh);
+  }
+
+  private void endToEnd(Injector injector, Blackhole bh) {
+    Injector.Session s = injector.newSession();
+    Writer sink = Writer.nullWriter();
+    try (ManifestWriter out = ManifestWriter.yaml(sink);
+        ManifestStream in = ManifestReader.create().open(new StringReader(text), "bench")) {
+      while (in.hasNext()) {
+        Manifest m = s.inject(in.next()).manifest();
+        out.write(m);
+        bh.consume(m);
+      }
+    }
+  }
+
+  /** Uninject of the manually injected documents. */
+  @Benchmark
+  public void uninject(Blackhole bh) {
+    Uninjector u = Uninjector.create();
+    for (Object t : injected) {
+      bh.consume(u.uninject(t).document());
+    }
+  }
+}

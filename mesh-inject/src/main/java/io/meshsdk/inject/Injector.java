@@ -1,0 +1,420 @@
+package io.meshsdk.inject;
+
+import io.meshsdk.core.MeshSdk;
+import io.meshsdk.core.linkerd.LinkerdChart;
+import io.meshsdk.core.linkerd.LinkerdNames;
+import io.meshsdk.core.linkerd.LinkerdValues;
+import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.values.GoText;
+import io.meshsdk.core.values.HelmValues;
+import io.meshsdk.core.values.SetFlag;
+import io.meshsdk.core.values.ValuesException;
+import io.meshsdk.inject.internal.DocResult;
+import io.meshsdk.inject.internal.InjectEngine;
+import io.meshsdk.inject.internal.LinkerdFlags;
+import io.meshsdk.inject.internal.ProxyValues;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Injects Linkerd into Kubernetes documents exactly as {@code linkerd inject} does, but keeping
+ * every field, key order and value of the input.
+ *
+ * <p>Built once from the installed mesh's Helm values (Linkerd's chart defaults with the install's
+ * layers coalesced on top, what the cluster's {@code linkerd-config} holds), injection-time
+ * overrides on the same value paths, a {@link InjectMode mode} and options. Each document is first
+ * stripped of any earlier Linkerd injection, so re-injection is idempotent.
+ *
+ * <pre>{@code
+ * HelmValues installed = LinkerdChart.CONTROL_PLANE.valuesBuilder(false)
+ *     .setFile("identityTrustAnchorsPEM=ca.crt")
+ *     .build()
+ *     .values();
+ * Injector injector = Injector.builder()
+ *     .values(installed)
+ *     .override("proxy.ports.admin=1234")    // becomes config.linkerd.io/admin-port: "1234"
+ *     .mode(InjectMode.PROXY)
+ *     .build();
+ * TransformResult r = injector.inject(document); // document: Map<String, Object>
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. {@link #inject(Object)} treats every call as a new Linkerd run;
+ * {@link #newSession()} reproduces one {@code linkerd inject} invocation over several documents.
+ */
+public final class Injector {
+  private final InjectEngine engine;
+  private final InjectMode mode;
+
+  private Injector(Builder b) {
+    ProxyValues installed;
+    ProxyValues overridden;
+    try {
+      installed = ProxyValues.from(b.values);
+      HelmValues v = b.values;
+      for (UnaryOperator<HelmValues> o : b.overrides) {
+        v = o.apply(v);
+      }
+      overridden = ProxyValues.from(v);
+    } catch (ValuesException e) {
+      throw Builder.invalidValues("invalid mesh values: " + e.getMessage());
+    }
+    InjectEngine.Options o = new InjectEngine.Options();
+    o.manual = b.mode == InjectMode.PROXY;
+    o.debugSidecar = b.debugSidecar;
+    o.createdBy = b.createdBy;
+    o.closeWaitTimeout = b.closeWaitTimeout == null ? null : b.closeWaitTimeout.toNanos();
+    o.namespace = b.namespace;
+    this.engine = new InjectEngine(installed, overridden, o);
+    this.mode = b.mode;
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The mode.
+   *
+   * @return annotate or proxy
+   */
+  public InjectMode mode() {
+    return mode;
+  }
+
+  /**
+   * The annotations the overrides produce (Linkerd's {@code getOverrideAnnotations}): one per
+   * overridable value that differs from the installed one.
+   *
+   * @return the annotations, sorted by key
+   */
+  public Map<String, String> overrideAnnotations() {
+    return engine.overrideAnnotations();
+  }
+
+  /**
+   * Injects one document, as a run of its own.
+   *
+   * @param document the document tree (a map for a resource; {@code kind: List} is handled item
+   *     by item; anything else passes through); never modified
+   * @return the output tree and the per-resource reports
+   * @throws InjectionException when Linkerd would refuse the document, or it is malformed
+   */
+  public TransformResult inject(Object document) {
+    return newSession().inject(document);
+  }
+
+  /**
+   * Injects one manifest document, as a run of its own.
+   *
+   * @param manifest the document
+   * @return the output document (the same instance when unchanged) and the reports
+   * @throws InjectionException when Linkerd would refuse the document, or it is malformed (the
+   *     message then names the source and document)
+   */
+  public ManifestResult inject(Manifest manifest) {
+    return newSession().inject(manifest);
+  }
+
+  /**
+   * A session: one {@code linkerd inject} invocation over a stream of documents. It reproduces
+   * Linkerd's per-run quirk that in manual mode the {@code linkerd.io/inject: ingress} override is
+   * written only on the first injected workload. Not thread-safe.
+   *
+   * @return a new session
+   */
+  public Session newSession() {
+    return new Session(engine, engine.newRun());
+  }
+
+  /** Adds the document's location to our own input errors; Linkerd's messages stay exact. */
+  static InjectionException located(InjectionException e, Manifest m) {
+    if (e.reason() != InjectionException.Reason.INVALID_INPUT) {
+      return e;
+    }
+    InjectionException x =
+        new InjectionException(
+            m.location() + ": " + e.getMessage(), e.reason(), e.kind(), e.resourceName(),
+            e.reasons());
+    x.setStackTrace(e.getStackTrace());
+    return x;
+  }
+
+  /** One run over many documents; see {@link Injector#newSession()}. Not thread-safe. */
+  public static final class Session {
+    private final InjectEngine engine;
+    private final InjectEngine.Run run;
+
+    private Session(InjectEngine engine, InjectEngine.Run run) {
+      this.engine = engine;
+      this.run = run;
+    }
+
+    /**
+     * Injects the next document of the run.
+     *
+     * @param document the document tree, never modified
+     * @return the output tree and the per-resource reports
+     * @throws InjectionException when Linkerd would refuse the document, or it is malformed
+     */
+    public TransformResult inject(Object document) {
+      DocResult r = engine.inject(document, run);
+      return new TransformResult(r.root, r.changed, Reports.injected(r.reports));
+    }
+
+    /**
+     * Injects the next manifest document of the run. A document that is nothing but a {@code
+     * ---} line (e.g. after the last document of a file) is returned without a report, as
+     * Linkerd never sees it.
+     *
+     * @param manifest the document
+     * @return the output document (the same instance when unchanged) and the reports
+     * @throws InjectionException when Linkerd would refuse the document, or it is malformed (the
+     *     message then names the source and document)
+     */
+    public ManifestResult inject(Manifest manifest) {
+      if (Reports.invisible(manifest)) {
+        return new ManifestResult(manifest, List.of());
+      }
+      DocResult r;
+      try {
+        r = engine.inject(manifest.root(), run);
+      } catch (InjectionException e) {
+        throw located(e, manifest);
+      }
+      Manifest out = r.changed ? manifest.withRoot(r.root) : manifest;
+      return new ManifestResult(out, Reports.injected(r.reports));
+    }
+  }
+
+  /** Builds an {@link Injector}. Not thread-safe. */
+  public static final class Builder {
+    private HelmValues values = LinkerdChart.CONTROL_PLANE.defaults();
+    private final List<UnaryOperator<HelmValues>> overrides = new ArrayList<>();
+    private InjectMode mode = InjectMode.ANNOTATE;
+    private boolean debugSidecar;
+    private String createdBy = "mesh/" + MeshSdk.version();
+    private Duration closeWaitTimeout;
+    private String namespace = LinkerdNames.NAMESPACE;
+
+    private Builder() {}
+
+    /**
+     * The installed mesh's values, what the cluster's {@code linkerd-config} holds: Linkerd's
+     * chart defaults with the install's layers coalesced on top, e.g. the result of {@link
+     * LinkerdChart#valuesBuilder(boolean)}. The default is {@link LinkerdChart#defaults()}.
+     *
+     * @param values the complete values
+     * @return this builder
+     */
+    public Builder values(HelmValues values) {
+      this.values = Objects.requireNonNull(values, "values");
+      return this;
+    }
+
+    /**
+     * The installed mesh's values, as {@link #values(HelmValues)}.
+     *
+     * @param values the complete values
+     * @return this builder
+     */
+    public Builder values(LinkerdValues values) {
+      return values(Objects.requireNonNull(values, "values").raw());
+    }
+
+    /**
+     * Overrides values at injection time with one Helm {@code --set} argument on the installed
+     * values, e.g. {@code proxy.ports.admin=1234} or {@code proxy.opaquePorts=3000\,5000}
+     * (Helm's typing and escapes; {@code a=1,b=2} sets two values). As Linkerd's {@code
+     * getOverrideAnnotations}: every overridable value that then differs from the installed one
+     * becomes its {@code config.linkerd.io/*} annotation on the pod template, {@code
+     * proxy.isIngress=true} becomes {@code linkerd.io/inject: ingress}; values without an
+     * annotation (e.g. {@code cniEnabled}) only change what manual mode generates. Overrides apply
+     * in the order given.
+     *
+     * @param setArgument one Helm {@code --set} argument
+     * @return this builder
+     * @throws InjectionException naming the argument when Helm would refuse its syntax
+     */
+    public Builder override(String setArgument) {
+      Objects.requireNonNull(setArgument, "setArgument");
+      try {
+        SetFlag.SET.parse(setArgument); // the syntax, now
+      } catch (ValuesException e) {
+        throw invalidOverride(setArgument, e);
+      }
+      overrides.add(
+          v -> {
+            try {
+              return SetFlag.SET.parseInto(v, setArgument);
+            } catch (ValuesException e) {
+              throw invalidOverride(setArgument, e);
+            }
+          });
+      return this;
+    }
+
+    /**
+     * Overrides one value at injection time, e.g. {@code ("proxy.ports.admin", 1234)}; see
+     * {@link #override(String)}.
+     *
+     * @param path a {@link HelmValues} path ({@code \.} escapes a dot in a key)
+     * @param value the value (string, number, boolean, map, list or null)
+     * @return this builder
+     * @throws InjectionException when the path is malformed or the value is not a values tree
+     */
+    public Builder override(String path, Object value) {
+      Objects.requireNonNull(path, "path");
+      HelmValues probe;
+      try {
+        probe = HelmValues.empty().with(path, value); // checks and copies the value
+      } catch (ValuesException e) {
+        throw invalidValues("invalid override " + path + ": " + e.getMessage());
+      }
+      Object copy = probe.get(path).orElse(null);
+      overrides.add(v -> v.with(path, copy));
+      return this;
+    }
+
+    /**
+     * Applies one of Linkerd's {@code inject} proxy flags with that flag's semantics, as an
+     * override: e.g. {@code ("proxy-cpu-limit", "1500m")} also sets the proxy's maximum worker
+     * count, {@code ("registry", "my.registry/linkerd")} rewrites the proxy and debug images,
+     * {@code ("image-pull-policy", "Always")} sets every pull policy. Known flags: {@link
+     * #linkerdFlags()}.
+     *
+     * @param name the flag without dashes, e.g. {@code admin-port}
+     * @param value the flag's value as text ({@code true}/{@code false} for boolean flags)
+     * @return this builder
+     * @throws InjectionException naming the flag when it is unknown or the value invalid
+     */
+    public Builder linkerdFlag(String name, String value) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      try {
+        LinkerdFlags.apply(HelmValues.empty(), name, value); // validates now
+      } catch (IllegalArgumentException e) {
+        throw invalidValues(e.getMessage());
+      }
+      overrides.add(v -> LinkerdFlags.apply(v, name, value));
+      return this;
+    }
+
+    /**
+     * The names of the Linkerd flags {@link #linkerdFlag(String, String)} accepts.
+     *
+     * @return the names without dashes, sorted
+     */
+    public static Set<String> linkerdFlags() {
+      return LinkerdFlags.names();
+    }
+
+    /**
+     * Whether one of {@link #linkerdFlags()} takes a boolean, such as {@code ingress}.
+     *
+     * @param name the flag without dashes
+     * @return true for a boolean flag
+     */
+    public static boolean isBooleanLinkerdFlag(String name) {
+      return LinkerdFlags.isBoolean(name);
+    }
+
+    /**
+     * The mode; the default is {@link InjectMode#ANNOTATE}.
+     *
+     * @param mode annotate or proxy
+     * @return this builder
+     */
+    public Builder mode(InjectMode mode) {
+      this.mode = Objects.requireNonNull(mode);
+      return this;
+    }
+
+    /**
+     * Linkerd's {@code --enable-debug-sidecar}.
+     *
+     * @param debugSidecar whether to add {@code config.linkerd.io/enable-debug-sidecar: "true"}
+     * @return this builder
+     */
+    public Builder debugSidecar(boolean debugSidecar) {
+      this.debugSidecar = debugSidecar;
+      return this;
+    }
+
+    /**
+     * Linkerd's {@code --ingress}: the same as {@code override("proxy.isIngress", true)}.
+     *
+     * @param ingress whether the proxies run in ingress mode
+     * @return this builder
+     */
+    public Builder ingress(boolean ingress) {
+      return override("proxy.isIngress", ingress);
+    }
+
+    /**
+     * The {@code linkerd.io/created-by} annotation of manual injection; the default is {@code
+     * mesh/<sdk version>}.
+     *
+     * @param createdBy the text
+     * @return this builder
+     */
+    public Builder createdBy(String createdBy) {
+      this.createdBy = Objects.requireNonNull(createdBy);
+      return this;
+    }
+
+    /**
+     * Linkerd's {@code --close-wait-timeout}: adds {@code config.linkerd.io/close-wait-timeout}
+     * (Go's duration text, e.g. {@code 1m0s}).
+     *
+     * @param timeout the timeout, or null for none
+     * @return this builder
+     */
+    public Builder closeWaitTimeout(Duration timeout) {
+      this.closeWaitTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * The control-plane namespace; the default is {@code linkerd}.
+     *
+     * @param namespace the namespace
+     * @return this builder
+     */
+    public Builder controlPlaneNamespace(String namespace) {
+      this.namespace = Objects.requireNonNull(namespace);
+      return this;
+    }
+
+    /**
+     * Builds the injector.
+     *
+     * @return the injector
+     * @throws InjectionException when a value has the wrong type or an override does not fit the
+     *     values
+     */
+    public Injector build() {
+      return new Injector(this);
+    }
+
+    static InjectionException invalidValues(String message) {
+      return new InjectionException(
+          message, InjectionException.Reason.INVALID_VALUES, "", "", List.of(message));
+    }
+
+    private static InjectionException invalidOverride(String argument, ValuesException e) {
+      String at = e.position() > 0 ? " at character " + e.position() : "";
+      return invalidValues(
+          "invalid --override " + GoText.quote(argument) + at + ": " + e.reason());
+    }
+  }
+}

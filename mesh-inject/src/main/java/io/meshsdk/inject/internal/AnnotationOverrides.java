@@ -1,0 +1,418 @@
+package io.meshsdk.inject.internal;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonSyntaxException;
+import io.meshsdk.core.values.GoText;
+import io.meshsdk.core.values.HelmValues;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Linkerd's {@code ApplyAnnotationOverrides} and {@code MergeAdditionalEnv}: the pod template's
+ * own {@code config.linkerd.io/*} annotations (and a few labels) change the values used to build
+ * the proxy. Where Linkerd silently ignores or only warns about a malformed value, this refuses it
+ * with a message naming the annotation ({@link #validate}).
+ */
+public final class AnnotationOverrides {
+  private static final List<String> POLICIES =
+      List.of(
+          "all-unauthenticated",
+          "all-authenticated",
+          "cluster-unauthenticated",
+          "cluster-authenticated",
+          "deny",
+          "audit");
+
+  private AnnotationOverrides() {}
+
+  /**
+   * Checks the values of every annotation that injection reads, without changing anything.
+   *
+   * @param annotations the pod template's annotations (texts)
+   * @param namedPorts the pod's named container ports, for {@code opaque-ports}
+   * @return one message per malformed annotation, in annotation order; empty when all are fine
+   */
+  public static List<String> validate(
+      Map<String, String> annotations, Map<String, Integer> namedPorts) {
+    List<String> problems = new ArrayList<>();
+    apply(null, annotations, Map.of(), namedPorts, problems);
+    if (problems.size() > 1) {
+      Map<String, Integer> order = new java.util.HashMap<>();
+      for (String key : annotations.keySet()) {
+        order.put(key, order.size());
+      }
+      problems.sort(
+          java.util.Comparator.comparingInt(
+              p -> order.getOrDefault(p.substring("annotation ".length(), p.indexOf(": ")), 0)));
+    }
+    return problems;
+  }
+
+  /**
+   * Applies the annotations to {@code v} (when not null) and records malformed values.
+   *
+   * @param v the per-pod values copy to change, or null to only validate
+   * @param a the pod template's own annotations
+   * @param labels the pod template's labels (tracing service name)
+   * @param namedPorts the pod's named container ports
+   * @param problems where malformed annotation values are reported
+   */
+  static void apply(
+      ProxyValues v,
+      Map<String, String> a,
+      Map<String, String> labels,
+      Map<String, Integer> namedPorts,
+      List<String> problems) {
+    ProxyValues t = v == null ? placeholder() : v;
+    String s;
+    if ("ingress".equals(a.get(Names.INJECT))) {
+      t.isIngress = true;
+    }
+    if ((s = a.get(Names.PROXY_IMAGE)) != null) {
+      t.proxyImageName = s;
+    }
+    if ((s = a.get(Names.PROXY_VERSION_OVERRIDE)) != null) {
+      t.proxyImageVersion = s;
+    }
+    if ((s = a.get(Names.IMAGE_PULL_POLICY)) != null) {
+      t.proxyImagePullPolicy = s;
+    }
+    Long port;
+    if ((port = port(a, Names.CONTROL_PORT, problems)) != null) {
+      t.controlPort = port;
+    }
+    if ((port = port(a, Names.INBOUND_PORT, problems)) != null) {
+      t.inboundPort = port;
+    }
+    if ((port = port(a, Names.ADMIN_PORT, problems)) != null) {
+      t.adminPort = port;
+    }
+    if ((port = port(a, Names.OUTBOUND_PORT, problems)) != null) {
+      t.outboundPort = port;
+    }
+    if ((s = a.get(Names.POD_INBOUND_PORTS)) != null) {
+      t.podInboundPorts = s;
+    }
+    if ((s = a.get(Names.LOG_LEVEL)) != null) {
+      t.logLevel = s;
+    }
+    if ((s = a.get(Names.LOG_FORMAT)) != null) {
+      t.logFormat = s;
+    }
+    if ((s = a.get(Names.LOG_HTTP_HEADERS)) != null) {
+      t.logHttpHeaders = s;
+    }
+    if ((s = a.get(Names.REQUIRE_IDENTITY)) != null) {
+      t.requireIdentityOnInboundPorts = s;
+    }
+    if ((s = a.get(Names.ADMIN_SHUTDOWN)) != null) {
+      if (s.equals("enabled") || s.equals("disabled")) {
+        t.enableShutdownEndpoint = s.equals("enabled");
+      } else {
+        problems.add(bad(Names.ADMIN_SHUTDOWN, s, "valid values are enabled and disabled"));
+      }
+    }
+    String d;
+    if ((d = duration(a, Names.OUTBOUND_CONNECT_TIMEOUT, true, problems)) != null) {
+      t.outboundConnectTimeout = d;
+    }
+    if ((d = duration(a, Names.INBOUND_CONNECT_TIMEOUT, true, problems)) != null) {
+      t.inboundConnectTimeout = d;
+    }
+    if ((d = duration(a, Names.OUTBOUND_DISCOVERY_TIMEOUT, false, problems)) != null) {
+      t.outboundDiscoveryCacheUnusedTimeout = d;
+    }
+    if ((d = duration(a, Names.INBOUND_DISCOVERY_TIMEOUT, false, problems)) != null) {
+      t.inboundDiscoveryCacheUnusedTimeout = d;
+    }
+    if ((d = duration(a, Names.SHUTDOWN_GRACE_PERIOD, true, problems)) != null) {
+      t.shutdownGracePeriod = d;
+    }
+    Boolean b;
+    if ((b = bool(a, Names.DISABLE_OUTBOUND_DETECT_TIMEOUT, problems)) != null) {
+      t.disableOutboundProtocolDetectTimeout = b;
+    }
+    if ((b = bool(a, Names.DISABLE_INBOUND_DETECT_TIMEOUT, problems)) != null) {
+      t.disableInboundProtocolDetectTimeout = b;
+    }
+    if ((b = bool(a, Names.ENABLE_GATEWAY, problems)) != null) {
+      t.isGateway = b;
+    }
+    if ((b = bool(a, Names.METRICS_HOSTNAME_LABELS, problems)) != null) {
+      t.metricsHostnameLabels = b;
+    }
+    if ((s = a.get(Names.WAIT_BEFORE_EXIT)) != null) {
+      Long w = GoParse.parseUint(s);
+      if (w == null) {
+        problems.add(bad(Names.WAIT_BEFORE_EXIT, s, "expected a whole number of seconds"));
+      } else {
+        t.waitBeforeExitSeconds = w;
+      }
+    }
+    // config.linkerd.io beats config.beta.linkerd.io, which beats config.alpha.linkerd.io
+    for (String key :
+        List.of(Names.NATIVE_SIDECAR_ALPHA, Names.NATIVE_SIDECAR_BETA, Names.NATIVE_SIDECAR)) {
+      if ((b = bool(a, key, problems)) != null) {
+        t.nativeSidecar = b;
+      }
+    }
+    Quantity q;
+    if ((q = quantity(a, Names.CPU_REQUEST, problems)) != null) {
+      t.cpuRequest = a.get(Names.CPU_REQUEST);
+      t.workersMinimum = q.wholeCores();
+    }
+    if ((q = quantity(a, Names.MEMORY_REQUEST, problems)) != null) {
+      t.memoryRequest = a.get(Names.MEMORY_REQUEST);
+    }
+    if ((q = quantity(a, Names.EPHEMERAL_REQUEST, problems)) != null) {
+      t.ephemeralRequest = a.get(Names.EPHEMERAL_REQUEST);
+    }
+    if ((q = quantity(a, Names.CPU_LIMIT, problems)) != null) {
+      t.cpuLimit = a.get(Names.CPU_LIMIT);
+      t.workersMaximum = q.wholeCores();
+    }
+    if ((s = a.get(Names.CPU_RATIO_LIMIT)) != null) {
+      Double r = GoParse.parseFloat(s);
+      if (r == null) {
+        problems.add(bad(Names.CPU_RATIO_LIMIT, s, "expected a number"));
+      } else if (r <= 0.0 || r >= 1.0) {
+        problems.add(bad(Names.CPU_RATIO_LIMIT, s, "must be greater than 0 and less than 1"));
+      } else {
+        t.workersMaximumCpuRatio = r;
+      }
+    }
+    if ((q = quantity(a, Names.MEMORY_LIMIT, problems)) != null) {
+      t.memoryLimit = a.get(Names.MEMORY_LIMIT);
+    }
+    if ((q = quantity(a, Names.EPHEMERAL_LIMIT, problems)) != null) {
+      t.ephemeralLimit = a.get(Names.EPHEMERAL_LIMIT);
+    }
+    Long n;
+    if ((n = int64(a, Names.PROXY_UID, problems)) != null) {
+      t.uid = n;
+    }
+    if ((n = int64(a, Names.PROXY_GID, problems)) != null) {
+      t.gid = n;
+    }
+    if ((b = bool(a, Names.EXTERNAL_PROFILES, problems)) != null) {
+      t.enableExternalProfiles = b;
+    }
+    if ((s = a.get(Names.SKIP_INBOUND_PORTS)) != null) {
+      if (portList(Names.SKIP_INBOUND_PORTS, s, problems)) {
+        t.ignoreInboundPorts = s;
+      }
+    }
+    if ((s = a.get(Names.SKIP_OUTBOUND_PORTS)) != null) {
+      if (portList(Names.SKIP_OUTBOUND_PORTS, s, problems)) {
+        t.ignoreOutboundPorts = s;
+      }
+    }
+    if ((s = a.get(Names.SKIP_SUBNETS)) != null) {
+      List<String> badCidrs = new ArrayList<>();
+      PortRanges.validateCidrs(s, badCidrs);
+      if (badCidrs.isEmpty()) {
+        t.skipSubnets = s;
+      } else {
+        problems.add(bad(Names.SKIP_SUBNETS, s, "invalid CIDR " + GoText.quote(badCidrs.get(0))));
+      }
+    }
+    if ((s = a.get(Names.OPAQUE_PORTS)) != null) {
+      try {
+        t.opaquePorts = PortRanges.normalizeOpaquePorts(s, namedPorts);
+      } catch (IllegalArgumentException e) {
+        problems.add(bad(Names.OPAQUE_PORTS, s, e.getMessage()));
+      }
+    }
+    if ((s = a.get(Names.DEBUG_IMAGE)) != null) {
+      t.debugImageName = s;
+    }
+    if ((s = a.get(Names.DEBUG_IMAGE_VERSION)) != null) {
+      t.debugImageVersion = s;
+    }
+    if ((s = a.get(Names.DEBUG_IMAGE_PULL_POLICY)) != null) {
+      t.debugImagePullPolicy = s;
+    }
+    if ((s = a.get(Names.PROXY_AWAIT)) != null) {
+      if (s.equals("enabled") || s.equals("disabled")) {
+        t.await = s.equals("enabled");
+      } else {
+        problems.add(bad(Names.PROXY_AWAIT, s, "valid values are enabled and disabled"));
+      }
+    }
+    if ((s = a.get(Names.DEFAULT_INBOUND_POLICY)) != null) {
+      if (POLICIES.contains(s)) {
+        t.defaultInboundPolicy = s;
+      } else {
+        problems.add(bad(Names.DEFAULT_INBOUND_POLICY, s, "valid values are " + POLICIES));
+      }
+    }
+    if ((s = a.get(Names.ACCESS_LOG)) != null) {
+      t.accessLog = s;
+    }
+    if ((s = a.get(Names.ADDITIONAL_ENV)) != null) {
+      List<Object> env = parseEnv(s, problems);
+      if (env != null) {
+        t.additionalEnv = mergeEnv(t.additionalEnv, env);
+      }
+    }
+    if ((s = a.get(Names.ENABLE_DEBUG)) != null) {
+      if (GoParse.parseBool(s) == null) {
+        problems.add(bad(Names.ENABLE_DEBUG, s, "expected true or false"));
+      }
+    }
+    if ((s = a.get(Names.CLOSE_WAIT_TIMEOUT)) != null) {
+      try {
+        GoDuration.parse(s);
+      } catch (IllegalArgumentException e) {
+        problems.add(bad(Names.CLOSE_WAIT_TIMEOUT, s, e.getMessage()));
+      }
+    }
+    if (t.tracingEnabled) {
+      Map<String, String> tl = new TreeMap<>(t.tracingLabels == null ? Map.of() : t.tracingLabels);
+      String svc = labels.get("app.kubernetes.io/instance");
+      if (svc == null) {
+        svc = labels.get("app.kubernetes.io/name");
+      }
+      if (svc != null) {
+        tl.put("service.name", svc);
+      }
+      for (Map.Entry<String, String> e : a.entrySet()) {
+        if (e.getKey().startsWith(Names.OTEL_PREFIX)) {
+          tl.put(e.getKey().substring(Names.OTEL_PREFIX.length()), e.getValue());
+        }
+      }
+      t.tracingLabels = Collections.unmodifiableMap(tl);
+    }
+  }
+
+  private static ProxyValues placeholder() {
+    return ProxyValues.from(HelmValues.empty());
+  }
+
+  private static String bad(String key, String value, String why) {
+    return "annotation " + key + ": invalid value " + GoText.quote(value) + ": " + why;
+  }
+
+  private static Long port(Map<String, String> a, String key, List<String> problems) {
+    String s = a.get(key);
+    if (s == null) {
+      return null;
+    }
+    Long v = GoParse.parseInt(s, 32);
+    if (v == null) {
+      problems.add(bad(key, s, "expected a port number"));
+    }
+    return v;
+  }
+
+  private static Long int64(Map<String, String> a, String key, List<String> problems) {
+    String s = a.get(key);
+    if (s == null) {
+      return null;
+    }
+    Long v = GoParse.parseInt(s, 64);
+    if (v == null) {
+      problems.add(bad(key, s, "expected an integer"));
+    }
+    return v;
+  }
+
+  private static Boolean bool(Map<String, String> a, String key, List<String> problems) {
+    String s = a.get(key);
+    if (s == null) {
+      return null;
+    }
+    Boolean v = GoParse.parseBool(s);
+    if (v == null) {
+      problems.add(bad(key, s, "expected true or false"));
+    }
+    return v;
+  }
+
+  private static String duration(
+      Map<String, String> a, String key, boolean millis, List<String> problems) {
+    String s = a.get(key);
+    if (s == null) {
+      return null;
+    }
+    try {
+      double secs = GoDuration.seconds(GoDuration.parse(s));
+      return millis ? ((long) (secs * 1000)) + "ms" : ((long) secs) + "s";
+    } catch (IllegalArgumentException e) {
+      problems.add(bad(key, s, e.getMessage()));
+      return null;
+    }
+  }
+
+  private static Quantity quantity(Map<String, String> a, String key, List<String> problems) {
+    String s = a.get(key);
+    if (s == null) {
+      return null;
+    }
+    try {
+      return Quantity.parse(s);
+    } catch (IllegalArgumentException e) {
+      problems.add(bad(key, s, e.getMessage()));
+      return null;
+    }
+  }
+
+  private static boolean portList(String key, String s, List<String> problems) {
+    try {
+      PortRanges.validatePortList(s);
+      return true;
+    } catch (IllegalArgumentException e) {
+      problems.add(bad(key, s, e.getMessage()));
+      return false;
+    }
+  }
+
+  /** Parses a JSON list of Kubernetes EnvVar objects into trees. */
+  static List<Object> parseEnv(String json, List<String> problems) {
+    JsonElement root;
+    try {
+      root = JsonParser.parseString(json);
+    } catch (JsonSyntaxException e) {
+      problems.add(bad(Names.ADDITIONAL_ENV, json, "not a JSON list of environment variables"));
+      return null;
+    }
+    if (!root.isJsonArray()) {
+      problems.add(bad(Names.ADDITIONAL_ENV, json, "not a JSON list of environment variables"));
+      return null;
+    }
+    JsonArray arr = root.getAsJsonArray();
+    List<Object> out = new ArrayList<>();
+    for (JsonElement e : arr) {
+      Object tree = JsonTrees.toTree(e);
+      Map<String, Object> m = Trees.map(tree);
+      if (m == null || !(m.get("name") instanceof String)) {
+        problems.add(
+            bad(Names.ADDITIONAL_ENV, json, "every environment variable needs a \"name\""));
+        return null;
+      }
+      out.add(tree);
+    }
+    return out;
+  }
+
+  /** Merges environment variables by name: later ones replace earlier ones in place. */
+  static List<Object> mergeEnv(List<Object> base, List<Object> extra) {
+    Map<String, Object> byName = new LinkedHashMap<>();
+    if (base != null) {
+      for (Object o : base) {
+        Map<String, Object> m = Trees.map(o);
+        byName.put(m == null ? String.valueOf(o) : Trees.text(m, "name"), o);
+      }
+    }
+    for (Object o : extra) {
+      byName.put(Trees.text(Trees.map(o), "name"), o);
+    }
+    return Collections.unmodifiableList(new ArrayList<>(byName.values()));
+  }
+}

@@ -1,0 +1,682 @@
+package io.meshsdk.inject.internal;
+
+import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.values.GoText;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds, in Java, what Linkerd's {@code patch} chart renders for manual injection: the
+ * {@code linkerd-proxy} container, {@code linkerd-init} or {@code linkerd-network-validator}, the
+ * debug container and the volumes. Output maps and lists are unmodifiable, so they can be shared
+ * between documents. Stateless and thread-safe.
+ */
+final class ProxyRenderer {
+  private static final String P = "LINKERD2_PROXY_";
+  private static final Map<String, Object> EMPTY_DIR = Collections.unmodifiableMap(
+      new LinkedHashMap<>());
+  private static final Map<String, Object> SECCOMP =
+      Trees.frozen("type", "RuntimeDefault");
+
+  /** What manual injection adds to one pod. */
+  static final class Rendered {
+    Map<String, Object> proxy;
+    Map<String, Object> init;
+    Map<String, Object> validator;
+    Map<String, Object> debug;
+    List<Object> volumes;
+    String proxyVersion;
+    boolean nativeSidecar;
+    boolean await;
+  }
+
+  private ProxyRenderer() {}
+
+  /**
+   * The same rendering with its trees frozen the way manifests freeze theirs, so that documents
+   * sharing a cached rendering do not copy it again when they become manifests.
+   */
+  @SuppressWarnings("unchecked")
+  static Rendered frozen(Rendered r) {
+    Map<String, Object> holder = new LinkedHashMap<>();
+    holder.put("proxy", r.proxy);
+    holder.put("init", r.init);
+    holder.put("validator", r.validator);
+    holder.put("debug", r.debug);
+    holder.put("volumes", r.volumes);
+    Map<String, Object> f = Manifest.of(holder).object().orElseThrow();
+    Rendered out = new Rendered();
+    out.proxy = (Map<String, Object>) f.get("proxy");
+    out.init = (Map<String, Object>) f.get("init");
+    out.validator = (Map<String, Object>) f.get("validator");
+    out.debug = (Map<String, Object>) f.get("debug");
+    out.volumes = (List<Object>) f.get("volumes");
+    out.proxyVersion = r.proxyVersion;
+    out.nativeSidecar = r.nativeSidecar;
+    out.await = r.await;
+    return out;
+  }
+
+  /**
+   * Renders the containers and volumes.
+   *
+   * @param v the per-pod values (annotation overrides applied)
+   * @param ns the control-plane namespace
+   * @param debug whether to add {@code linkerd-debug}
+   * @throws IllegalArgumentException with the message Linkerd's template would fail with
+   */
+  static Rendered render(ProxyValues v, String ns, boolean debug) {
+    if (v.identityTrustAnchorsPem == null || v.identityTrustAnchorsPem.isEmpty()) {
+      throw new IllegalArgumentException("Please provide the identity trust anchors");
+    }
+    Rendered r = new Rendered();
+    List<Object> volumes = new ArrayList<>();
+    if (!v.cniEnabled) {
+      volumes.add(Trees.frozen("emptyDir", EMPTY_DIR, "name", v.xtMountName));
+      r.init = init(v);
+    } else {
+      r.validator = validator(v);
+    }
+    if (debug) {
+      r.debug = debug(v);
+    }
+    volumes.add(
+        Trees.frozen(
+            "emptyDir", Trees.frozen("medium", "Memory"), "name", Names.END_ENTITY_VOLUME));
+    if (v.tracingEnabled) {
+      volumes.add(
+          Trees.frozen(
+              "downwardAPI",
+              Trees.frozen(
+                  "items",
+                  List.of(
+                      Trees.frozen(
+                          "fieldRef",
+                          Trees.frozen("fieldPath", "metadata.labels"),
+                          "path",
+                          "labels"))),
+              "name",
+              Names.PODINFO_VOLUME));
+    }
+    if (v.tokenProjection) {
+      volumes.add(
+          Trees.frozen(
+              "name",
+              Names.TOKEN_VOLUME,
+              "projected",
+              Trees.frozen(
+                  "sources",
+                  List.of(
+                      Trees.frozen(
+                          "serviceAccountToken",
+                          Trees.frozen(
+                              "audience",
+                              "identity.l5d.io",
+                              "expirationSeconds",
+                              86400,
+                              "path",
+                              Names.TOKEN_VOLUME))))));
+    }
+    r.volumes = Collections.unmodifiableList(volumes);
+    r.proxy = proxy(v, ns);
+    r.proxyVersion = v.proxyVersion();
+    r.nativeSidecar = v.nativeSidecar;
+    r.await = v.await;
+    return r;
+  }
+
+  static String sha256(String text) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      StringBuilder sb = new StringBuilder(64);
+      for (byte b : d) {
+        sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+      }
+      return sb.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Object num(long n) {
+    return n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE ? (Object) (int) n : (Object) n;
+  }
+
+  private static Map<String, Object> proxy(ProxyValues v, String ns) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("env", env(v, ns));
+    c.put("image", v.proxyImage());
+    c.put("imagePullPolicy", v.proxyPullPolicy());
+    if (!v.nativeSidecar && (v.await || v.waitBeforeExitSeconds != 0)) {
+      Map<String, Object> lc = new LinkedHashMap<>();
+      if (v.await) {
+        lc.put(
+            "postStart",
+            Trees.frozen(
+                "exec",
+                Trees.frozen(
+                    "command",
+                    List.of(
+                        "/usr/lib/linkerd/linkerd-await",
+                        "--timeout=2m",
+                        "--port=" + v.adminPort))));
+      }
+      if (v.waitBeforeExitSeconds != 0) {
+        lc.put(
+            "preStop",
+            Trees.frozen(
+                "exec",
+                Trees.frozen(
+                    "command",
+                    List.of("/bin/sleep", Long.toUnsignedString(v.waitBeforeExitSeconds)))));
+      }
+      c.put("lifecycle", Collections.unmodifiableMap(lc));
+    }
+    c.put("livenessProbe", probe("/live", v.adminPort, v.livenessInitialDelay, v.livenessTimeout,
+        0, 0));
+    c.put("name", Names.PROXY_CONTAINER);
+    c.put(
+        "ports",
+        List.of(
+            Trees.frozen("containerPort", num(v.inboundPort), "name", "linkerd-proxy"),
+            Trees.frozen("containerPort", num(v.adminPort), "name", "linkerd-admin")));
+    c.put("readinessProbe", probe("/ready", v.adminPort, v.readinessInitialDelay,
+        v.readinessTimeout, 0, 0));
+    Map<String, Object> res = resources(v);
+    if (res != null) {
+      c.put("resources", res);
+    }
+    if (v.nativeSidecar) {
+      c.put("restartPolicy", "Always");
+    }
+    if (v.proxySecurityContext != null) {
+      c.put("securityContext", v.proxySecurityContext);
+    } else {
+      Map<String, Object> sc = new LinkedHashMap<>();
+      sc.put("allowPrivilegeEscalation", false);
+      Map<String, Object> caps = new LinkedHashMap<>();
+      if (v.capabilitiesAdd != null && !v.capabilitiesAdd.isEmpty()) {
+        caps.put("add", List.copyOf(v.capabilitiesAdd));
+      }
+      if (v.capabilitiesDrop != null && !v.capabilitiesDrop.isEmpty()) {
+        caps.put("drop", List.copyOf(v.capabilitiesDrop));
+      }
+      if (!caps.isEmpty()) {
+        sc.put("capabilities", Collections.unmodifiableMap(caps));
+      }
+      sc.put("readOnlyRootFilesystem", true);
+      sc.put("runAsNonRoot", true);
+      sc.put("runAsUser", num(v.uid));
+      if (v.gid >= 0) {
+        sc.put("runAsGroup", num(v.gid));
+      }
+      sc.put("seccompProfile", SECCOMP);
+      c.put("securityContext", Collections.unmodifiableMap(sc));
+    }
+    if (v.nativeSidecar && v.await) {
+      c.put(
+          "startupProbe",
+          probe(
+              "/ready",
+              v.adminPort,
+              v.startupInitialDelay,
+              0,
+              v.startupPeriod,
+              v.startupFailureThreshold));
+    }
+    c.put("terminationMessagePolicy", "FallbackToLogsOnError");
+    List<Object> mounts = new ArrayList<>();
+    mounts.add(
+        Trees.frozen(
+            "mountPath", "/var/run/linkerd/identity/end-entity", "name", Names.END_ENTITY_VOLUME));
+    if (v.tracingEnabled) {
+      mounts.add(
+          Trees.frozen("mountPath", "/var/run/linkerd/podinfo", "name", Names.PODINFO_VOLUME));
+    }
+    if (v.tokenProjection) {
+      mounts.add(Trees.frozen("mountPath", "/var/run/secrets/tokens", "name", Names.TOKEN_VOLUME));
+    }
+    if (v.saMount != null) {
+      mounts.add(v.saMount);
+    }
+    c.put("volumeMounts", Collections.unmodifiableList(mounts));
+    return Collections.unmodifiableMap(c);
+  }
+
+  private static Map<String, Object> probe(
+      String path, long port, long delay, long timeout, long period, long failure) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    if (failure != 0) {
+      p.put("failureThreshold", num(failure));
+    }
+    p.put("httpGet", Trees.frozen("path", path, "port", num(port)));
+    if (delay != 0) {
+      p.put("initialDelaySeconds", num(delay));
+    }
+    if (period != 0) {
+      p.put("periodSeconds", num(period));
+    }
+    if (timeout != 0) {
+      p.put("timeoutSeconds", num(timeout));
+    }
+    return Collections.unmodifiableMap(p);
+  }
+
+  private static Map<String, Object> resources(ProxyValues v) {
+    Map<String, Object> limits = new LinkedHashMap<>();
+    Map<String, Object> requests = new LinkedHashMap<>();
+    put(limits, "cpu", v.cpuLimit, "proxy.resources.cpu.limit");
+    put(limits, "ephemeral-storage", v.ephemeralLimit, "proxy.resources.ephemeral-storage.limit");
+    put(limits, "memory", v.memoryLimit, "proxy.resources.memory.limit");
+    put(requests, "cpu", v.cpuRequest, "proxy.resources.cpu.request");
+    put(requests, "ephemeral-storage", v.ephemeralRequest,
+        "proxy.resources.ephemeral-storage.request");
+    put(requests, "memory", v.memoryRequest, "proxy.resources.memory.request");
+    if (limits.isEmpty() && requests.isEmpty()) {
+      return null;
+    }
+    Map<String, Object> r = new LinkedHashMap<>();
+    if (!limits.isEmpty()) {
+      r.put("limits", Collections.unmodifiableMap(limits));
+    }
+    if (!requests.isEmpty()) {
+      r.put("requests", Collections.unmodifiableMap(requests));
+    }
+    return Collections.unmodifiableMap(r);
+  }
+
+  private static void put(Map<String, Object> m, String key, String q, String path) {
+    if (q == null || q.isEmpty()) {
+      return;
+    }
+    try {
+      m.put(key, Quantity.parse(q).canonical());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "value " + path + ": " + GoText.quote(q) + " is not a quantity: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Object> env(ProxyValues v, String ns) {
+    String cd = v.clusterDomain;
+    String td = v.trustDomain();
+    List<Object> e = new ArrayList<>(80);
+    e.add(field("_pod_name", "metadata.name"));
+    e.add(field("_pod_ns", "metadata.namespace"));
+    e.add(field("_pod_uid", "metadata.uid"));
+    e.add(field("_pod_ip", "status.podIP"));
+    e.add(field("_pod_nodeName", "spec.nodeName"));
+    e.add(val("_pod_containerName", Names.PROXY_CONTAINER));
+    if (v.cores != 0) {
+      e.add(val(P + "CORES", Long.toString(v.cores)));
+      e.add(val(P + "CORES_MIN", Long.toString(v.cores)));
+    } else {
+      String min = Long.toString(v.workersMinimum == 0 ? 1 : v.workersMinimum);
+      e.add(val(P + "CORES", min));
+      e.add(val(P + "CORES_MIN", min));
+    }
+    if (v.workersMaximum != 0) {
+      e.add(val(P + "CORES_MAX", Long.toString(v.workersMaximum)));
+    }
+    if (v.workersMaximumCpuRatio != 0) {
+      e.add(val(P + "CORES_MAX_RATIO", GoText.formatFloat(v.workersMaximumCpuRatio)));
+    }
+    if (!v.requireIdentityOnInboundPorts.isEmpty()) {
+      e.add(val(P + "INBOUND_PORTS_REQUIRE_IDENTITY", v.requireIdentityOnInboundPorts));
+    }
+    e.add(val(P + "SHUTDOWN_ENDPOINT_ENABLED", Boolean.toString(v.enableShutdownEndpoint)));
+    e.add(
+        val(
+            P + "LOG",
+            v.logLevel
+                + ("insecure".equals(v.logHttpHeaders) ? "" : ",[{headers}]=off,[{request}]=off")));
+    e.add(val(P + "LOG_FORMAT", v.logFormat));
+    e.add(val(P + "DESTINATION_SVC_ADDR", "linkerd-dst-headless." + ns + ".svc." + cd + ".:8086"));
+    e.add(val(P + "DESTINATION_PROFILE_NETWORKS", v.clusterNetworks));
+    e.add(val(P + "POLICY_SVC_ADDR", "linkerd-policy." + ns + ".svc." + cd + ".:8090"));
+    e.add(val(P + "POLICY_WORKLOAD", "{\"ns\":\"$(_pod_ns)\", \"pod\":\"$(_pod_name)\"}\n"));
+    e.add(val(P + "INBOUND_DEFAULT_POLICY", v.defaultInboundPolicy));
+    e.add(val(P + "POLICY_CLUSTER_NETWORKS", v.clusterNetworks));
+    e.add(val(P + "CONTROL_STREAM_INITIAL_TIMEOUT", v.streamsInitialTimeout));
+    e.add(val(P + "CONTROL_STREAM_IDLE_TIMEOUT", v.streamsIdleTimeout));
+    e.add(val(P + "CONTROL_STREAM_LIFETIME", v.streamsLifetime));
+    if (!v.inboundConnectTimeout.isEmpty()) {
+      e.add(val(P + "INBOUND_CONNECT_TIMEOUT", v.inboundConnectTimeout));
+    }
+    if (!v.outboundConnectTimeout.isEmpty()) {
+      e.add(val(P + "OUTBOUND_CONNECT_TIMEOUT", v.outboundConnectTimeout));
+    }
+    if (!v.outboundDiscoveryCacheUnusedTimeout.isEmpty()) {
+      e.add(val(P + "OUTBOUND_DISCOVERY_IDLE_TIMEOUT", v.outboundDiscoveryCacheUnusedTimeout));
+    }
+    if (!v.inboundDiscoveryCacheUnusedTimeout.isEmpty()) {
+      e.add(val(P + "INBOUND_DISCOVERY_IDLE_TIMEOUT", v.inboundDiscoveryCacheUnusedTimeout));
+    }
+    if (v.disableOutboundProtocolDetectTimeout) {
+      e.add(val(P + "OUTBOUND_DETECT_TIMEOUT", "365d"));
+    }
+    if (v.disableInboundProtocolDetectTimeout) {
+      e.add(val(P + "INBOUND_DETECT_TIMEOUT", "365d"));
+    }
+    String any = v.disableIpv6 ? "0.0.0.0" : "[::]";
+    e.add(val(P + "CONTROL_LISTEN_ADDR", any + ":" + v.controlPort));
+    e.add(val(P + "ADMIN_LISTEN_ADDR", any + ":" + v.adminPort));
+    e.add(val(P + "OUTBOUND_LISTEN_ADDR", "127.0.0.1:" + v.outboundPort));
+    e.add(
+        val(
+            P + "OUTBOUND_LISTEN_ADDRS",
+            "127.0.0.1:" + v.outboundPort + (v.disableIpv6 ? "" : ",[::1]:" + v.outboundPort)));
+    e.add(val(P + "INBOUND_LISTEN_ADDR", any + ":" + v.inboundPort));
+    e.add(field(P + "INBOUND_IPS", "status.podIPs"));
+    e.add(val(P + "INBOUND_PORTS", v.podInboundPorts));
+    if (v.isGateway) {
+      e.add(val(P + "INBOUND_GATEWAY_SUFFIXES", "svc." + cd + "."));
+    }
+    if (v.isIngress) {
+      e.add(val(P + "INGRESS_MODE", "true"));
+    }
+    String profileSuffixes = v.enableExternalProfiles ? "." : "svc." + cd + ".";
+    e.add(val(P + "DESTINATION_PROFILE_SUFFIXES", profileSuffixes));
+    e.add(val(P + "INBOUND_ACCEPT_KEEPALIVE", "10000ms"));
+    e.add(val(P + "OUTBOUND_CONNECT_KEEPALIVE", "10000ms"));
+    e.add(val(P + "INBOUND_ACCEPT_USER_TIMEOUT", "30s"));
+    e.add(val(P + "OUTBOUND_CONNECT_USER_TIMEOUT", "30s"));
+    e.add(val(P + "OUTBOUND_METRICS_HOSTNAME_LABELS", Boolean.toString(v.metricsHostnameLabels)));
+    if (v.tracingEnabled) {
+      if (v.tracingCollectorEndpoint.isEmpty()) {
+        throw new IllegalArgumentException(
+            "proxy.tracing.collector.endpoint must be set when proxy.tracing.enabled is true");
+      }
+      if (v.tracingCollectorSa.isEmpty() || v.tracingCollectorNamespace.isEmpty()) {
+        throw new IllegalArgumentException(
+            "proxy.tracing.collector.meshIdentity.serviceAccountName and .namespace must be set"
+                + " when proxy.tracing.enabled is true");
+      }
+      e.add(val(P + "TRACE_ATTRIBUTES_PATH", "/var/run/linkerd/podinfo/labels"));
+      e.add(val(P + "TRACE_ANNOTATIONS_PATH", "/var/run/linkerd/podinfo/annotations"));
+      e.add(val(P + "TRACE_PROTOCOL", "opentelemetry"));
+      e.add(val(P + "TRACE_SERVICE_NAME", v.traceServiceName));
+      e.add(val(P + "TRACE_COLLECTOR_SVC_ADDR", v.tracingCollectorEndpoint));
+      e.add(
+          val(
+              P + "TRACE_COLLECTOR_SVC_NAME",
+              v.tracingCollectorSa
+                  + "."
+                  + v.tracingCollectorNamespace
+                  + ".serviceaccount.identity."
+                  + ns
+                  + "."
+                  + td));
+      StringBuilder attrs = new StringBuilder();
+      for (Map.Entry<String, String> l : new TreeMap<>(v.tracingLabels).entrySet()) {
+        attrs.append(l.getKey()).append('=').append(l.getValue()).append('\n');
+      }
+      e.add(val(P + "TRACE_EXTRA_ATTRIBUTES", attrs.toString()));
+    }
+    params(e, "inbound", v.inboundParams);
+    params(e, "outbound", v.outboundParams);
+    if (!v.opaquePorts.isEmpty()) {
+      e.add(val(P + "INBOUND_PORTS_DISABLE_PROTOCOL_DETECTION", v.opaquePorts));
+    }
+    e.add(
+        val(
+            P + "DESTINATION_CONTEXT",
+            "{\"ns\":\"$(_pod_ns)\", \"nodeName\":\"$(_pod_nodeName)\","
+                + " \"pod\":\"$(_pod_name)\"}\n"));
+    e.add(field("_pod_sa", "spec.serviceAccountName"));
+    e.add(val("_l5d_ns", ns));
+    e.add(val("_l5d_trustdomain", td));
+    e.add(val(P + "IDENTITY_DIR", "/var/run/linkerd/identity/end-entity"));
+    e.add(val(P + "IDENTITY_TRUST_ANCHORS", v.identityTrustAnchorsPem.strip() + "\n"));
+    e.add(
+        val(
+            P + "IDENTITY_TOKEN_FILE",
+            v.tokenProjection
+                ? "/var/run/secrets/tokens/linkerd-identity-token"
+                : "/var/run/secrets/kubernetes.io/serviceaccount/token"));
+    e.add(
+        val(P + "IDENTITY_SVC_ADDR", "linkerd-identity-headless." + ns + ".svc." + cd + ".:8080"));
+    e.add(
+        val(
+            P + "IDENTITY_LOCAL_NAME",
+            "$(_pod_sa).$(_pod_ns).serviceaccount.identity." + ns + "." + td));
+    String id = ".serviceaccount.identity." + ns + "." + td;
+    e.add(val(P + "IDENTITY_SVC_NAME", "linkerd-identity." + ns + id));
+    e.add(val(P + "DESTINATION_SVC_NAME", "linkerd-destination." + ns + id));
+    e.add(val(P + "POLICY_SVC_NAME", "linkerd-destination." + ns + id));
+    if (!v.accessLog.isEmpty()) {
+      e.add(val(P + "ACCESS_LOG", v.accessLog));
+    }
+    if (!v.shutdownGracePeriod.isEmpty()) {
+      e.add(val(P + "SHUTDOWN_GRACE_PERIOD", v.shutdownGracePeriod));
+    }
+    if (v.additionalEnv != null) {
+      e.addAll(v.additionalEnv);
+    }
+    if (v.experimentalEnv != null) {
+      e.addAll(v.experimentalEnv);
+    }
+    return Collections.unmodifiableList(e);
+  }
+
+  private static void params(List<Object> e, String dir, Map<String, Object> tree) {
+    if (tree == null) {
+      return;
+    }
+    for (Map.Entry<String, Object> scope : new TreeMap<>(tree).entrySet()) {
+      Map<String, Object> protos = Trees.map(scope.getValue());
+      if (protos == null) {
+        continue;
+      }
+      for (Map.Entry<String, Object> proto : new TreeMap<>(protos).entrySet()) {
+        Map<String, Object> params = Trees.map(proto.getValue());
+        if (params == null) {
+          continue;
+        }
+        for (Map.Entry<String, Object> param : new TreeMap<>(params).entrySet()) {
+          Object pv = param.getValue();
+          String text =
+              pv instanceof Double || pv instanceof Float
+                  ? GoText.formatFloat(((Number) pv).doubleValue())
+                  : pv == null ? "" : Trees.text(pv);
+          e.add(
+              val(
+                  P
+                      + SnakeCase.upperSnake(dir)
+                      + "_"
+                      + SnakeCase.upperSnake(scope.getKey())
+                      + "_"
+                      + SnakeCase.upperSnake(proto.getKey())
+                      + "_"
+                      + SnakeCase.upperSnake(param.getKey()),
+                  text == null ? "" : text));
+        }
+      }
+    }
+  }
+
+  private static Map<String, Object> field(String name, String path) {
+    return Trees.frozen(
+        "name", name, "valueFrom", Trees.frozen("fieldRef", Trees.frozen("fieldPath", path)));
+  }
+
+  private static Map<String, Object> val(String name, String value) {
+    if (value == null || value.isEmpty()) {
+      return Trees.frozen("name", name);
+    }
+    return Trees.frozen("name", name, "value", value);
+  }
+
+  private static Map<String, Object> init(ProxyValues v) {
+    List<Object> args = new ArrayList<>();
+    String mode = v.iptablesMode.isEmpty() ? "nft" : v.iptablesMode;
+    if (mode.equals("nft")) {
+      args.add("--firewall-bin-path");
+      args.add("iptables-nft");
+      args.add("--firewall-save-bin-path");
+      args.add("iptables-nft-save");
+    } else if (!mode.equals("legacy")) {
+      throw new IllegalArgumentException(
+          "Unsupported value \""
+              + v.iptablesMode
+              + "\" for proxyInit.iptablesMode\nValid values: [\"nft\", \"legacy\"]");
+    }
+    if (v.disableIpv6) {
+      args.add("--ipv6=false");
+    }
+    args.add("--incoming-proxy-port");
+    args.add(Long.toString(v.inboundPort));
+    args.add("--outgoing-proxy-port");
+    args.add(Long.toString(v.outboundPort));
+    args.add("--proxy-uid");
+    args.add(Long.toString(v.uid));
+    if (v.gid >= 0) {
+      args.add("--proxy-gid");
+      args.add(Long.toString(v.gid));
+    }
+    args.add("--inbound-ports-to-ignore");
+    args.add(
+        v.controlPort
+            + ","
+            + v.adminPort
+            + (v.ignoreInboundPorts.isEmpty() ? "" : "," + v.ignoreInboundPorts));
+    if (!v.ignoreOutboundPorts.isEmpty()) {
+      args.add("--outbound-ports-to-ignore");
+      args.add(v.ignoreOutboundPorts);
+    }
+    if (v.closeWaitTimeoutSecs != 0) {
+      if (!v.runAsRoot) {
+        throw new IllegalArgumentException(
+            "proxyInit.runAsRoot must be set to use proxyInit.closeWaitTimeoutSecs");
+      }
+      args.add("--timeout-close-wait-secs");
+      args.add(Long.toString(v.closeWaitTimeoutSecs));
+    }
+    if (!v.initLogFormat.isEmpty()) {
+      args.add("--log-format");
+      args.add(v.initLogFormat);
+    }
+    if (!v.initLogLevel.isEmpty()) {
+      args.add("--log-level");
+      args.add(v.initLogLevel);
+    }
+    if (!v.skipSubnets.isEmpty()) {
+      args.add("--subnets-to-ignore");
+      args.add(v.skipSubnets);
+    }
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("args", Collections.unmodifiableList(args));
+    c.put("command", List.of("/usr/lib/linkerd/linkerd2-proxy-init"));
+    c.put("image", v.proxyImage());
+    c.put("imagePullPolicy", v.proxyPullPolicy());
+    c.put("name", Names.INIT_CONTAINER);
+    Map<String, Object> res = resources(v);
+    if (res != null) {
+      c.put("resources", res);
+    }
+    boolean privileged = v.closeWaitTimeoutSecs != 0 || v.initPrivileged;
+    Map<String, Object> sc = new LinkedHashMap<>();
+    sc.put("allowPrivilegeEscalation", privileged);
+    List<Object> add = new ArrayList<>(List.of("NET_ADMIN", "NET_RAW"));
+    if (v.capabilitiesAdd != null) {
+      add.addAll(v.capabilitiesAdd);
+    }
+    Map<String, Object> caps = new LinkedHashMap<>();
+    caps.put("add", Collections.unmodifiableList(add));
+    if (v.capabilitiesDrop != null) {
+      List<Object> drop = new ArrayList<>();
+      for (String d : v.capabilitiesDrop) {
+        if (!d.equals("NET_RAW") && !d.equals("NET_ADMIN")) {
+          drop.add(d);
+        }
+      }
+      if (!drop.isEmpty()) {
+        caps.put("drop", Collections.unmodifiableList(drop));
+      }
+    }
+    sc.put("capabilities", Collections.unmodifiableMap(caps));
+    sc.put("privileged", privileged);
+    sc.put("readOnlyRootFilesystem", true);
+    if (v.runAsRoot) {
+      sc.put("runAsGroup", 0);
+      sc.put("runAsNonRoot", false);
+      sc.put("runAsUser", 0);
+    } else {
+      sc.put("runAsGroup", num(v.initRunAsGroup == 0 ? 65534 : v.initRunAsGroup));
+      sc.put("runAsNonRoot", true);
+      sc.put("runAsUser", num(v.initRunAsUser == 0 ? 65534 : v.initRunAsUser));
+    }
+    sc.put("seccompProfile", SECCOMP);
+    c.put("securityContext", Collections.unmodifiableMap(sc));
+    c.put("terminationMessagePolicy", "FallbackToLogsOnError");
+    List<Object> mounts = new ArrayList<>();
+    mounts.add(Trees.frozen("mountPath", v.xtMountPath, "name", v.xtMountName));
+    if (v.saMount != null) {
+      mounts.add(v.saMount);
+    }
+    c.put("volumeMounts", Collections.unmodifiableList(mounts));
+    return Collections.unmodifiableMap(c);
+  }
+
+  private static Map<String, Object> validator(ProxyValues v) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    String connect =
+        !v.validatorConnectAddr.isEmpty()
+            ? v.validatorConnectAddr
+            : v.disableIpv6 ? "1.1.1.1:20001" : "[fd00::1]:20001";
+    String listen =
+        !v.validatorListenAddr.isEmpty()
+            ? v.validatorListenAddr
+            : v.disableIpv6 ? "0.0.0.0:4140" : "[::]:4140";
+    c.put(
+        "args",
+        List.of(
+            "--log-format",
+            v.validatorLogFormat,
+            "--log-level",
+            v.validatorLogLevel,
+            "--connect-addr",
+            connect,
+            "--listen-addr",
+            listen,
+            "--timeout",
+            v.validatorTimeout));
+    c.put("command", List.of("/usr/lib/linkerd/linkerd2-network-validator"));
+    c.put("image", v.proxyImage());
+    c.put("imagePullPolicy", v.proxyPullPolicy());
+    c.put("name", Names.VALIDATOR_CONTAINER);
+    Map<String, Object> res = resources(v);
+    if (res != null) {
+      c.put("resources", res);
+    }
+    if (v.validatorSecurityContext != null) {
+      c.put("securityContext", v.validatorSecurityContext);
+    }
+    return Collections.unmodifiableMap(c);
+  }
+
+  private static Map<String, Object> debug(ProxyValues v) {
+    Map<String, Object> exec = Trees.frozen("exec", Trees.frozen("command", List.of("true")));
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put(
+        "image",
+        v.debugImageName
+            + ":"
+            + (v.debugImageVersion.isEmpty() ? v.linkerdVersion : v.debugImageVersion));
+    c.put(
+        "imagePullPolicy",
+        v.debugImagePullPolicy.isEmpty() ? v.imagePullPolicy : v.debugImagePullPolicy);
+    c.put("livenessProbe", exec);
+    c.put("name", Names.DEBUG_CONTAINER);
+    c.put("readinessProbe", exec);
+    c.put("terminationMessagePolicy", "FallbackToLogsOnError");
+    return Collections.unmodifiableMap(c);
+  }
+}

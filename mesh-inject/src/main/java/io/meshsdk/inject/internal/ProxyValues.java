@@ -1,0 +1,323 @@
+package io.meshsdk.inject.internal;
+
+import io.meshsdk.core.values.HelmValues;
+import io.meshsdk.core.values.ValuesException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The part of Linkerd's typed {@code Values} struct that injection uses, read once from a Helm
+ * values tree. Mutable only while a per-pod copy is being overridden ({@link #copy()}); instances
+ * held by an injector are never changed after construction.
+ *
+ * <p>Missing keys take Go's zero values (Linkerd's chart defaults are expected underneath).
+ */
+public final class ProxyValues implements Cloneable {
+  // globals
+  String clusterDomain;
+  String clusterNetworks;
+  String imagePullPolicy;
+  String linkerdVersion;
+  String identityTrustAnchorsPem;
+  String identityTrustDomain;
+  boolean disableIpv6;
+  boolean cniEnabled;
+  boolean tokenProjection;
+
+  // proxy
+  String proxyImageName;
+  String proxyImagePullPolicy;
+  String proxyImageVersion;
+  long adminPort;
+  long controlPort;
+  long inboundPort;
+  long outboundPort;
+  long uid;
+  long gid;
+  String logLevel;
+  String logFormat;
+  String logHttpHeaders;
+  boolean await;
+  boolean nativeSidecar;
+  long waitBeforeExitSeconds;
+  boolean enableShutdownEndpoint;
+  boolean enableExternalProfiles;
+  boolean isIngress;
+  boolean isGateway;
+  String opaquePorts;
+  String requireIdentityOnInboundPorts;
+  String defaultInboundPolicy;
+  String shutdownGracePeriod;
+  String accessLog;
+  String outboundConnectTimeout;
+  String inboundConnectTimeout;
+  String outboundDiscoveryCacheUnusedTimeout;
+  String inboundDiscoveryCacheUnusedTimeout;
+  boolean disableOutboundProtocolDetectTimeout;
+  boolean disableInboundProtocolDetectTimeout;
+  long cores;
+  long workersMinimum;
+  long workersMaximum;
+  double workersMaximumCpuRatio;
+  String cpuRequest;
+  String cpuLimit;
+  String memoryRequest;
+  String memoryLimit;
+  String ephemeralRequest;
+  String ephemeralLimit;
+  Map<String, Object> proxySecurityContext;
+  long livenessInitialDelay;
+  long livenessTimeout;
+  long readinessInitialDelay;
+  long readinessTimeout;
+  long startupInitialDelay;
+  long startupPeriod;
+  long startupFailureThreshold;
+  String streamsInitialTimeout;
+  String streamsIdleTimeout;
+  String streamsLifetime;
+  boolean metricsHostnameLabels;
+  boolean tracingEnabled;
+  String traceServiceName;
+  Map<String, String> tracingLabels;
+  String tracingCollectorEndpoint;
+  String tracingCollectorSa;
+  String tracingCollectorNamespace;
+  Map<String, Object> inboundParams;
+  Map<String, Object> outboundParams;
+  List<Object> additionalEnv;
+  List<Object> experimentalEnv;
+  // per pod
+  String podInboundPorts = "";
+  List<String> capabilitiesAdd;
+  List<String> capabilitiesDrop;
+  Map<String, Object> saMount;
+
+  // proxyInit
+  String iptablesMode;
+  String ignoreInboundPorts;
+  String ignoreOutboundPorts;
+  String skipSubnets;
+  String initLogLevel;
+  String initLogFormat;
+  long closeWaitTimeoutSecs;
+  boolean initPrivileged;
+  boolean runAsRoot;
+  long initRunAsUser;
+  long initRunAsGroup;
+  String xtMountPath;
+  String xtMountName;
+
+  // networkValidator
+  String validatorLogLevel;
+  String validatorLogFormat;
+  String validatorConnectAddr;
+  String validatorListenAddr;
+  String validatorTimeout;
+  Map<String, Object> validatorSecurityContext;
+
+  // debugContainer
+  String debugImageName;
+  String debugImagePullPolicy;
+  String debugImageVersion;
+
+  private ProxyValues() {}
+
+  /**
+   * Reads the values injection needs.
+   *
+   * @param values the values (chart defaults and user layers coalesced)
+   * @return the typed snapshot
+   * @throws ValuesException naming the value path when a value has the wrong type
+   */
+  public static ProxyValues from(HelmValues values) {
+    Reader r = new Reader(values);
+    ProxyValues v = new ProxyValues();
+    v.clusterDomain = r.str("clusterDomain");
+    v.clusterNetworks = r.str("clusterNetworks");
+    v.imagePullPolicy = r.str("imagePullPolicy");
+    v.linkerdVersion = r.str("linkerdVersion");
+    v.identityTrustAnchorsPem = r.str("identityTrustAnchorsPEM");
+    v.identityTrustDomain = r.str("identityTrustDomain");
+    v.disableIpv6 = r.bool("disableIPv6");
+    v.cniEnabled = r.bool("cniEnabled");
+    v.tokenProjection = r.bool("identity.serviceAccountTokenProjection");
+
+    v.proxyImageName = r.str("proxy.image.name");
+    v.proxyImagePullPolicy = r.str("proxy.image.pullPolicy");
+    v.proxyImageVersion = r.str("proxy.image.version");
+    v.adminPort = r.int32("proxy.ports.admin");
+    v.controlPort = r.int32("proxy.ports.control");
+    v.inboundPort = r.int32("proxy.ports.inbound");
+    v.outboundPort = r.int32("proxy.ports.outbound");
+    v.uid = r.int64("proxy.uid");
+    v.gid = r.int64("proxy.gid");
+    v.logLevel = r.str("proxy.logLevel");
+    v.logFormat = r.str("proxy.logFormat");
+    v.logHttpHeaders = r.str("proxy.logHTTPHeaders");
+    v.await = r.bool("proxy.await");
+    v.nativeSidecar = r.bool("proxy.nativeSidecar");
+    v.waitBeforeExitSeconds = r.int64("proxy.waitBeforeExitSeconds");
+    v.enableShutdownEndpoint = r.bool("proxy.enableShutdownEndpoint");
+    v.enableExternalProfiles = r.bool("proxy.enableExternalProfiles");
+    v.isIngress = r.bool("proxy.isIngress");
+    v.isGateway = r.bool("proxy.isGateway");
+    v.opaquePorts = r.str("proxy.opaquePorts");
+    v.requireIdentityOnInboundPorts = r.str("proxy.requireIdentityOnInboundPorts");
+    v.defaultInboundPolicy = r.str("proxy.defaultInboundPolicy");
+    v.shutdownGracePeriod = r.str("proxy.shutdownGracePeriod");
+    v.accessLog = r.str("proxy.accessLog");
+    v.outboundConnectTimeout = r.str("proxy.outboundConnectTimeout");
+    v.inboundConnectTimeout = r.str("proxy.inboundConnectTimeout");
+    v.outboundDiscoveryCacheUnusedTimeout = r.str("proxy.outboundDiscoveryCacheUnusedTimeout");
+    v.inboundDiscoveryCacheUnusedTimeout = r.str("proxy.inboundDiscoveryCacheUnusedTimeout");
+    v.disableOutboundProtocolDetectTimeout = r.bool("proxy.disableOutboundProtocolDetectTimeout");
+    v.disableInboundProtocolDetectTimeout = r.bool("proxy.disableInboundProtocolDetectTimeout");
+    v.cores = r.int64("proxy.cores");
+    v.workersMinimum = r.int64("proxy.runtime.workers.minimum");
+    v.workersMaximum = r.int64("proxy.runtime.workers.maximum");
+    v.workersMaximumCpuRatio = r.float64("proxy.runtime.workers.maximumCPURatio");
+    v.cpuRequest = r.str("proxy.resources.cpu.request");
+    v.cpuLimit = r.str("proxy.resources.cpu.limit");
+    v.memoryRequest = r.str("proxy.resources.memory.request");
+    v.memoryLimit = r.str("proxy.resources.memory.limit");
+    v.ephemeralRequest = r.str("proxy.resources.ephemeral-storage.request");
+    v.ephemeralLimit = r.str("proxy.resources.ephemeral-storage.limit");
+    v.proxySecurityContext = r.map("proxy.securityContext");
+    v.livenessInitialDelay = r.int64("proxy.livenessProbe.initialDelaySeconds");
+    v.livenessTimeout = r.int64("proxy.livenessProbe.timeoutSeconds");
+    v.readinessInitialDelay = r.int64("proxy.readinessProbe.initialDelaySeconds");
+    v.readinessTimeout = r.int64("proxy.readinessProbe.timeoutSeconds");
+    v.startupInitialDelay = r.int64("proxy.startupProbe.initialDelaySeconds");
+    v.startupPeriod = r.int64("proxy.startupProbe.periodSeconds");
+    v.startupFailureThreshold = r.int64("proxy.startupProbe.failureThreshold");
+    v.streamsInitialTimeout = r.str("proxy.control.streams.initialTimeout");
+    v.streamsIdleTimeout = r.str("proxy.control.streams.idleTimeout");
+    v.streamsLifetime = r.str("proxy.control.streams.lifetime");
+    v.metricsHostnameLabels = r.bool("proxy.metrics.hostnameLabels");
+    v.tracingEnabled = r.bool("proxy.tracing.enabled");
+    v.traceServiceName = r.str("proxy.tracing.traceServiceName");
+    v.tracingLabels = r.stringMap("proxy.tracing.labels");
+    v.tracingCollectorEndpoint = r.str("proxy.tracing.collector.endpoint");
+    v.tracingCollectorSa = r.str("proxy.tracing.collector.meshIdentity.serviceAccountName");
+    v.tracingCollectorNamespace = r.str("proxy.tracing.collector.meshIdentity.namespace");
+    v.inboundParams = r.map("proxy.inbound");
+    v.outboundParams = r.map("proxy.outbound");
+    v.additionalEnv = r.list("proxy.additionalEnv");
+    v.experimentalEnv = r.list("proxy.experimentalEnv");
+
+    v.iptablesMode = r.str("proxyInit.iptablesMode");
+    v.ignoreInboundPorts = r.str("proxyInit.ignoreInboundPorts");
+    v.ignoreOutboundPorts = r.str("proxyInit.ignoreOutboundPorts");
+    v.skipSubnets = r.str("proxyInit.skipSubnets");
+    v.initLogLevel = r.str("proxyInit.logLevel");
+    v.initLogFormat = r.str("proxyInit.logFormat");
+    v.closeWaitTimeoutSecs = r.int64("proxyInit.closeWaitTimeoutSecs");
+    v.initPrivileged = r.bool("proxyInit.privileged");
+    v.runAsRoot = r.bool("proxyInit.runAsRoot");
+    v.initRunAsUser = r.int64("proxyInit.runAsUser");
+    v.initRunAsGroup = r.int64("proxyInit.runAsGroup");
+    v.xtMountPath = r.str("proxyInit.xtMountPath.mountPath");
+    v.xtMountName = r.str("proxyInit.xtMountPath.name");
+
+    v.validatorLogLevel = r.str("networkValidator.logLevel");
+    v.validatorLogFormat = r.str("networkValidator.logFormat");
+    v.validatorConnectAddr = r.str("networkValidator.connectAddr");
+    v.validatorListenAddr = r.str("networkValidator.listenAddr");
+    v.validatorTimeout = r.str("networkValidator.timeout");
+    v.validatorSecurityContext = r.map("networkValidator.securityContext");
+
+    v.debugImageName = r.str("debugContainer.image.name");
+    v.debugImagePullPolicy = r.str("debugContainer.image.pullPolicy");
+    v.debugImageVersion = r.str("debugContainer.image.version");
+    return v;
+  }
+
+  /**
+   * A copy to override per pod.
+   *
+   * @return the copy (fields are values or immutable collections, so a shallow copy suffices)
+   */
+  public ProxyValues copy() {
+    try {
+      return (ProxyValues) clone();
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The proxy image tag: {@code proxy.image.version}, else {@code linkerdVersion}. */
+  String proxyVersion() {
+    return proxyImageVersion.isEmpty() ? linkerdVersion : proxyImageVersion;
+  }
+
+  String proxyImage() {
+    return proxyImageName + ":" + proxyVersion();
+  }
+
+  String proxyPullPolicy() {
+    return proxyImagePullPolicy.isEmpty() ? imagePullPolicy : proxyImagePullPolicy;
+  }
+
+  String trustDomain() {
+    return identityTrustDomain.isEmpty() ? clusterDomain : identityTrustDomain;
+  }
+
+  /**
+   * Reads typed values by dotted path with {@link HelmValues}' getters (the types Linkerd's {@code
+   * Values} struct accepts), Go's zero values for missing keys.
+   */
+  private static final class Reader {
+    private final HelmValues values;
+
+    Reader(HelmValues values) {
+      this.values = values;
+    }
+
+    String str(String path) {
+      return values.getString(path).orElse("");
+    }
+
+    boolean bool(String path) {
+      return values.getBoolean(path).orElse(false);
+    }
+
+    long int64(String path) {
+      return values.getLong(path).orElse(0);
+    }
+
+    long int32(String path) {
+      long v = int64(path);
+      if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+        throw new ValuesException(path + " is " + v + ", not a 32-bit integer");
+      }
+      return v;
+    }
+
+    double float64(String path) {
+      return values.getDouble(path).orElse(0);
+    }
+
+    Map<String, Object> map(String path) {
+      return values.getMap(path).filter(m -> !m.isEmpty()).orElse(null);
+    }
+
+    List<Object> list(String path) {
+      return values.getList(path).filter(l -> !l.isEmpty()).orElse(null);
+    }
+
+    Map<String, String> stringMap(String path) {
+      Map<String, Object> m = map(path);
+      Map<String, String> out = new TreeMap<>();
+      if (m != null) {
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+          String t = Trees.text(e.getValue());
+          out.put(e.getKey(), t == null ? "" : t);
+        }
+      }
+      return Collections.unmodifiableMap(out);
+    }
+  }
+}

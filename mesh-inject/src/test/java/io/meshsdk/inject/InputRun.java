@@ -1,0 +1,81 @@
+package io.meshsdk.inject;
+
+import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.manifest.ManifestException;
+import io.meshsdk.core.manifest.ManifestReader;
+import io.meshsdk.core.manifest.ManifestStream;
+import io.meshsdk.core.manifest.ManifestWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Drives the engine over the inputs of a path as {@code mesh inject|uninject} does (the command
+ * lives in the examples module, which depends on this one): inputs read with the manifest reader
+ * file by file (folders walked sorted), Linkerd's all-or-nothing rule per input, output through
+ * the manifest writer, and the report per input.
+ */
+final class InputRun {
+  /** What the command would print. */
+  static final class Output {
+    final List<Object> documents = new ArrayList<>();
+    final StringBuilder stderr = new StringBuilder();
+    int exit;
+  }
+
+  private InputRun() {}
+
+  static Output inject(Injector injector, Path input, boolean verbose) {
+    Output out = new Output();
+    Injector.Session session = injector.newSession();
+    ManifestReader reader = ManifestReader.create();
+    for (Path file : reader.files(input)) {
+      List<Manifest> docs = new ArrayList<>();
+      List<ResourceReport> resources = new ArrayList<>();
+      try (ManifestStream in = reader.open(file)) {
+        while (in.hasNext()) {
+          ManifestResult r = session.inject(in.next());
+          docs.add(r.manifest());
+          resources.addAll(r.resources());
+        }
+      } catch (InjectionException | ManifestException e) {
+        out.stderr.append("Error transforming resources:\n").append(e.getMessage());
+        out.exit = 1;
+        return out;
+      }
+      out.documents.addAll(written(docs));
+      out.stderr.append(InjectionReport.of(InjectionReport.Operation.INJECT, resources)
+          .render(verbose));
+    }
+    return out;
+  }
+
+  /** Writes the documents with the manifest writer and reads them back as plain YAML. */
+  static List<Object> written(List<Manifest> docs) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (ManifestWriter w = ManifestWriter.yaml(text)) {
+      for (Manifest m : docs) {
+        w.write(m);
+      }
+    }
+    return Yamls.loadAll(text.toString());
+  }
+
+  static Output uninject(Path input) {
+    Output out = new Output();
+    ManifestReader reader = ManifestReader.create();
+    for (Path file : reader.files(input)) {
+      List<Manifest> docs = new ArrayList<>();
+      List<ResourceReport> resources = new ArrayList<>();
+      for (Manifest m : reader.readAll(file)) {
+        ManifestResult r = Uninjector.create().uninject(m);
+        docs.add(r.manifest());
+        resources.addAll(r.resources());
+      }
+      out.documents.addAll(written(docs));
+      out.stderr.append(InjectionReport.of(InjectionReport.Operation.UNINJECT, resources)
+          .render(false));
+    }
+    return out;
+  }
+}
