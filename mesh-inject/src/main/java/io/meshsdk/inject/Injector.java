@@ -1,11 +1,11 @@
 package io.meshsdk.inject;
 
 import io.meshsdk.core.MeshSdk;
+import io.meshsdk.core.internal.GoText;
 import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.core.linkerd.LinkerdNames;
 import io.meshsdk.core.linkerd.LinkerdValues;
 import io.meshsdk.core.manifest.Manifest;
-import io.meshsdk.core.values.GoText;
 import io.meshsdk.core.values.HelmValues;
 import io.meshsdk.core.values.SetFlag;
 import io.meshsdk.core.values.ValuesException;

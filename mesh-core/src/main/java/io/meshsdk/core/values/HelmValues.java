@@ -1,7 +1,7 @@
 package io.meshsdk.core.values;
 
+import io.meshsdk.core.internal.GoText;
 import io.meshsdk.core.values.internal.Coalescer;
-import io.meshsdk.core.values.internal.GoFormat;
 import io.meshsdk.core.values.internal.GoJson;
 import io.meshsdk.core.values.internal.HelmYaml;
 import io.meshsdk.core.values.internal.PathSyntax;
@@ -174,7 +174,7 @@ public final class HelmValues {
       return Optional.of(s);
     }
     if (v instanceof Double d) {
-      return Optional.of(GoFormat.formatG(d));
+      return Optional.of(GoText.formatFloat(d));
     }
     if (v instanceof Boolean || v instanceof Number) {
       return Optional.of(v.toString());
@@ -451,7 +451,7 @@ public final class HelmValues {
     try {
       return GoJson.write(root);
     } catch (IllegalArgumentException e) {
-      return GoFormat.value(root);
+      return GoText.value(root);
     }
   }
 
@@ -489,7 +489,7 @@ public final class HelmValues {
   }
 
   private static String abbreviate(Object v) {
-    String s = GoFormat.value(v);
+    String s = GoText.value(v);
     return s.length() > 60 ? s.substring(0, 57) + "..." : s;
   }
 }

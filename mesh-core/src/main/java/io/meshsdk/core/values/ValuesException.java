@@ -1,6 +1,7 @@
 package io.meshsdk.core.values;
 
 import io.meshsdk.core.MeshException;
+import io.meshsdk.core.internal.GoText;
 import java.util.Optional;
 
 /**
@@ -68,7 +69,7 @@ public class ValuesException extends MeshException {
         "invalid "
             + flag.flagName()
             + " "
-            + quote(input)
+            + GoText.quote(input)
             + (position > 0 ? " at character " + position : "")
             + ": "
             + reason,
@@ -116,26 +117,4 @@ public class ValuesException extends MeshException {
     return reason;
   }
 
-  private static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    s.codePoints()
-        .forEach(
-            c -> {
-              switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                  if (c < 0x20 || c == 0x7f) {
-                    b.append(String.format("\\x%02x", c));
-                  } else {
-                    b.appendCodePoint(c);
-                  }
-                }
-              }
-            });
-    return b.append('"').toString();
-  }
 }

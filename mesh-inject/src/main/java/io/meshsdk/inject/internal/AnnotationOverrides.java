@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
-import io.meshsdk.core.values.GoText;
+import io.meshsdk.core.internal.GoText;
 import io.meshsdk.core.values.HelmValues;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.meshsdk.inject.internal;
 
-import io.meshsdk.core.values.GoText;
+import io.meshsdk.core.internal.GoText;
 import io.meshsdk.inject.InjectionException;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.meshsdk.inject.internal;
 
-import io.meshsdk.core.values.GoText;
+import io.meshsdk.core.internal.GoText;
 import io.meshsdk.core.values.HelmValues;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.meshsdk.inject.internal;
 
-import io.meshsdk.core.values.GoText;
+import io.meshsdk.core.internal.GoText;
 import java.util.List;
 import java.util.Map;
 

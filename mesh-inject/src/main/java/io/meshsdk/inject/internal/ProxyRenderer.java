@@ -1,7 +1,7 @@
 package io.meshsdk.inject.internal;
 
+import io.meshsdk.core.internal.GoText;
 import io.meshsdk.core.manifest.Manifest;
-import io.meshsdk.core.values.GoText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

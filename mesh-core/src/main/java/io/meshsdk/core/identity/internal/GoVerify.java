@@ -1,5 +1,6 @@
 package io.meshsdk.core.identity.internal;
 
+import io.meshsdk.core.internal.GoText;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -181,9 +182,9 @@ public final class GoVerify {
     }
     String message = "x509: certificate signed by unknown authority";
     if (hint[0] != null) {
-      message += " (possibly because of " + goQuote(hint[0])
+      message += " (possibly because of " + GoText.quote(hint[0])
           + " while trying to verify candidate authority certificate "
-          + goQuote(hintCert[0].displayName()) + ")";
+          + GoText.quote(hintCert[0].displayName()) + ")";
     }
     throw new VerifyException(message, false);
   }
@@ -388,37 +389,6 @@ public final class GoVerify {
       }
     }
     return true;
-  }
-
-  /** Go's {@code %q}: a double-quoted string with Go escapes. */
-  static String goQuote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    s.codePoints().forEach(cp -> {
-      switch (cp) {
-        case '"':
-          b.append("\\\"");
-          break;
-        case '\\':
-          b.append("\\\\");
-          break;
-        case '\n':
-          b.append("\\n");
-          break;
-        case '\t':
-          b.append("\\t");
-          break;
-        case '\r':
-          b.append("\\r");
-          break;
-        default:
-          if (cp < 0x20 || cp == 0x7f) {
-            b.append(String.format("\\x%02x", cp));
-          } else {
-            b.appendCodePoint(cp);
-          }
-      }
-    });
-    return b.append('"').toString();
   }
 
   private static String hex(byte[] bytes) {

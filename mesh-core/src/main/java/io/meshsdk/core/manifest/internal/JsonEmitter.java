@@ -1,5 +1,6 @@
 package io.meshsdk.core.manifest.internal;
 
+import io.meshsdk.core.internal.GoText;
 import io.meshsdk.core.manifest.YamlScalar;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -89,39 +90,6 @@ public final class JsonEmitter {
    * @param out where to append
    */
   public static void string(String s, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"':
-          out.append("\\\"");
-          break;
-        case '\\':
-          out.append("\\\\");
-          break;
-        case '\n':
-          out.append("\\n");
-          break;
-        case '\r':
-          out.append("\\r");
-          break;
-        case '\t':
-          out.append("\\t");
-          break;
-        case '\b':
-          out.append("\\b");
-          break;
-        case '\f':
-          out.append("\\f");
-          break;
-        default:
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-      }
-    }
-    out.append('"');
+    GoText.appendJsonString(s, false, out);
   }
 }

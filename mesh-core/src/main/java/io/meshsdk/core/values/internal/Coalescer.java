@@ -1,5 +1,6 @@
 package io.meshsdk.core.values.internal;
 
+import io.meshsdk.core.internal.GoText;
 import io.meshsdk.core.values.ChartDefaults;
 import io.meshsdk.core.values.ValuesException;
 import java.util.LinkedHashMap;
@@ -58,7 +59,7 @@ public final class Coalescer {
                 + ": the values of subchart "
                 + sub.name()
                 + " must be a map, found "
-                + GoFormat.value(dest.get(sub.name())));
+                + GoText.value(dest.get(sub.name())));
       }
       Map<String, Object> dvmap = castMap((Map<?, ?>) dest.get(sub.name()));
       String subPrefix = concatPrefix(prefix, chart.name());
@@ -98,7 +99,7 @@ public final class Coalescer {
           dg.put(key, vv);
         } else if (!(dg.get(key) instanceof Map<?, ?> destv)) {
           warnings.add(
-              "Conflict: cannot merge map onto non-map for " + GoFormat.quote(key) + ". Skipping.");
+              "Conflict: cannot merge map onto non-map for " + GoText.quote(key) + ". Skipping.");
         } else {
           dg.put(key, tables(vv, castMap(destv), concatPrefix(prefix, key), true));
         }
@@ -187,7 +188,7 @@ public final class Coalescer {
               "warning: cannot overwrite table with non table for "
                   + fullkey
                   + " ("
-                  + GoFormat.value(val)
+                  + GoText.value(val)
                   + ")");
           out.put(key, dv);
         }
@@ -197,7 +198,7 @@ public final class Coalescer {
               "warning: destination for "
                   + fullkey
                   + " is a table. Ignoring non-table value ("
-                  + GoFormat.value(val)
+                  + GoText.value(val)
                   + ")");
         }
         out.put(key, dv);

@@ -1,5 +1,6 @@
 package io.meshsdk.core.values.internal;
 
+import io.meshsdk.core.internal.GoText;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -372,7 +373,7 @@ public final class GoJson {
     if (c == '"') {
       return "'\"'";
     }
-    String q = GoFormat.quote(new String(Character.toChars(c)));
+    String q = GoText.quote(new String(Character.toChars(c)));
     return "'" + q.substring(1, q.length() - 1) + "'";
   }
 
@@ -401,7 +402,7 @@ public final class GoJson {
           b.append(',');
         }
         first = false;
-        writeString(b, String.valueOf(e.getKey()));
+        GoText.appendJsonString(String.valueOf(e.getKey()), false, b);
         b.append(':');
         write(b, e.getValue());
       }
@@ -416,36 +417,15 @@ public final class GoJson {
       }
       b.append(']');
     } else if (v instanceof String s) {
-      writeString(b, s);
+      GoText.appendJsonString(s, false, b);
     } else if (v instanceof Double d) {
       if (d.isNaN() || d.isInfinite()) {
-        throw new IllegalArgumentException("json: unsupported value: " + GoFormat.formatG(d));
+        throw new IllegalArgumentException("json: unsupported value: " + GoText.formatFloat(d));
       }
-      b.append(GoFormat.jsonNumber(d));
+      b.append(GoText.jsonNumber(d));
     } else {
       b.append(v);
     }
   }
 
-  private static void writeString(StringBuilder b, String s) {
-    b.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    b.append('"');
-  }
 }

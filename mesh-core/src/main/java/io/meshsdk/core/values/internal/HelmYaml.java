@@ -1,5 +1,6 @@
 package io.meshsdk.core.values.internal;
 
+import io.meshsdk.core.internal.GoText;
 import io.meshsdk.core.values.ValuesException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -154,7 +155,7 @@ public final class HelmYaml {
       if (d.isInfinite()) {
         return d > 0 ? ".inf" : "-.inf";
       }
-      return GoFormat.formatG(d);
+      return GoText.formatFloat(d);
     }
     throw new ValuesException(
         source

@@ -1,5 +1,6 @@
 package io.meshsdk.core.values.internal;
 
+import io.meshsdk.core.internal.GoText;
 import io.meshsdk.core.values.SetFileReader;
 import io.meshsdk.core.values.SetFlag;
 import io.meshsdk.core.values.ValuesException;
@@ -132,7 +133,7 @@ public final class StrvalsParser {
       if (k.isEmpty()) {
         return true;
       }
-      throw fail("key " + GoFormat.quote(k) + " has no value");
+      throw fail("key " + GoText.quote(k) + " has no value");
     }
     switch (r.last()) {
       case '[':
@@ -177,7 +178,7 @@ public final class StrvalsParser {
         }
       case ',':
         set(data, k, "");
-        throw fail("key " + GoFormat.quote(k) + " has no value (cannot end with ,)");
+        throw fail("key " + GoText.quote(k) + " has no value (cannot end with ,)");
       case '.':
         {
           nestedNameLevel++;
@@ -194,7 +195,7 @@ public final class StrvalsParser {
           boolean eof = key(inner, nestedNameLevel);
           if (!eof && inner.isEmpty()) {
             // point at the '.' after the key whose map stayed empty
-            throw fail("key map " + GoFormat.quote(k) + " has no value", dot - 1, null);
+            throw fail("key map " + GoText.quote(k) + " has no value", dot - 1, null);
           }
           if (!inner.isEmpty()) {
             set(data, k, inner);
@@ -214,7 +215,7 @@ public final class StrvalsParser {
     }
     Runes r = runesUntil("[.=");
     if (!r.text().isEmpty()) {
-      throw fail("unexpected data at end of array index: " + GoFormat.quoteRunes(r.text()));
+      throw fail("unexpected data at end of array index: " + GoText.quoteRunes(r.text()));
     }
     if (r.eof()) {
       return new ListItem(list, true);
@@ -310,11 +311,11 @@ public final class StrvalsParser {
     }
     String v = r.text();
     if (!v.matches("[+-]?[0-9]+")) {
-      throw fail("error parsing index: " + GoFormat.quote(v) + " is not an integer");
+      throw fail("error parsing index: " + GoText.quote(v) + " is not an integer");
     }
     BigInteger b = new BigInteger(v.startsWith("+") ? v.substring(1) : v);
     if (b.bitLength() >= 64) {
-      throw fail("error parsing index: " + GoFormat.quote(v) + " is out of range");
+      throw fail("error parsing index: " + GoText.quote(v) + " is out of range");
     }
     return b.longValue();
   }
@@ -395,7 +396,7 @@ public final class StrvalsParser {
           return reader.read(text);
         } catch (IOException e) {
           String why = e.getMessage();
-          throw fail(why == null ? "cannot read " + GoFormat.quote(text) : why);
+          throw fail(why == null ? "cannot read " + GoText.quote(text) : why);
         }
       default:
         return text;
@@ -469,7 +470,7 @@ public final class StrvalsParser {
       List<Object> list = (List<Object>) l;
       return list;
     }
-    throw fail("unable to parse key: " + GoFormat.quote(key) + " is " + describe(o)
+    throw fail("unable to parse key: " + GoText.quote(key) + " is " + describe(o)
         + ", not a list");
   }
 
@@ -477,7 +478,7 @@ public final class StrvalsParser {
     if (o instanceof Map<?, ?> m) {
       return castMap(m);
     }
-    throw fail("unable to parse key: " + GoFormat.quote(key) + " is " + describe(o)
+    throw fail("unable to parse key: " + GoText.quote(key) + " is " + describe(o)
         + ", not a map");
   }
 

@@ -1,4 +1,4 @@
-package io.meshsdk.core.values.internal;
+package io.meshsdk.core.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Go's text forms ({@code %v}, {@code %q}, JSON floats) for messages and output. Not API. */
-public final class GoFormat {
-  private GoFormat() {}
+/**
+ * Go's text forms ({@code %v}, {@code %q}, JSON strings and floats) for messages and output that must
+ * match Go programs (Helm, Linkerd) character for character. Shared by Mesh SDK's modules; not API.
+ * Stateless and thread-safe.
+ */
+public final class GoText {
+  private GoText() {}
 
   /**
    * Go's {@code strconv.Quote}: a double-quoted string with Go escapes.
@@ -112,7 +116,7 @@ public final class GoFormat {
       return "[" + String.join(" ", parts) + "]";
     }
     if (v instanceof Double d) {
-      return formatG(d);
+      return formatFloat(d);
     }
     return String.valueOf(v);
   }
@@ -123,7 +127,7 @@ public final class GoFormat {
    * @param d the number
    * @return the text
    */
-  public static String formatG(double d) {
+  public static String formatFloat(double d) {
     if (Double.isNaN(d)) {
       return "NaN";
     }
@@ -203,5 +207,59 @@ public final class GoFormat {
     BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
     String digits = bd.unscaledValue().toString();
     return new Digits(d < 0, digits, digits.length() - bd.scale());
+  }
+
+  /**
+   * Appends a JSON string literal as Go's {@code encoding/json} writes it: {@code \"}, {@code \\},
+   * the short escapes {@code \n \r \t \b \f}, {@code \}{@code u00XX} for other control
+   * characters and for U+2028/U+2029, and, with {@code escapeHtml}, for {@code <}, {@code >} and
+   * {@code &} ({@code json.Marshal}'s default). A lone surrogate becomes U+FFFD, as Go replaces
+   * invalid UTF-8.
+   *
+   * @param s the string
+   * @param escapeHtml whether to escape {@code <}, {@code >} and {@code &}
+   * @param out where to append
+   */
+  public static void appendJsonString(String s, boolean escapeHtml, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        default -> {
+          if (c < 0x20 || c == '\u2028' || c == '\u2029'
+              || (escapeHtml && (c == '<' || c == '>' || c == '&'))) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+              && Character.isLowSurrogate(s.charAt(i + 1))) {
+            out.append(c).append(s.charAt(++i));
+          } else if (Character.isSurrogate(c)) {
+            out.append("\\ufffd");
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  /**
+   * A JSON string literal as Go's {@code json.Marshal} writes it (HTML characters escaped).
+   *
+   * @param s the string
+   * @return the literal, quotes included
+   * @see #appendJsonString(String, boolean, StringBuilder)
+   */
+  public static String jsonString(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2);
+    appendJsonString(s, true, b);
+    return b.toString();
   }
 }

@@ -1,4 +1,4 @@
-package io.meshsdk.core.values;
+package io.meshsdk.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
