@@ -6,9 +6,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.core.testing.Conformance;
 import io.meshsdk.core.values.HelmValues;
+import io.meshsdk.core.values.SetFileReader;
 import io.meshsdk.core.values.ValuesBuilder;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,7 +93,13 @@ class InjectConformanceTest {
    * --override} is a Helm {@code --set} argument on the installed values.
    */
   static Injector injector(JsonObject c) {
-    ValuesBuilder layers = TestValues.chartBuilder();
+    // --set-file paths of cases.json are relative to the conformance folder linkerd/
+    ValuesBuilder layers =
+        LinkerdChart.CONTROL_PLANE
+            .valuesBuilder(false)
+            .fileReader(
+                SetFileReader.fromDirectory(
+                    Conformance.resolve("linkerd"), InputStream::nullInputStream));
     if (!c.get("values").isJsonNull()) {
       layers.values(HelmValues.fromYaml(c.get("values").getAsString(), "values.yaml"));
     }

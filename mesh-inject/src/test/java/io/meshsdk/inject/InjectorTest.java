@@ -158,7 +158,7 @@ class InjectorTest {
         .containsEntry("linkerd.io/proxy-version", "proxy-version")
         .containsEntry(
             "linkerd.io/trust-root-sha256",
-            "8dc603abd4e755c25c94da05abbf29b9b283a784733651020d72f97ca8ab98e4");
+            TestValues.TRUST_ROOT_SHA256);
     Map<String, Object> proxyEnv = env(container(podSpec(r), "linkerd-proxy"));
     assertThat(proxyEnv).containsEntry("LINKERD2_PROXY_INBOUND_PORTS", "8080");
     assertThat(proxyEnv.keySet()).startsWith("_pod_name", "_pod_ns", "_pod_uid", "_pod_ip",

@@ -1,11 +1,12 @@
 package io.meshsdk.inject;
 
 import io.meshsdk.core.linkerd.LinkerdChart;
-import io.meshsdk.core.testing.Conformance;
 import io.meshsdk.core.values.HelmValues;
-import io.meshsdk.core.values.SetFileReader;
 import io.meshsdk.core.values.ValuesBuilder;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,30 +15,33 @@ import java.util.Map;
 final class TestValues {
   private TestValues() {}
 
-  /**
-   * A values builder on Linkerd's chart defaults whose {@code --set-file} paths are relative to the
-   * conformance folder {@code linkerd/}.
-   */
-  static ValuesBuilder chartBuilder() {
-    return LinkerdChart.CONTROL_PLANE
-        .valuesBuilder(false)
-        .fileReader(
-            SetFileReader.fromDirectory(
-                Conformance.resolve("linkerd"), InputStream::nullInputStream));
+  /** Our own trust anchor (made with {@code mesh certs generate}), as identityTrustAnchorsPEM. */
+  static final String TRUST_ANCHORS_PEM = resource("trust-anchors.pem");
+
+  /** SHA-256 of {@link #TRUST_ANCHORS_PEM}: the expected {@code linkerd.io/trust-root-sha256}. */
+  static final String TRUST_ROOT_SHA256 =
+      "b6dcb55ac3602e50b60d4afdcbee84385829396d591c2250917a9b9aff253804";
+
+  private static String resource(String name) {
+    try (InputStream in = TestValues.class.getResourceAsStream("/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Chart defaults with the test trust anchors, fixed versions and the given {@code --set}s. */
   static HelmValues installed(String... sets) {
     ValuesBuilder b =
-        chartBuilder()
+        LinkerdChart.CONTROL_PLANE
+            .valuesBuilder(false)
             .set("linkerdVersion=cp-version")
             .set("proxy.image.version=proxy-version")
-            .set("debugContainer.image.version=debug-version")
-            .setFile("identityTrustAnchorsPEM=identity/valid-trust-anchors.pem");
+            .set("debugContainer.image.version=debug-version");
     for (String s : sets) {
       b.set(s);
     }
-    return b.build().values();
+    return b.build().values().with("identityTrustAnchorsPEM", TRUST_ANCHORS_PEM);
   }
 
   static Injector.Builder manual(String... sets) {

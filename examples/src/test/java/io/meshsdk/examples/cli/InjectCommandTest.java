@@ -6,12 +6,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.meshsdk.core.MeshSdk;
+import io.meshsdk.core.identity.CertificateAuthority;
 import io.meshsdk.core.testing.Conformance;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,17 +30,31 @@ import org.yaml.snakeyaml.Yaml;
  * line (file, folder, stdin, refusal, JSON output), the flags, and bad input.
  */
 class InjectCommandTest {
-  private static final Path INJECT = Conformance.resolve("linkerd", "inject");
-  private static final Path TESTDATA = INJECT.resolve("testdata");
-  private static final String ANCHORS =
-      Conformance.resolve("linkerd", "identity", "valid-trust-anchors.pem").toString();
+  /** The inject conformance folder (a skip, or a failure under CI=true, when it is missing). */
+  private static Path inject() {
+    return Conformance.resolve("linkerd", "inject");
+  }
+
+  private static Path testdata() {
+    return inject().resolve("testdata");
+  }
+
+  /** A trust anchor of our own, written to a file. */
+  private String anchors() throws IOException {
+    Path f = dir.resolve("ca.crt");
+    if (!Files.exists(f)) {
+      Files.writeString(
+          f, CertificateAuthority.create(Clock.systemUTC()).createTrustAnchor().certificatePem());
+    }
+    return f.toString();
+  }
 
   @TempDir Path dir;
 
   // ------------------------------------------------------------------ conformance cases
 
   private static JsonObject conformanceCase(String id) throws IOException {
-    String text = Files.readString(INJECT.resolve("cases.json"), StandardCharsets.UTF_8);
+    String text = Files.readString(inject().resolve("cases.json"), StandardCharsets.UTF_8);
     for (JsonElement e : JsonParser.parseString(text).getAsJsonObject().getAsJsonArray("cases")) {
       if (e.getAsJsonObject().get("id").getAsString().equals(id)) {
         return e.getAsJsonObject();
@@ -77,12 +93,12 @@ class InjectCommandTest {
     if (c.get("golden").isJsonNull()) {
       assertThat(run.out()).isEmpty();
     } else {
-      String golden = Files.readString(INJECT.resolve(c.get("golden").getAsString()));
+      String golden = Files.readString(inject().resolve(c.get("golden").getAsString()));
       assertThat(docs(run.out())).isEqualTo(docs(golden));
     }
     String report =
         Files.readString(
-            INJECT.resolve(c.get("report").getAsString() + (verbose ? ".verbose" : "")));
+            inject().resolve(c.get("report").getAsString() + (verbose ? ".verbose" : "")));
     assertThat(lines(run.err())).isEqualTo(lines(report));
   }
 
@@ -104,7 +120,7 @@ class InjectCommandTest {
             : new boolean[] {false};
     for (boolean verbose : variants) {
       List<String> args = arguments(c, verbose);
-      args.add(INJECT.resolve(c.get("input").getAsString()).toString());
+      args.add(inject().resolve(c.get("input").getAsString()).toString());
       assertMatches(c, CliRun.of(args.toArray(String[]::new)), verbose);
     }
   }
@@ -114,7 +130,7 @@ class InjectCommandTest {
     JsonObject c = conformanceCase("list");
     List<String> args = arguments(c, false);
     args.add("-");
-    String input = Files.readString(INJECT.resolve(c.get("input").getAsString()));
+    String input = Files.readString(inject().resolve(c.get("input").getAsString()));
     assertMatches(c, CliRun.withStdin(input, args.toArray(String[]::new)), false);
   }
 
@@ -122,14 +138,14 @@ class InjectCommandTest {
   void should_write_json_documents_one_per_line() throws IOException {
     JsonObject c = conformanceCase("deployment");
     List<String> args = arguments(c, false);
-    args.addAll(List.of("-o", "json", INJECT.resolve(c.get("input").getAsString()).toString()));
+    args.addAll(List.of("-o", "json", inject().resolve(c.get("input").getAsString()).toString()));
     CliRun run = CliRun.of(args.toArray(String[]::new));
     assertThat(run.exit()).isZero();
     List<Object> got = new ArrayList<>();
     for (String line : run.out().split("\n")) {
       got.add(prune(JsonParser.parseString(line).isJsonObject() ? new Yaml().load(line) : null));
     }
-    String golden = Files.readString(INJECT.resolve(c.get("golden").getAsString()));
+    String golden = Files.readString(inject().resolve(c.get("golden").getAsString()));
     assertThat(got).isEqualTo(docs(golden));
   }
 
@@ -166,6 +182,20 @@ class InjectCommandTest {
   }
 
   @Test
+  void should_annotate_the_close_wait_timeout_as_go_prints_it() throws IOException {
+    CliRun run = CliRun.of("inject", "--close-wait-timeout", "90s", workload("web"));
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(podAnnotations(run.out()))
+        .containsEntry("config.linkerd.io/close-wait-timeout", "1m30s")
+        .containsEntry("linkerd.io/inject", "enabled");
+    CliRun bad = CliRun.of("inject", "--close-wait-timeout", "soon", workload("web"));
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.out()).isEmpty();
+    assertThat(bad.err()).contains("--close-wait-timeout");
+  }
+
+  @Test
   void should_apply_overrides_and_linkerd_flags_in_command_line_order() throws IOException {
     String web = workload("web");
     CliRun run =
@@ -199,13 +229,13 @@ class InjectCommandTest {
   @Test
   void should_write_created_by_in_manual_mode() throws IOException {
     String web = workload("web");
-    CliRun run = CliRun.of("inject", "--manual", "--set-file", "identityTrustAnchorsPEM=" + ANCHORS,
+    CliRun run = CliRun.of("inject", "--manual", "--set-file", "identityTrustAnchorsPEM=" + anchors(),
         web);
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(podAnnotations(run.out()))
         .containsEntry("linkerd.io/created-by", "mesh/" + MeshSdk.version());
     CliRun given = CliRun.of("inject", "--manual", "--created-by", "ci/42", "--set-file",
-        "identityTrustAnchorsPEM=" + ANCHORS, web);
+        "identityTrustAnchorsPEM=" + anchors(), web);
     assertThat(podAnnotations(given.out())).containsEntry("linkerd.io/created-by", "ci/42");
   }
 
@@ -233,7 +263,7 @@ class InjectCommandTest {
 
   @Test
   void should_uninject_stdin() throws IOException {
-    String injected = Files.readString(TESTDATA.resolve("inject_emojivoto_deployment.golden.yml"));
+    String injected = Files.readString(testdata().resolve("inject_emojivoto_deployment.golden.yml"));
     CliRun run = CliRun.withStdin(injected, "uninject", "-");
     assertThat(run.exit()).isZero();
     assertThat(run.out()).doesNotContain("linkerd-proxy").contains("emojivoto");
