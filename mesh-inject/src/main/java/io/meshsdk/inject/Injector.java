@@ -126,6 +126,27 @@ public final class Injector {
   }
 
   /**
+   * Injects a whole input (e.g. the documents of one file) as one {@code linkerd inject} run, all
+   * or nothing: either every document is transformed and the result carries them with the input's
+   * report, or the first refused or malformed document throws and nothing is returned — Linkerd's
+   * rule that a refused resource suppresses its whole input. For inputs too large for memory, use
+   * a {@link #newSession()} over a {@code ManifestStream} and hold the output yourself.
+   *
+   * @param documents the input's documents, in order
+   * @return the output documents and the input's report
+   * @throws InjectionException for the first document Linkerd would refuse, or a malformed one
+   *     (the message then names the source and document)
+   */
+  public InjectionResult injectAll(List<Manifest> documents) {
+    Session session = newSession();
+    List<ManifestResult> out = new ArrayList<>(documents.size());
+    for (Manifest m : documents) {
+      out.add(session.inject(m));
+    }
+    return InjectionResult.of(InjectionReport.Operation.INJECT, out);
+  }
+
+  /**
    * A session: one {@code linkerd inject} invocation over a stream of documents. It reproduces
    * Linkerd's per-run quirk that in manual mode the {@code linkerd.io/inject: ingress} override is
    * written only on the first injected workload. Not thread-safe.

@@ -3,6 +3,8 @@ package io.meshsdk.inject;
 import io.meshsdk.core.manifest.Manifest;
 import io.meshsdk.inject.internal.DocResult;
 import io.meshsdk.inject.internal.UninjectEngine;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Removes Linkerd's injection from Kubernetes documents, as {@code linkerd uninject} does: the
@@ -49,10 +51,24 @@ public final class Uninjector {
    */
   public ManifestResult uninject(Manifest manifest) {
     if (Reports.invisible(manifest)) {
-      return new ManifestResult(manifest, java.util.List.of());
+      return new ManifestResult(manifest, List.of());
     }
     DocResult r = UninjectEngine.uninject(manifest.root());
     Manifest out = r.changed ? manifest.withRoot(r.root) : manifest;
     return new ManifestResult(out, Reports.uninjected(r.reports));
+  }
+
+  /**
+   * Uninjects a whole input (e.g. the documents of one file), with the input's report.
+   *
+   * @param documents the input's documents, in order
+   * @return the output documents and the input's report
+   */
+  public InjectionResult uninjectAll(List<Manifest> documents) {
+    List<ManifestResult> out = new ArrayList<>(documents.size());
+    for (Manifest m : documents) {
+      out.add(uninject(m));
+    }
+    return InjectionResult.of(InjectionReport.Operation.UNINJECT, out);
   }
 }

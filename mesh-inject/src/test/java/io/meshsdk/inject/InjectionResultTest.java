@@ -1,0 +1,74 @@
+package io.meshsdk.inject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.manifest.ManifestReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Whole inputs through {@link Injector#injectAll} and {@link Uninjector#uninjectAll}. */
+class InjectionResultTest {
+  private static final String INPUT =
+      "# the shop\n"
+          + "apiVersion: v1\n"
+          + "kind: ConfigMap\n"
+          + "metadata: {name: settings}\n"
+          + "data: {mode: \"0755\"}\n"
+          + "---\n"
+          + "apiVersion: apps/v1\n"
+          + "kind: Deployment\n"
+          + "metadata:\n"
+          + "  name: web\n"
+          + "spec:\n"
+          + "  template:\n"
+          + "    metadata:\n"
+          + "      labels: {app: web}\n"
+          + "    spec:\n"
+          + "      containers:\n"
+          + "      - name: app\n"
+          + "        image: example/app:1\n";
+
+  private static List<Manifest> read(String text) {
+    return ManifestReader.create().readAll(text, "shop.yaml");
+  }
+
+  @Test
+  void should_inject_a_whole_input_with_its_report() {
+    List<Manifest> in = read(INPUT);
+
+    InjectionResult result = TestValues.manual().build().injectAll(in);
+
+    assertThat(result.documents()).hasSize(2);
+    assertThat(result.documents().get(0)).isSameAs(in.get(0));
+    assertThat(result.documents().get(1).isModified()).isTrue();
+    assertThat(result.report().render(false))
+        .isEqualTo("\nconfigmap \"settings\" skipped\ndeployment \"web\" injected\n\n");
+  }
+
+  @Test
+  void should_give_back_the_input_when_uninjecting_what_it_injected() {
+    List<Manifest> in = read(INPUT);
+    InjectionResult injected = TestValues.manual().build().injectAll(in);
+
+    InjectionResult back = Uninjector.create().uninjectAll(injected.documents());
+
+    assertThat(back.documents().get(0)).isSameAs(in.get(0));
+    assertThat(back.documents().get(1).root()).isEqualTo(in.get(1).root());
+    assertThat(back.report().render(false))
+        .isEqualTo("\nconfigmap \"settings\" skipped\ndeployment \"web\" uninjected\n\n");
+  }
+
+  @Test
+  void should_refuse_the_whole_input_when_one_resource_is_refused() {
+    String refused =
+        INPUT + "---\n" + INPUT.substring(INPUT.indexOf("apiVersion: apps/v1"))
+            .replace("name: web", "name: host")
+            .replace("    spec:\n", "    spec:\n      hostNetwork: true\n");
+
+    assertThatThrownBy(() -> TestValues.annotate().build().injectAll(read(refused)))
+        .isInstanceOf(InjectionException.class)
+        .hasMessage("failed to inject deployment/host: hostNetwork is enabled");
+  }
+}
