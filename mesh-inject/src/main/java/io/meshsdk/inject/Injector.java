@@ -10,6 +10,7 @@ import io.meshsdk.core.values.HelmValues;
 import io.meshsdk.core.values.SetFlag;
 import io.meshsdk.core.values.ValuesException;
 import io.meshsdk.inject.internal.DocResult;
+import io.meshsdk.inject.internal.GoDuration;
 import io.meshsdk.inject.internal.InjectEngine;
 import io.meshsdk.inject.internal.LinkerdFlags;
 import io.meshsdk.inject.internal.ProxyValues;
@@ -403,6 +404,23 @@ public final class Injector {
     public Builder closeWaitTimeout(Duration timeout) {
       this.closeWaitTimeout = timeout;
       return this;
+    }
+
+    /**
+     * Linkerd's {@code --close-wait-timeout} as its flag takes it: a Go duration such as {@code
+     * 90s}, {@code 1m30s} or {@code 1.5m}.
+     *
+     * @param goDuration the duration text
+     * @return this builder
+     * @throws InjectionException with Go's wording when the text is not a Go duration
+     */
+    public Builder closeWaitTimeout(String goDuration) {
+      try {
+        return closeWaitTimeout(Duration.ofNanos(GoDuration.parse(goDuration)));
+      } catch (IllegalArgumentException e) {
+        throw invalidValues("invalid argument " + GoText.quote(goDuration)
+            + " for \"--close-wait-timeout\" flag: " + e.getMessage());
+      }
     }
 
     /**

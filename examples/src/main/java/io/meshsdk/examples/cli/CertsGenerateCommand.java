@@ -1,7 +1,9 @@
 package io.meshsdk.examples.cli;
 
 import io.meshsdk.core.identity.CertificateAuthority;
+import io.meshsdk.core.identity.Durations;
 import io.meshsdk.core.identity.IssuedCertificate;
+import io.meshsdk.core.linkerd.LinkerdNames;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -58,7 +62,8 @@ final class CertsGenerateCommand implements Callable<Integer> {
   public Integer call() {
     if (issuerValidity.compareTo(anchorValidity) > 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--issuer-validity ("
-          + issuerValidity + ") must not exceed --anchor-validity (" + anchorValidity + ")");
+          + Durations.describe(issuerValidity) + ") must not exceed --anchor-validity ("
+          + Durations.describe(anchorValidity) + ")");
     }
     PrintWriter err = spec.commandLine().getErr();
     for (String name : FILES) {
@@ -68,7 +73,9 @@ final class CertsGenerateCommand implements Callable<Integer> {
         return MeshCommand.FAILED;
       }
     }
-    CertificateAuthority ca = CertificateAuthority.create(Clock.systemUTC());
+    // one instant for both certificates: equal validities never make the issuer outlive its anchor
+    CertificateAuthority ca =
+        CertificateAuthority.create(Clock.fixed(Instant.now(), ZoneOffset.UTC));
     IssuedCertificate anchor = ca.createTrustAnchor(anchorValidity);
     IssuedCertificate issuer = ca.createIssuer(anchor, issuerValidity);
     try {
@@ -90,7 +97,7 @@ final class CertsGenerateCommand implements Callable<Integer> {
     o.println("wrote " + out.resolve("ca.key"));
     o.println("wrote " + out.resolve("issuer.crt") + " (issuer " + describe(issuer) + ")");
     o.println("wrote " + out.resolve("issuer.key"));
-    o.println("linkerd.io/trust-root-sha256: "
+    o.println(LinkerdNames.TRUST_ROOT_SHA256_ANNOTATION + ": "
         + CertificateAuthority.trustRootSha256(anchor.certificatePem()));
     o.flush();
     return MeshCommand.OK;

@@ -1,12 +1,10 @@
 package io.meshsdk.examples.cli;
 
-import io.meshsdk.core.identity.Durations;
 import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.inject.InjectMode;
 import io.meshsdk.inject.InjectionException;
 import io.meshsdk.inject.InjectionReport;
 import io.meshsdk.inject.Injector;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,10 +74,9 @@ final class InjectCommand implements Callable<Integer> {
   @Option(
       names = "--close-wait-timeout",
       paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      description = "Sets nf_conntrack_tcp_timeout_close_wait (e.g. 1m0s; with --manual it needs"
-          + " proxyInit.runAsRoot=true, as in Linkerd).")
-  private Duration closeWaitTimeout;
+      description = "Sets nf_conntrack_tcp_timeout_close_wait, a Go duration (e.g. 90s, 1m30s;"
+          + " with --manual it needs proxyInit.runAsRoot=true, as in Linkerd).")
+  private String closeWaitTimeout;
 
   @CommandLine.Mixin private ValuesLayerOptions layers = new ValuesLayerOptions();
 
@@ -233,7 +230,11 @@ final class InjectCommand implements Callable<Integer> {
       b.createdBy(createdBy);
     }
     if (closeWaitTimeout != null) {
-      b.closeWaitTimeout(closeWaitTimeout);
+      try {
+        b.closeWaitTimeout(closeWaitTimeout);
+      } catch (InjectionException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
     }
     for (UnaryOperator<Injector.Builder> o : overrides) {
       o.apply(b);
@@ -283,18 +284,6 @@ final class InjectCommand implements Callable<Integer> {
         value = args.pop();
       }
       ((InjectCommand) commandSpec.userObject()).record(name, value);
-    }
-  }
-
-  /** Reads Go-style durations such as {@code 1m0s} or {@code 90s} (and ISO-8601). */
-  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      try {
-        return Durations.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
     }
   }
 }

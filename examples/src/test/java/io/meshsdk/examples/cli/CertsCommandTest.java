@@ -294,8 +294,8 @@ class CertsCommandTest {
         "--anchor-validity", "30d", "--issuer-validity", "365d");
 
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("--issuer-validity (PT8760H) must not exceed"
-        + " --anchor-validity (PT720H)");
+    assertThat(run.err()).contains("--issuer-validity (365 days) must not exceed"
+        + " --anchor-validity (30 days)");
     assertThat(Files.exists(dir.resolve("x"))).isFalse();
   }
 }

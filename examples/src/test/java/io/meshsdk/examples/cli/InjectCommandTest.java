@@ -189,10 +189,18 @@ class InjectCommandTest {
     assertThat(podAnnotations(run.out()))
         .containsEntry("config.linkerd.io/close-wait-timeout", "1m30s")
         .containsEntry("linkerd.io/inject", "enabled");
-    CliRun bad = CliRun.of("inject", "--close-wait-timeout", "soon", workload("web"));
-    assertThat(bad.exit()).isEqualTo(2);
-    assertThat(bad.out()).isEmpty();
-    assertThat(bad.err()).contains("--close-wait-timeout");
+    assertThat(podAnnotations(
+            CliRun.of("inject", "--close-wait-timeout", "1.5m", workload("web")).out()))
+        .containsEntry("config.linkerd.io/close-wait-timeout", "1m30s");
+    assertThat(podAnnotations(
+            CliRun.of("inject", "--close-wait-timeout", "500ms", workload("web")).out()))
+        .containsEntry("config.linkerd.io/close-wait-timeout", "500ms");
+    for (String notGo : new String[] {"soon", "2d", "P1D"}) {
+      CliRun bad = CliRun.of("inject", "--close-wait-timeout", notGo, workload("web"));
+      assertThat(bad.exit()).as(notGo).isEqualTo(2);
+      assertThat(bad.out()).isEmpty();
+      assertThat(bad.err()).contains("--close-wait-timeout").contains(notGo);
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -202,8 +203,11 @@ public final class CertificateAuthority {
   public RotationPlan planRotation(List<X509Certificate> currentAnchors,
       X509Certificate currentIssuer, Duration anchorValidity, Duration issuerValidity) {
     Instant now = clock.instant();
-    IssuedCertificate newAnchor = createTrustAnchor(anchorValidity);
-    IssuedCertificate newIssuer = createIssuer(newAnchor, issuerValidity);
+    // both certificates start at the same instant, so equal validities never make the issuer
+    // outlive its anchor however long key generation takes
+    CertificateAuthority at = new CertificateAuthority(Clock.fixed(now, ZoneOffset.UTC), random);
+    IssuedCertificate newAnchor = at.createTrustAnchor(anchorValidity);
+    IssuedCertificate newIssuer = at.createIssuer(newAnchor, issuerValidity);
     List<X509Certificate> kept = new ArrayList<>();
     List<X509Certificate> dropped = new ArrayList<>();
     for (X509Certificate a : currentAnchors) {

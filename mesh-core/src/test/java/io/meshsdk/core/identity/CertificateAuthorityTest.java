@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -104,6 +107,38 @@ class CertificateAuthorityTest {
     assertThat(CertificateAuthority.trustRootSha256("abc"))
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     assertThat(CertificateAuthority.trustRootSha256(anchor.certificatePem())).hasSize(64);
+  }
+
+  /** A clock that moves one second forward each time it is read. */
+  private static final class TickingClock extends Clock {
+    private Instant now = NOW;
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public synchronized Instant instant() {
+      now = now.plusSeconds(1);
+      return now;
+    }
+  }
+
+  @Test
+  void should_plan_a_rotation_with_equal_validities_on_a_moving_clock() {
+    CertificateAuthority ca = CertificateAuthority.create(new TickingClock());
+    Duration year = Duration.ofDays(365);
+
+    RotationPlan plan = ca.planRotation(List.of(anchor.certificate()), null, year, year);
+
+    assertThat(plan.newIssuer().certificate().getNotAfter())
+        .isEqualTo(plan.newTrustAnchor().certificate().getNotAfter());
   }
 
   @Test
