@@ -1,6 +1,8 @@
 package io.meshsdk.core.internal;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -203,8 +205,28 @@ public final class GoText {
     }
   }
 
+  /**
+   * The shortest decimal that reads back as {@code d}, and among those the closest, as Go's
+   * {@code strconv} picks it. ({@code Double.toString} is not always the shortest before JDK 19,
+   * e.g. {@code 1e23} gives {@code 9.999999999999999E22}.)
+   */
   private static Digits digits(double d) {
-    BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    double a = Math.abs(d);
+    BigDecimal exact = new BigDecimal(a);
+    BigDecimal best = null;
+    for (int p = 1; p <= 17 && best == null; p++) {
+      BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+      BigDecimal unit = BigDecimal.ONE.movePointLeft(r.scale());
+      // the nearest p-digit decimal, or a neighbour when the round-trip interval is lopsided
+      for (BigDecimal c : new BigDecimal[] {r, r.subtract(unit), r.add(unit)}) {
+        if (c.signum() > 0 && c.precision() <= p && c.doubleValue() == a
+            && (best == null
+                || c.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
+          best = c;
+        }
+      }
+    }
+    BigDecimal bd = best.stripTrailingZeros();
     String digits = bd.unscaledValue().toString();
     return new Digits(d < 0, digits, digits.length() - bd.scale());
   }

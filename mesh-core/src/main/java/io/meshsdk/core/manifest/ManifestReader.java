@@ -124,7 +124,14 @@ public final class ManifestReader {
     List<Manifest> out = new ArrayList<>();
     List<ManifestException> errors = new ArrayList<>();
     for (Path file : files(fileOrFolder)) {
-      collect(open(file), out, errors);
+      ManifestStream stream;
+      try {
+        stream = open(file);
+      } catch (ManifestException e) { // an unreadable file: keep what the others gave
+        errors.add(e);
+        continue;
+      }
+      collect(stream, out, errors);
     }
     return result(out, errors);
   }

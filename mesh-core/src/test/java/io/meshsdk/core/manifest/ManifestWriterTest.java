@@ -147,6 +147,19 @@ class ManifestWriterTest {
   }
 
   @Test
+  void should_write_json_numbers_as_go_encoding_json_does() {
+    Manifest doc =
+        reader.readAll("kind: X\nn: [1.0, 1e3, 1e21, !!float 2, 0.5, 1e-7]\n", "n").get(0);
+    StringWriter out = new StringWriter();
+
+    try (ManifestWriter w = ManifestWriter.json(out)) {
+      w.write(doc.withRoot(doc.copyObject()));
+    }
+
+    assertThat(out.toString()).isEqualTo("{\"kind\":\"X\",\"n\":[1,1000,1e+21,2,0.5,1e-7]}\n");
+  }
+
+  @Test
   void should_emit_generic_trees_in_kubectl_block_style() {
     Map<String, Object> tree = new LinkedHashMap<>();
     tree.put("list", List.of(List.of("a", "b"), Map.of("k", List.of(1)), List.of(), Map.of()));

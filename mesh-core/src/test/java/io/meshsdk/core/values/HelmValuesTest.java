@@ -286,6 +286,12 @@ class HelmValuesTest {
   }
 
   @Test
+  void should_write_floats_in_yaml_as_go_prints_them() {
+    assertThat(HelmValues.of(mapOf("a", 1.0e-5, "b", 1.5e300, "c", 1e23)).toYaml())
+        .isEqualTo("a: 1e-05\nb: 1.5e+300\nc: 1e+23\n");
+  }
+
+  @Test
   void should_write_block_yaml_that_reads_back_the_same() {
     HelmValues v =
         HelmValues.of(

@@ -63,7 +63,8 @@ public final class JsonEmitter {
       if (Double.isNaN(d) || Double.isInfinite(d)) {
         string(YamlEmitter.formatDouble(d, false), out);
       } else {
-        out.append(YamlEmitter.formatDouble(d, v instanceof Float));
+        // Go's encoding/json form, as Linkerd's -o json prints numbers (1, 1000, 1e+21)
+        out.append(GoText.jsonNumber(v instanceof Float ? Double.parseDouble(v.toString()) : d));
       }
     } else if (v instanceof BigDecimal) {
       out.append(((BigDecimal) v).toString());

@@ -361,7 +361,7 @@ public final class HelmYaml {
         if (d == Math.rint(d) && Math.abs(d) < 1e21) {
           return representScalar(Tag.INT, new BigDecimal(d).toBigInteger().toString());
         }
-        return representScalar(Tag.FLOAT, Double.toString(d));
+        return representScalar(Tag.FLOAT, GoText.formatFloat(d));
       }
     }
   }
