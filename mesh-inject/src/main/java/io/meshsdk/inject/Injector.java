@@ -131,7 +131,9 @@ public final class Injector {
    * or nothing: either every document is transformed and the result carries them with the input's
    * report, or the first refused or malformed document throws and nothing is returned — Linkerd's
    * rule that a refused resource suppresses its whole input. For inputs too large for memory, use
-   * a {@link #newSession()} over a {@code ManifestStream} and hold the output yourself.
+   * a {@link #newSession()} over a {@code ManifestStream} and hold the output yourself. Each call
+   * is a run of its own; to treat several inputs as one {@code linkerd inject} invocation (e.g.
+   * the files of a folder), use {@link Session#injectAll(List)} on one session.
    *
    * @param documents the input's documents, in order
    * @return the output documents and the input's report
@@ -139,12 +141,7 @@ public final class Injector {
    *     (the message then names the source and document)
    */
   public InjectionResult injectAll(List<Manifest> documents) {
-    Session session = newSession();
-    List<ManifestResult> out = new ArrayList<>(documents.size());
-    for (Manifest m : documents) {
-      out.add(session.inject(m));
-    }
-    return InjectionResult.of(InjectionReport.Operation.INJECT, out);
+    return newSession().injectAll(documents);
   }
 
   /**
@@ -191,6 +188,22 @@ public final class Injector {
     public TransformResult inject(Object document) {
       DocResult r = engine.inject(document, run);
       return new TransformResult(r.root, r.changed, Reports.injected(r.reports));
+    }
+
+    /**
+     * Injects a whole input as the next part of this run, all or nothing; see {@link
+     * Injector#injectAll(List)}.
+     *
+     * @param documents the input's documents, in order
+     * @return the output documents and the input's report
+     * @throws InjectionException for the first document Linkerd would refuse, or a malformed one
+     */
+    public InjectionResult injectAll(List<Manifest> documents) {
+      List<ManifestResult> out = new ArrayList<>(documents.size());
+      for (Manifest m : documents) {
+        out.add(inject(m));
+      }
+      return InjectionResult.of(InjectionReport.Operation.INJECT, out);
     }
 
     /**

@@ -3,7 +3,6 @@ package io.meshsdk.inject;
 import io.meshsdk.core.manifest.Manifest;
 import io.meshsdk.core.manifest.ManifestException;
 import io.meshsdk.core.manifest.ManifestReader;
-import io.meshsdk.core.manifest.ManifestStream;
 import io.meshsdk.core.manifest.ManifestWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,22 +29,16 @@ final class InputRun {
     Injector.Session session = injector.newSession();
     ManifestReader reader = ManifestReader.create();
     for (Path file : reader.files(input)) {
-      List<Manifest> docs = new ArrayList<>();
-      List<ResourceReport> resources = new ArrayList<>();
-      try (ManifestStream in = reader.open(file)) {
-        while (in.hasNext()) {
-          ManifestResult r = session.inject(in.next());
-          docs.add(r.manifest());
-          resources.addAll(r.resources());
-        }
+      InjectionResult r;
+      try {
+        r = session.injectAll(reader.readAll(file)); // one run over all inputs, as Linkerd
       } catch (InjectionException | ManifestException e) {
         out.stderr.append("Error transforming resources:\n").append(e.getMessage());
         out.exit = 1;
         return out;
       }
-      out.documents.addAll(written(docs));
-      out.stderr.append(InjectionReport.of(InjectionReport.Operation.INJECT, resources)
-          .render(verbose));
+      out.documents.addAll(written(r.documents()));
+      out.stderr.append(r.report().render(verbose));
     }
     return out;
   }
@@ -65,16 +58,9 @@ final class InputRun {
     Output out = new Output();
     ManifestReader reader = ManifestReader.create();
     for (Path file : reader.files(input)) {
-      List<Manifest> docs = new ArrayList<>();
-      List<ResourceReport> resources = new ArrayList<>();
-      for (Manifest m : reader.readAll(file)) {
-        ManifestResult r = Uninjector.create().uninject(m);
-        docs.add(r.manifest());
-        resources.addAll(r.resources());
-      }
-      out.documents.addAll(written(docs));
-      out.stderr.append(InjectionReport.of(InjectionReport.Operation.UNINJECT, resources)
-          .render(false));
+      InjectionResult r = Uninjector.create().uninjectAll(reader.readAll(file));
+      out.documents.addAll(written(r.documents()));
+      out.stderr.append(r.report().render(false));
     }
     return out;
   }

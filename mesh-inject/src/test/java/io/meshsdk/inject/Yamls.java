@@ -13,9 +13,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Test-only YAML helpers until mesh-core's manifest reader is merged: Kubernetes' document
- * splitting (a {@code ---} line ends a non-empty chunk), SnakeYAML loading into ordered maps, and
- * the conformance comparison (drop nulls, {@code false}, empty maps and lists).
+ * Test-only YAML helpers: SnakeYAML loading into plain mutable ordered maps (for tests that check
+ * the engine never modifies its input), and the conformance comparison (drop nulls, {@code
+ * false}, empty maps and lists).
  */
 final class Yamls {
   private Yamls() {}
@@ -32,36 +32,6 @@ final class Yamls {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /**
-   * Splits like k8s.io/apimachinery's YAMLReader: chunks between "---" lines, empty ones
-   * dropped.
-   */
-  static List<String> chunks(String text) {
-    List<String> out = new ArrayList<>();
-    StringBuilder buf = new StringBuilder();
-    int i = 0;
-    while (i < text.length()) {
-      int nl = text.indexOf('\n', i);
-      String line = nl < 0 ? text.substring(i) : text.substring(i, nl + 1);
-      i = nl < 0 ? text.length() : nl + 1;
-      if (line.startsWith("---")) {
-        String rest = line.substring(3).trim();
-        if (rest.isEmpty() || rest.startsWith("#")) {
-          if (buf.length() > 0) {
-            out.add(buf.toString());
-            buf.setLength(0);
-          }
-          continue;
-        }
-      }
-      buf.append(line);
-    }
-    if (buf.length() > 0) {
-      out.add(buf.toString());
-    }
-    return out;
   }
 
   static Object load(String chunk) {

@@ -2,10 +2,16 @@ package io.meshsdk.inject.internal;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import io.meshsdk.core.internal.GoText;
 import io.meshsdk.core.values.HelmValues;
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -96,9 +102,8 @@ public final class AnnotationOverrides {
     if ((port = port(a, Names.OUTBOUND_PORT, problems)) != null) {
       t.outboundPort = port;
     }
-    if ((s = a.get(Names.POD_INBOUND_PORTS)) != null) {
-      t.podInboundPorts = s;
-    }
+    // config.linkerd.io/pod-inbound-ports is not read: the injection always overwrites it with the
+    // pod's own ports (spec §1.5), as Linkerd's GetPodPatch does
     if ((s = a.get(Names.LOG_LEVEL)) != null) {
       t.logLevel = s;
     }
@@ -376,9 +381,13 @@ public final class AnnotationOverrides {
   /** Parses a JSON list of Kubernetes EnvVar objects into trees. */
   static List<Object> parseEnv(String json, List<String> problems) {
     JsonElement root;
-    try {
-      root = JsonParser.parseString(json);
-    } catch (JsonSyntaxException e) {
+    try (JsonReader reader = new JsonReader(new StringReader(json))) {
+      reader.setStrictness(Strictness.STRICT); // as Go's json.Unmarshal: no single quotes etc.
+      root = JsonParser.parseReader(reader);
+      if (reader.peek() != JsonToken.END_DOCUMENT) {
+        throw new JsonSyntaxException("trailing data");
+      }
+    } catch (JsonParseException | IOException | IllegalStateException e) {
       problems.add(bad(Names.ADDITIONAL_ENV, json, "not a JSON list of environment variables"));
       return null;
     }
@@ -394,6 +403,14 @@ public final class AnnotationOverrides {
       if (m == null || !(m.get("name") instanceof String)) {
         problems.add(
             bad(Names.ADDITIONAL_ENV, json, "every environment variable needs a \"name\""));
+        return null;
+      }
+      // the fields of a Kubernetes EnvVar have types; Go's json.Unmarshal refuses others
+      if ((m.containsKey("value") && !(m.get("value") instanceof String || m.get("value") == null))
+          || (m.containsKey("valueFrom")
+              && !(m.get("valueFrom") instanceof Map || m.get("valueFrom") == null))) {
+        problems.add(bad(Names.ADDITIONAL_ENV, json,
+            "\"value\" must be a string and \"valueFrom\" an object"));
         return null;
       }
       out.add(tree);

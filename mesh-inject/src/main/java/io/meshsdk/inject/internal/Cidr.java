@@ -15,7 +15,7 @@ final class Cidr {
       return false;
     }
     for (int i = 0; i < bits.length(); i++) {
-      if (!Character.isDigit(bits.charAt(i))) {
+      if (!isAsciiDigit(bits.charAt(i))) {
         return false;
       }
     }
@@ -36,7 +36,7 @@ final class Cidr {
         return false;
       }
       for (int i = 0; i < p.length(); i++) {
-        if (!Character.isDigit(p.charAt(i))) {
+        if (!isAsciiDigit(p.charAt(i))) {
           return false;
         }
       }
@@ -87,11 +87,20 @@ final class Cidr {
         return false;
       }
       for (int i = 0; i < g.length(); i++) {
-        if (Character.digit(g.charAt(i), 16) < 0) {
+        if (!isAsciiHexDigit(g.charAt(i))) {
           return false;
         }
       }
     }
     return true;
+  }
+
+  /** Go's parsers take ASCII digits only ({@code Character.isDigit} also takes other scripts'). */
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isAsciiHexDigit(char c) {
+    return isAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 }

@@ -3,7 +3,6 @@ package io.meshsdk.inject.internal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,10 +145,4 @@ final class Edit {
     return cur;
   }
 
-  /** Removes every entry of {@code m} whose key is in {@code keys} (helper for iteration). */
-  static void removeKeys(Map<String, Object> m, List<String> keys) {
-    for (Iterator<String> it = keys.iterator(); it.hasNext(); ) {
-      m.remove(it.next());
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.meshsdk.inject.internal;
 
+import io.meshsdk.core.identity.CertificateAuthority;
 import io.meshsdk.core.internal.GoText;
 import io.meshsdk.inject.InjectionException;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class InjectEngine {
     Map<String, String> without = new TreeMap<>(overrides);
     without.remove(Names.INJECT);
     this.overridesWithoutInject = Collections.unmodifiableMap(without);
-    this.trustRootSha = ProxyRenderer.sha256(overridden.identityTrustAnchorsPem);
+    this.trustRootSha = CertificateAuthority.trustRootSha256(overridden.identityTrustAnchorsPem);
     List<String> bad = new ArrayList<>();
     PortRanges.validateCidrs(overridden.clusterNetworks, bad);
     this.clusterNetworksProblem =
@@ -175,8 +176,8 @@ public final class InjectEngine {
 
     fillFindings(rep, spec, annotations);
     boolean configured = hasConfigAnnotation(annotations);
-    Map<String, Integer> namedPorts =
-        configured || options.manual ? namedPorts(spec) : Map.of();
+    // named ports only matter to config.linkerd.io/opaque-ports, i.e. when configured
+    Map<String, Integer> namedPorts = configured ? namedPorts(spec) : Map.of();
     if (configured) {
       List<String> problems = AnnotationOverrides.validate(annotations, namedPorts);
       if (!problems.isEmpty()) {
@@ -347,7 +348,10 @@ public final class InjectEngine {
 
   private static boolean hasConfigAnnotation(Map<String, String> annotations) {
     for (String key : annotations.keySet()) {
-      if (key.startsWith("config.") || key.startsWith(Names.OTEL_PREFIX)) {
+      if (key.startsWith(Names.CONFIG)
+          || key.startsWith(Names.CONFIG_BETA)
+          || key.startsWith(Names.CONFIG_ALPHA)
+          || key.startsWith(Names.OTEL_PREFIX)) {
         return true;
       }
     }

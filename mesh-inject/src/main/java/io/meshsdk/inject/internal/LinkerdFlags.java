@@ -95,7 +95,9 @@ public final class LinkerdFlags {
             "controllerImage")) {
           String current = values.getString(path).orElse("");
           String last = current.substring(current.lastIndexOf('/') + 1);
-          out = out.with(path, value.endsWith("/") ? value + last : value + "/" + last);
+          // as Linkerd's RegistryOverride: an empty registry leaves the bare image name
+          out = out.with(path,
+              value.isEmpty() || value.endsWith("/") ? value + last : value + "/" + last);
         }
         return out;
       default:

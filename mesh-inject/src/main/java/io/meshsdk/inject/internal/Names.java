@@ -31,7 +31,6 @@ final class Names {
   static final String INBOUND_PORT = CONFIG + "inbound-port";
   static final String ADMIN_PORT = CONFIG + "admin-port";
   static final String OUTBOUND_PORT = CONFIG + "outbound-port";
-  static final String POD_INBOUND_PORTS = CONFIG + "pod-inbound-ports";
   static final String ADMIN_SHUTDOWN = CONFIG + "proxy-admin-shutdown";
   static final String LOG_LEVEL = CONFIG + "proxy-log-level";
   static final String LOG_FORMAT = CONFIG + "proxy-log-format";

@@ -2,9 +2,6 @@ package io.meshsdk.inject.internal;
 
 import io.meshsdk.core.internal.GoText;
 import io.meshsdk.core.manifest.Manifest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -130,19 +127,6 @@ final class ProxyRenderer {
     r.nativeSidecar = v.nativeSidecar;
     r.await = v.await;
     return r;
-  }
-
-  static String sha256(String text) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      StringBuilder sb = new StringBuilder(64);
-      for (byte b : d) {
-        sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-      }
-      return sb.toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
   }
 
   private static Object num(long n) {

@@ -181,14 +181,14 @@ public final class UninjectEngine {
     Map<String, Object> m = e.map(ownedHolder, "metadata", false);
     if (!dropAnnotations.isEmpty()) {
       Map<String, Object> a = e.map(m, "annotations", false);
-      Edit.removeKeys(a, dropAnnotations);
+      a.keySet().removeAll(dropAnnotations);
       if (a.isEmpty()) {
         m.remove("annotations");
       }
     }
     if (!dropLabels.isEmpty()) {
       Map<String, Object> l = e.map(m, "labels", false);
-      Edit.removeKeys(l, dropLabels);
+      l.keySet().removeAll(dropLabels);
       if (l.isEmpty()) {
         m.remove("labels");
       }
