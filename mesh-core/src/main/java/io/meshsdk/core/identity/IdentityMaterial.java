@@ -125,25 +125,13 @@ public final class IdentityMaterial {
     }
 
     /**
-     * Sets the issuer certificate (without a chain).
+     * Sets the issuer certificate without a chain (the same as a bundle of one).
      *
      * @param certificate the issuer certificate
      * @return this builder
      */
     public Builder issuerCertificate(X509Certificate certificate) {
-      issuerCertificate = Objects.requireNonNull(certificate, "issuer certificate");
-      return this;
-    }
-
-    /**
-     * Adds certificates to the issuer's chain (intermediates).
-     *
-     * @param chain certificates bundled after the issuer certificate
-     * @return this builder
-     */
-    public Builder issuerChain(List<X509Certificate> chain) {
-      chain.forEach(c -> issuerChain.add(Objects.requireNonNull(c, "chain certificate")));
-      return this;
+      return issuerBundle(List.of(Objects.requireNonNull(certificate, "issuer certificate")));
     }
 
     /**

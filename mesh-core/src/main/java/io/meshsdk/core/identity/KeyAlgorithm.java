@@ -3,30 +3,28 @@ package io.meshsdk.core.identity;
 /** Key types {@link CertificateAuthority} can create. */
 public enum KeyAlgorithm {
   /** ECDSA on P-256 (secp256r1): what Linkerd requires for issuers and accepts for anchors. */
-  EC_P256("EC", "secp256r1", 0, "SHA256withECDSA"),
+  EC_P256("EC", "secp256r1", 0),
   /** ECDSA on P-384. */
-  EC_P384("EC", "secp384r1", 0, "SHA384withECDSA"),
+  EC_P384("EC", "secp384r1", 0),
   /** ECDSA on P-521. */
-  EC_P521("EC", "secp521r1", 0, "SHA512withECDSA"),
+  EC_P521("EC", "secp521r1", 0),
   /** RSA 2048 bits: accepted by Linkerd for anchors. */
-  RSA_2048("RSA", null, 2048, "SHA256withRSA"),
+  RSA_2048("RSA", null, 2048),
   /** RSA 3072 bits. */
-  RSA_3072("RSA", null, 3072, "SHA256withRSA"),
+  RSA_3072("RSA", null, 3072),
   /** RSA 4096 bits: accepted by Linkerd for anchors. */
-  RSA_4096("RSA", null, 4096, "SHA256withRSA"),
+  RSA_4096("RSA", null, 4096),
   /** Ed25519. */
-  ED25519("Ed25519", null, 0, "Ed25519");
+  ED25519("Ed25519", null, 0);
 
   private final String jcaName;
   private final String curve;
   private final int bits;
-  private final String defaultSignature;
 
-  KeyAlgorithm(String jcaName, String curve, int bits, String defaultSignature) {
+  KeyAlgorithm(String jcaName, String curve, int bits) {
     this.jcaName = jcaName;
     this.curve = curve;
     this.bits = bits;
-    this.defaultSignature = defaultSignature;
   }
 
   /**
@@ -56,12 +54,4 @@ public enum KeyAlgorithm {
     return bits;
   }
 
-  /**
-   * The JCA signature algorithm a key of this type signs with by default.
-   *
-   * @return e.g. {@code SHA256withECDSA}
-   */
-  public String defaultSignatureAlgorithm() {
-    return defaultSignature;
-  }
 }

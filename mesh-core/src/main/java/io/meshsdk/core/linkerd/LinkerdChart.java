@@ -19,9 +19,10 @@ import java.util.Optional;
  * <ul>
  *   <li>{@link #CONTROL_PLANE}: {@code linkerd-control-plane}. Its defaults are the chart's
  *       {@code values.yaml} merged with the {@code linkerd-crds} chart's values, as Linkerd's
- *       {@code NewValues()} reads them (Linkerd additionally sets {@code cliVersion}, {@code
- *       proxyContainerName} and {@code debugContainer.image.version} in code, which {@link
- *       LinkerdValues} resolves on reading). The {@code partials} dependency has no defaults; as a
+ *       {@code NewValues()} reads them. Linkerd additionally sets {@code cliVersion}, {@code
+ *       proxyContainerName} and {@code debugContainer.image.version} in code; they are not in
+ *       these defaults ({@link LinkerdValues} resolves an empty debug image version to {@code
+ *       linkerdVersion}, and injection names the proxy container {@code linkerd-proxy}). The {@code partials} dependency has no defaults; as a
  *       Helm subchart it still receives {@code partials: {global: {}}} when values are coalesced.
  *       {@link #haValues()} is {@code values-ha.yaml}, to be applied as the first {@code -f}
  *       layer so that none of its keys is dropped.

@@ -146,7 +146,7 @@ public final class VizValues {
       promUrl = prometheusUrl();
       promEnabled = prometheusEnabled();
     } catch (ValuesException e) {
-      errors.add(new ValuesProblem(ValuesProblem.Severity.ERROR, "prometheus", e.getMessage()));
+      errors.add(error("prometheus", e.getMessage()));
       return errors;
     }
     if (promUrl.isEmpty() && !promEnabled) {
@@ -176,6 +176,10 @@ public final class VizValues {
                 "prometheusCredsSecret is only used with an external prometheusUrl; it is "
                     + "ignored"));
       }
+    } catch (ValuesException e) {
+      errors.add(error("prometheusCredsSecret", e.getMessage()));
+    }
+    try {
       String gUrl = grafanaUrl();
       String gExt = grafanaExternalUrl();
       if (!gUrl.isEmpty() && !gExt.isEmpty()) {

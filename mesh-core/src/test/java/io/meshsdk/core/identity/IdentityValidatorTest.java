@@ -12,8 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshsdk.core.report.CategoryReport;
+import io.meshsdk.core.report.CheckReport;
 import io.meshsdk.core.report.CheckResult;
 import io.meshsdk.core.report.Outcome;
+import io.meshsdk.core.report.ReportFormat;
 import io.meshsdk.core.report.Severity;
 import java.time.Duration;
 import java.time.Instant;
@@ -424,7 +426,21 @@ class IdentityValidatorTest {
     assertThat(symbols(report)).isEqualTo("×");
     assertThat(last(report)).isEqualTo("tls: Public and private key do not match");
     assertThat(report.results().get(0).stopsRun()).isTrue();
-    assertThat(last(report)).doesNotContain(other.privateKeyPem().split("\n")[1]);
+  }
+
+  @Test
+  void should_not_echo_a_private_key_given_where_certificates_belong() {
+    IssuedCertificate anchor = anchor(KeyAlgorithm.EC_P256);
+    IssuedCertificate issuer = issuer(anchor);
+    String keyLine = issuer.privateKeyPem().split("\n")[1];
+
+    CategoryReport report = Generated.validator().validate(IdentitySource.ofPem(
+        issuer.privateKeyPem(), issuer.privateKeyPem() + "garbage", issuer.privateKeyPem()));
+
+    assertThat(report.success()).isFalse();
+    String rendered = ReportFormat.JSON.render(CheckReport.of(List.of(report)))
+        + ReportFormat.TABLE.render(CheckReport.of(List.of(report))) + report;
+    assertThat(rendered).doesNotContain(keyLine);
   }
 
   @Test

@@ -80,4 +80,15 @@ class VizValuesTest {
         .extracting(ValuesProblem::path)
         .containsExactly("prometheusCredsSecret");
   }
+
+  @Test
+  void should_name_a_wrongly_typed_creds_secret_and_still_check_grafana() {
+    VizValues v =
+        viz("prometheusCredsSecret.x=1,grafana.url=grafana.grafana:3000,"
+            + "grafana.externalUrl=https://g.example.com");
+
+    assertThat(v.validate())
+        .extracting(ValuesProblem::path)
+        .containsExactly("prometheusCredsSecret", "grafana");
+  }
 }

@@ -9,6 +9,7 @@ import java.security.spec.PSSParameterSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,8 @@ import java.util.Map;
  * constraints and certificate policies are not evaluated. Error texts are Go's. Stateless.
  */
 public final class GoVerify {
+  private static final HexFormat HEX = HexFormat.of();
+
   private static final int MAX_SIGNATURE_CHECKS = 100;
   private static final String CONSTRAINT_VIOLATION =
       "x509: invalid signature: parent certificate cannot sign this kind of certificate";
@@ -64,7 +67,7 @@ public final class GoVerify {
       for (CertFacts c : in) {
         if (!contains(c)) {
           certs.add(c);
-          byName.computeIfAbsent(hex(c.rawSubject()), k -> new ArrayList<>()).add(c);
+          byName.computeIfAbsent(HEX.formatHex(c.rawSubject()), k -> new ArrayList<>()).add(c);
         }
       }
     }
@@ -77,7 +80,7 @@ public final class GoVerify {
       List<CertFacts> matching = new ArrayList<>();
       List<CertFacts> oneKeyId = new ArrayList<>();
       List<CertFacts> mismatch = new ArrayList<>();
-      for (CertFacts candidate : byName.getOrDefault(hex(c.rawIssuer()), List.of())) {
+      for (CertFacts candidate : byName.getOrDefault(HEX.formatHex(c.rawIssuer()), List.of())) {
         byte[] skid = candidate.subjectKeyId();
         byte[] akid = c.authorityKeyId();
         if (Arrays.equals(skid, akid)) {
@@ -391,11 +394,4 @@ public final class GoVerify {
     return true;
   }
 
-  private static String hex(byte[] bytes) {
-    StringBuilder b = new StringBuilder(bytes.length * 2);
-    for (byte x : bytes) {
-      b.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
-    }
-    return b.toString();
-  }
 }
