@@ -18,6 +18,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,15 +42,15 @@ class ReadmeSnippetsTest {
 
   @ParameterizedTest
   @MethodSource("snippets")
-  void should_compile_readme_snippet(String source) throws IOException {
+  void should_compile_readme_snippet(String source, @TempDir Path out) {
     Matcher type = TYPE.matcher(source);
     assertThat(type.find()).as("snippet declares a top-level type:\n" + source).isTrue();
     String name = type.group(1);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    Path out = Files.createTempDirectory("readme-snippet");
     StringWriter diagnostics = new StringWriter();
     JavaFileObject file =
-        new SimpleJavaFileObject(URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
+        new SimpleJavaFileObject(
+            URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
           @Override
           public CharSequence getCharContent(boolean ignoreEncodingErrors) {
             return source;

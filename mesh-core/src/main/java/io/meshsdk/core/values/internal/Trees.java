@@ -1,5 +1,6 @@
 package io.meshsdk.core.values.internal;
 
+import io.meshsdk.core.manifest.internal.Frozen;
 import io.meshsdk.core.values.ValuesException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -112,22 +113,9 @@ public final class Trees {
    * @return the mutable copy
    */
   public static Object thaw(Object value) {
-    if (value instanceof Map<?, ?> m) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        out.put((String) e.getKey(), thaw(e.getValue()));
-      }
-      return out;
-    }
-    if (value instanceof List<?> l) {
-      List<Object> out = new ArrayList<>(l.size());
-      for (Object o : l) {
-        out.add(thaw(o));
-      }
-      return out;
-    }
-    return value;
+    return Frozen.mutableCopy(value);
   }
+
 
   /**
    * Deep-copies a map into mutable collections.
