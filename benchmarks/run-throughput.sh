@@ -13,7 +13,7 @@ DOCS=${2:-30000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${SHARED:-$ROOT/../shared}
 SNAKEYAML_JAR=${SNAKEYAML_JAR:-$HOME/.m2/repository/org/yaml/snakeyaml/2.6/snakeyaml-2.6.jar}
-JAR=$ROOT/examples/target/mesh.jar
+JAR=$ROOT/mesh-cli/target/mesh.jar
 ANCHORS=$SHARED/conformance/linkerd/identity/valid-trust-anchors.pem
 JAVA_OPTS=${JAVA_OPTS:-}
 

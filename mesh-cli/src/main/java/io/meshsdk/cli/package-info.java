@@ -1,5 +1,5 @@
 /**
  * The {@code mesh} command line (picocli), built on the public Mesh SDK API. Start at {@link
- * io.meshsdk.examples.cli.MeshCommand}.
+ * io.meshsdk.cli.MeshCommand}.
  */
-package io.meshsdk.examples.cli;
+package io.meshsdk.cli;

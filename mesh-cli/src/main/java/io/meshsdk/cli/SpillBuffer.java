@@ -1,4 +1,4 @@
-package io.meshsdk.examples.cli;
+package io.meshsdk.cli;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;

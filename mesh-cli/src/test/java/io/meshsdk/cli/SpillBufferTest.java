@@ -1,4 +1,4 @@
-package io.meshsdk.examples.cli;
+package io.meshsdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.meshsdk.examples.cli;
+package io.meshsdk.cli;
 
 import io.meshsdk.core.identity.CertificateAuthority;
 import io.meshsdk.core.identity.Durations;

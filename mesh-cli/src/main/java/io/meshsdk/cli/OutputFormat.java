@@ -1,4 +1,4 @@
-package io.meshsdk.examples.cli;
+package io.meshsdk.cli;
 
 /** The {@code -o} formats of the commands that print documents: YAML (the default) or JSON. */
 enum OutputFormat {
