@@ -67,7 +67,8 @@ class EmitterPropertyTest {
 
     String yaml = ManifestWriter.toYaml(tree);
 
-    assertThat((Object) new Yaml().load(yaml)).as("SnakeYAML reading\n%s", yaml).isEqualTo(tree);
+    Object readBack = new Yaml().load(yaml);
+    assertThat(readBack).as("SnakeYAML reading\n%s", yaml).isEqualTo(tree);
   }
 
   private static Object normalize(Object v) {
