@@ -1,7 +1,8 @@
 package io.meshsdk.inject;
 
 import io.meshsdk.core.MeshSdk;
-import io.meshsdk.core.internal.GoText;
+import io.meshsdk.core.internal.go.GoDuration;
+import io.meshsdk.core.internal.go.GoText;
 import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.core.linkerd.LinkerdNames;
 import io.meshsdk.core.linkerd.LinkerdValues;
@@ -10,7 +11,6 @@ import io.meshsdk.core.values.HelmValues;
 import io.meshsdk.core.values.SetFlag;
 import io.meshsdk.core.values.ValuesException;
 import io.meshsdk.inject.internal.DocResult;
-import io.meshsdk.inject.internal.GoDuration;
 import io.meshsdk.inject.internal.InjectEngine;
 import io.meshsdk.inject.internal.LinkerdFlags;
 import io.meshsdk.inject.internal.ProxyValues;

@@ -1,7 +1,7 @@
 package io.meshsdk.core.identity;
 
 import io.meshsdk.core.identity.internal.CertBuilder;
-import io.meshsdk.core.identity.internal.GoTime;
+import io.meshsdk.core.internal.go.GoTime;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.MessageDigest;

@@ -1,10 +1,10 @@
 package io.meshsdk.core.identity;
 
 import io.meshsdk.core.identity.internal.CertFacts;
-import io.meshsdk.core.identity.internal.GoTime;
 import io.meshsdk.core.identity.internal.GoVerify;
 import io.meshsdk.core.identity.internal.Keys;
 import io.meshsdk.core.identity.internal.PemReader;
+import io.meshsdk.core.internal.go.GoTime;
 import io.meshsdk.core.report.CategoryReport;
 import io.meshsdk.core.report.CheckResult;
 import io.meshsdk.core.report.HintUrls;

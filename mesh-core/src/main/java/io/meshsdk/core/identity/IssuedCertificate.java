@@ -1,6 +1,6 @@
 package io.meshsdk.core.identity;
 
-import io.meshsdk.core.identity.internal.GoTime;
+import io.meshsdk.core.internal.go.GoTime;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;

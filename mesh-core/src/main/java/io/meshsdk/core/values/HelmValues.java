@@ -1,8 +1,8 @@
 package io.meshsdk.core.values;
 
-import io.meshsdk.core.internal.GoText;
+import io.meshsdk.core.internal.go.GoJson;
+import io.meshsdk.core.internal.go.GoText;
 import io.meshsdk.core.values.internal.Coalescer;
-import io.meshsdk.core.values.internal.GoJson;
 import io.meshsdk.core.values.internal.HelmYaml;
 import io.meshsdk.core.values.internal.PathSyntax;
 import io.meshsdk.core.values.internal.StrvalsParser;

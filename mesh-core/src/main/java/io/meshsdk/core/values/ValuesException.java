@@ -1,7 +1,7 @@
 package io.meshsdk.core.values;
 
 import io.meshsdk.core.MeshException;
-import io.meshsdk.core.internal.GoText;
+import io.meshsdk.core.internal.go.GoText;
 import java.util.Optional;
 
 /**

@@ -4,6 +4,7 @@ import static io.meshsdk.core.identity.Generated.NOW;
 import static io.meshsdk.core.identity.Generated.issue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshsdk.core.internal.go.GoTime;
 import io.meshsdk.core.report.CheckResult;
 import io.meshsdk.core.report.Outcome;
 import java.time.Duration;
@@ -100,7 +101,7 @@ class WebhookValidationTest {
 
     assertThat(results.get(1).outcome()).isEqualTo(Outcome.WARNING);
     assertThat(results.get(1).message()).contains("certificate will expire on "
-        + io.meshsdk.core.identity.internal.GoTime.rfc3339(
+        + GoTime.rfc3339(
             soon.certificate().getNotAfter().toInstant()));
   }
 

@@ -1,7 +1,9 @@
 package io.meshsdk.inject.internal;
 
 import io.meshsdk.core.identity.CertificateAuthority;
-import io.meshsdk.core.internal.GoText;
+import io.meshsdk.core.internal.go.GoDuration;
+import io.meshsdk.core.internal.go.GoParse;
+import io.meshsdk.core.internal.go.GoText;
 import io.meshsdk.inject.InjectionException;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,7 @@
 package io.meshsdk.inject.internal;
 
-import io.meshsdk.core.internal.GoText;
+import io.meshsdk.core.internal.go.GoParse;
+import io.meshsdk.core.internal.go.GoText;
 import io.meshsdk.core.values.HelmValues;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.meshsdk.inject.internal;
 
-import io.meshsdk.core.internal.GoText;
+import io.meshsdk.core.internal.go.GoText;
 import java.util.List;
 import java.util.Map;
 

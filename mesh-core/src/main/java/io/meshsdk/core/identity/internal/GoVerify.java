@@ -1,6 +1,7 @@
 package io.meshsdk.core.identity.internal;
 
-import io.meshsdk.core.internal.GoText;
+import io.meshsdk.core.internal.go.GoText;
+import io.meshsdk.core.internal.go.GoTime;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;

@@ -1,6 +1,6 @@
 package io.meshsdk.core.manifest.internal;
 
-import io.meshsdk.core.internal.GoText;
+import io.meshsdk.core.internal.go.GoText;
 import io.meshsdk.core.manifest.YamlScalar;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,6 +1,6 @@
 package io.meshsdk.core.report.internal;
 
-import io.meshsdk.core.internal.GoText;
+import io.meshsdk.core.internal.go.GoText;
 import io.meshsdk.core.report.CategoryReport;
 import io.meshsdk.core.report.CheckReport;
 import io.meshsdk.core.report.CheckResult;

@@ -1,6 +1,6 @@
 package io.meshsdk.core.values.internal;
 
-import io.meshsdk.core.internal.GoText;
+import io.meshsdk.core.internal.go.GoText;
 import io.meshsdk.core.values.ChartDefaults;
 import io.meshsdk.core.values.ValuesException;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package io.meshsdk.core.values.internal;
 
-import io.meshsdk.core.internal.GoText;
+import io.meshsdk.core.internal.go.GoJson;
+import io.meshsdk.core.internal.go.GoText;
 import io.meshsdk.core.values.SetFileReader;
 import io.meshsdk.core.values.SetFlag;
 import io.meshsdk.core.values.ValuesException;

@@ -1,4 +1,4 @@
-package io.meshsdk.core.internal;
+package io.meshsdk.core.internal.go;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,4 +1,4 @@
-package io.meshsdk.inject.internal;
+package io.meshsdk.core.internal.go;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

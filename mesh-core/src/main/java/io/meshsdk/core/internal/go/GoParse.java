@@ -1,11 +1,16 @@
-package io.meshsdk.inject.internal;
+package io.meshsdk.core.internal.go;
 
 /** Go's {@code strconv} parsers with their exact acceptance rules. */
-final class GoParse {
+public final class GoParse {
   private GoParse() {}
 
-  /** Go's {@code strconv.ParseBool}; null when not a boolean. */
-  static Boolean parseBool(String s) {
+  /**
+   * Go's {@code strconv.ParseBool}.
+   *
+   * @param s the text
+   * @return the boolean, or null when {@code s} is not one of Go's boolean words
+   */
+  public static Boolean parseBool(String s) {
     switch (s) {
       case "1":
       case "t":
@@ -26,8 +31,14 @@ final class GoParse {
     }
   }
 
-  /** Go's {@code strconv.ParseInt(s, 10, bits)}; null when invalid or out of range. */
-  static Long parseInt(String s, int bits) {
+  /**
+   * Go's {@code strconv.ParseInt(s, 10, bits)}.
+   *
+   * @param s the text
+   * @param bits the integer size in bits (32 or 64)
+   * @return the number, or null when invalid or out of range
+   */
+  public static Long parseInt(String s, int bits) {
     if (s.isEmpty()) {
       return null;
     }
@@ -63,8 +74,13 @@ final class GoParse {
     return v.longValue();
   }
 
-  /** Go's {@code strconv.ParseUint(s, 10, 64)} limited to the long range; null when invalid. */
-  static Long parseUint(String s) {
+  /**
+   * Go's {@code strconv.ParseUint(s, 10, 64)}, limited to the long range.
+   *
+   * @param s the text
+   * @return the number, or null when invalid
+   */
+  public static Long parseUint(String s) {
     if (s.isEmpty()) {
       return null;
     }
@@ -81,8 +97,13 @@ final class GoParse {
     }
   }
 
-  /** Go's {@code strconv.ParseFloat(s, 64)} for plain decimal forms; null when invalid. */
-  static Double parseFloat(String s) {
+  /**
+   * Go's {@code strconv.ParseFloat(s, 64)} for plain decimal forms.
+   *
+   * @param s the text
+   * @return the number, or null when invalid
+   */
+  public static Double parseFloat(String s) {
     if (s.isEmpty() || s.endsWith("d") || s.endsWith("D") || s.endsWith("f") || s.endsWith("F")
         || s.startsWith("0x") || s.contains(" ")) {
       return null;

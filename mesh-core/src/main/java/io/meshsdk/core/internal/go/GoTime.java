@@ -1,4 +1,4 @@
-package io.meshsdk.core.identity.internal;
+package io.meshsdk.core.internal.go;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

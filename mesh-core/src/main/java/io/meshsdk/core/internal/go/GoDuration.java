@@ -1,6 +1,5 @@
-package io.meshsdk.inject.internal;
+package io.meshsdk.core.internal.go;
 
-import io.meshsdk.core.internal.GoText;
 import java.math.BigInteger;
 
 /**

@@ -1,6 +1,5 @@
-package io.meshsdk.core.values.internal;
+package io.meshsdk.core.internal.go;
 
-import io.meshsdk.core.internal.GoText;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
