@@ -1,6 +1,6 @@
 package io.meshsdk.core.manifest;
 
-import io.meshsdk.core.manifest.internal.Frozen;
+import io.meshsdk.core.internal.tree.Frozen;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,10 +72,30 @@ public final class Manifest {
   private static Object freeze(Object tree, ManifestLocation at) {
     try {
       return Frozen.freeze(tree);
-    } catch (IllegalArgumentException e) {
+    } catch (Frozen.Refused e) {
       throw new ManifestException(
-          e.getMessage(), at.source(), at.documentIndex(), at.line(), 0, List.of());
+          refusal(e), at.source(), at.documentIndex(), at.line(), 0, List.of());
     }
+  }
+
+  private static String refusal(Frozen.Refused e) {
+    StringBuilder path = new StringBuilder();
+    for (Object seg : e.path()) {
+      if (seg instanceof Integer) {
+        path.append('[').append(seg).append(']');
+      } else {
+        path.append(path.length() == 0 ? "" : ".").append(seg);
+      }
+    }
+    String at = path.length() == 0 ? "the root" : path.toString();
+    Object o = e.offender();
+    if (e.isKey()) {
+      return "mapping keys must be strings, found "
+          + (o == null ? "null" : o.getClass().getName())
+          + " at "
+          + at;
+    }
+    return "a manifest cannot hold a value of type " + o.getClass().getName() + " at " + at;
   }
 
   /**

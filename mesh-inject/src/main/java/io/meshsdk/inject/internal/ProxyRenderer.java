@@ -1,7 +1,7 @@
 package io.meshsdk.inject.internal;
 
 import io.meshsdk.core.internal.go.GoText;
-import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.internal.tree.Frozen;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,19 +42,12 @@ final class ProxyRenderer {
    */
   @SuppressWarnings("unchecked")
   static Rendered frozen(Rendered r) {
-    Map<String, Object> holder = new LinkedHashMap<>();
-    holder.put("proxy", r.proxy);
-    holder.put("init", r.init);
-    holder.put("validator", r.validator);
-    holder.put("debug", r.debug);
-    holder.put("volumes", r.volumes);
-    Map<String, Object> f = Manifest.of(holder).object().orElseThrow();
     Rendered out = new Rendered();
-    out.proxy = (Map<String, Object>) f.get("proxy");
-    out.init = (Map<String, Object>) f.get("init");
-    out.validator = (Map<String, Object>) f.get("validator");
-    out.debug = (Map<String, Object>) f.get("debug");
-    out.volumes = (List<Object>) f.get("volumes");
+    out.proxy = (Map<String, Object>) Frozen.freeze(r.proxy);
+    out.init = (Map<String, Object>) Frozen.freeze(r.init);
+    out.validator = (Map<String, Object>) Frozen.freeze(r.validator);
+    out.debug = (Map<String, Object>) Frozen.freeze(r.debug);
+    out.volumes = (List<Object>) Frozen.freeze(r.volumes);
     out.proxyVersion = r.proxyVersion;
     out.nativeSidecar = r.nativeSidecar;
     out.await = r.await;

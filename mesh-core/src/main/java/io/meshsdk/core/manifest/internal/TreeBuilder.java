@@ -1,5 +1,6 @@
 package io.meshsdk.core.manifest.internal;
 
+import io.meshsdk.core.internal.tree.Frozen;
 import io.meshsdk.core.manifest.YamlScalar;
 import java.util.ArrayList;
 import java.util.HashMap;

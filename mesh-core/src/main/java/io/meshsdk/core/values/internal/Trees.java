@@ -1,13 +1,8 @@
 package io.meshsdk.core.values.internal;
 
-import io.meshsdk.core.manifest.internal.Frozen;
+import io.meshsdk.core.internal.tree.Frozen;
 import io.meshsdk.core.values.ValuesException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,46 +14,23 @@ public final class Trees {
   private Trees() {}
 
   /**
-   * Deep-copies a tree into unmodifiable collections, checking the node types and normalizing
-   * numbers (byte/short to Integer, float/BigDecimal to Double, BigInteger to Long or Double).
+   * Deep-copies a tree into unmodifiable collections ({@link Frozen} trees of {@link
+   * Frozen.Kind#VALUES}: values trees already frozen are shared), checking the node types and
+   * normalizing numbers (byte/short to Integer, float/BigDecimal to Double, BigInteger to Long or
+   * Double).
    *
    * @param value the tree
    * @param path where the tree sits, for messages ({@code ""} for the root)
    * @return the frozen copy
+   * @throws ValuesException naming the path of a key that is not a string or of a value of
+   *     another type
    */
   public static Object freeze(Object value, String path) {
-    if (value == null
-        || value instanceof String
-        || value instanceof Boolean
-        || value instanceof Integer
-        || value instanceof Long
-        || value instanceof Double) {
-      return value;
+    try {
+      return Frozen.freeze(value, Frozen.Kind.VALUES);
+    } catch (Frozen.Refused r) {
+      throw refused(r, path);
     }
-    if (value instanceof Map<?, ?> m) {
-      return freezeMap(m, path);
-    }
-    if (value instanceof List<?> l) {
-      List<Object> out = new ArrayList<>(l.size());
-      for (int i = 0; i < l.size(); i++) {
-        out.add(freeze(l.get(i), path + "[" + i + "]"));
-      }
-      return Collections.unmodifiableList(out);
-    }
-    if (value instanceof Object[] a) {
-      return freeze(java.util.Arrays.asList(a), path);
-    }
-    if (value instanceof Number n) {
-      return normalizeNumber(n);
-    }
-    if (value instanceof Character c) {
-      return c.toString();
-    }
-    throw new ValuesException(
-        "unsupported value of type "
-            + value.getClass().getName()
-            + (path.isEmpty() ? "" : " at " + path)
-            + ": values hold maps, lists, strings, booleans, numbers and null");
   }
 
   /**
@@ -67,47 +39,40 @@ public final class Trees {
    * @param map the map
    * @param path where it sits, for messages
    * @return the frozen copy
+   * @throws ValuesException naming the path of a key that is not a string or of a value of
+   *     another type
    */
   public static Map<String, Object> freezeMap(Map<?, ?> map, String path) {
-    Map<String, Object> out = new LinkedHashMap<>(Math.max(4, map.size() * 2));
-    for (Map.Entry<?, ?> e : map.entrySet()) {
-      if (!(e.getKey() instanceof String k)) {
-        throw new ValuesException(
-            "map key "
-                + e.getKey()
-                + (path.isEmpty() ? "" : " at " + path)
-                + " is not a string"
-                + (e.getKey() == null ? "" : " (" + e.getKey().getClass().getSimpleName() + ")"));
-      }
-      out.put(k, freeze(e.getValue(), path.isEmpty() ? escapeKey(k) : path + "." + escapeKey(k)));
+    try {
+      return Frozen.freezeMap(map, Frozen.Kind.VALUES);
+    } catch (Frozen.Refused r) {
+      throw refused(r, path);
     }
-    return Collections.unmodifiableMap(out);
   }
 
-  private static Object normalizeNumber(Number n) {
-    if (n instanceof Byte || n instanceof Short) {
-      return n.intValue();
+  private static ValuesException refused(Frozen.Refused r, String root) {
+    String path = root;
+    for (Object seg : r.path()) {
+      path = seg instanceof String ? child(path, (String) seg) : path + "[" + seg + "]";
     }
-    if (n instanceof Float f) {
-      return Double.parseDouble(Float.toString(f));
+    Object o = r.offender();
+    if (r.isKey()) {
+      return new ValuesException(
+          "map key "
+              + o
+              + (path.isEmpty() ? "" : " at " + path)
+              + " is not a string"
+              + (o == null ? "" : " (" + o.getClass().getSimpleName() + ")"));
     }
-    if (n instanceof BigInteger b) {
-      return b.bitLength() < 64 ? (Object) b.longValue() : (Object) b.doubleValue();
-    }
-    if (n instanceof BigDecimal d) {
-      try {
-        return d.longValueExact();
-      } catch (ArithmeticException e) {
-        return d.doubleValue();
-      }
-    }
-    double dv = n.doubleValue();
-    long lv = n.longValue();
-    return dv == lv ? (Object) lv : (Object) dv;
+    return new ValuesException(
+        "unsupported value of type "
+            + o.getClass().getName()
+            + (path.isEmpty() ? "" : " at " + path)
+            + ": values hold maps, lists, strings, booleans, numbers and null");
   }
 
   /**
-   * Deep-copies a tree into mutable {@link LinkedHashMap}s and {@link ArrayList}s.
+   * Deep-copies a tree into mutable {@link LinkedHashMap}s and {@link java.util.ArrayList}s.
    *
    * @param value the tree
    * @return the mutable copy
@@ -115,7 +80,6 @@ public final class Trees {
   public static Object thaw(Object value) {
     return Frozen.mutableCopy(value);
   }
-
 
   /**
    * Deep-copies a map into mutable collections.
