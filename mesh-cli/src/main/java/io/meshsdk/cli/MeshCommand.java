@@ -91,6 +91,13 @@ public final class MeshCommand implements Runnable {
    * @return the exit code
    */
   public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+    if (args.length == 1 && args[0].equals("version")) {
+      // nothing to parse: answer without building picocli's model of every command, which is
+      // most of the start-up time of `mesh version` (picocli's classes are too old for AppCDS)
+      VersionCommand.print(out);
+      out.flush();
+      return OK;
+    }
     CommandLine cl = commandLine(in, out, err);
     int code = cl.execute(args);
     out.flush();

@@ -1,6 +1,7 @@
 package io.meshsdk.cli;
 
 import io.meshsdk.core.MeshSdk;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,9 +17,14 @@ final class VersionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getOut().println("mesh " + MeshSdk.version());
-    spec.commandLine().getOut().println("linkerd " + MeshSdk.linkerdVersion());
+    print(spec.commandLine().getOut());
     return MeshCommand.OK;
+  }
+
+  /** Prints what {@code mesh version} prints; also {@link MeshCommand}'s path without picocli. */
+  static void print(PrintWriter out) {
+    out.println("mesh " + MeshSdk.version());
+    out.println("linkerd " + MeshSdk.linkerdVersion());
   }
 
   /** Supplies {@code mesh --version}. */

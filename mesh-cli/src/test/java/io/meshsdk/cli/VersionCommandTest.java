@@ -18,6 +18,18 @@ class VersionCommandTest {
   }
 
   @Test
+  void should_print_the_same_without_picocli_as_through_it() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        MeshCommand.commandLine(
+                System.in, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))
+            .execute("version");
+
+    assertThat(CliRun.of("version")).isEqualTo(new CliRun(code, out.toString(), err.toString()));
+  }
+
+  @Test
   void should_exit_2_on_unknown_option() {
     CliRun run = CliRun.of("version", "--bogus");
 
