@@ -2,6 +2,7 @@ package io.meshsdk.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -22,9 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every ```java block of the README compiles against the SDK as it is. */
+/** Every ```java block of the README compiles against the SDK's exported API as it is. */
 class ReadmeSnippetsTest {
   private static final Pattern BLOCK = Pattern.compile("(?ms)^```java\\n(.*?)^```");
+  private static final Pattern TEST_ONLY =
+      Pattern.compile("test-classes|-tests\\.jar|junit|assertj|opentest4j|apiguardian");
   private static final Pattern TYPE =
       Pattern.compile("(?m)^(?:public\\s+)?(?:final\\s+)?(?:class|record|interface)\\s+(\\w+)");
 
@@ -38,6 +42,17 @@ class ReadmeSnippetsTest {
     }
     assertThat(out).as("java blocks in README.md").isNotEmpty();
     return out.stream();
+  }
+
+  /**
+   * The SDK's modules and their dependencies, without the test libraries: a snippet sees what a
+   * user's code sees, the exported packages only.
+   */
+  private static String modulePath() {
+    return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(e -> !TEST_ONLY.matcher(e).find())
+        .filter(e -> e.endsWith(".jar") || Files.isRegularFile(Paths.get(e, "module-info.class")))
+        .collect(Collectors.joining(File.pathSeparator));
   }
 
   @ParameterizedTest
@@ -59,7 +74,9 @@ class ReadmeSnippetsTest {
     boolean ok =
         javac
             .getTask(diagnostics, null, null,
-                List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"),
+                List.of("-d", out.toString(), "-classpath", out.toString(),
+                    "--module-path", modulePath(),
+                    "--add-modules", "io.meshsdk.core,io.meshsdk.inject",
                     "--release", "17", "-proc:none"),
                 null, List.of(file))
             .call();
