@@ -139,6 +139,9 @@ class LauncherTest {
   void should_find_the_jar_through_a_symbolic_link(@TempDir Path tmp) throws Exception {
     Path link = Files.createSymbolicLink(tmp.resolve("mesh"), LAUNCHER);
 
-    assertThat(run(link, tmp.resolve("cache"), "version")).isEqualTo(new Run(0, VERSION, ""));
+    Run viaLink = run(link, tmp.resolve("cache"), "version");
+    Files.delete(link); // not left for @TempDir, which warns about links leaving the folder
+
+    assertThat(viaLink).isEqualTo(new Run(0, VERSION, ""));
   }
 }
