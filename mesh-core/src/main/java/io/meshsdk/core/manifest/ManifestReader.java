@@ -180,22 +180,37 @@ public final class ManifestReader {
   /**
    * Opens a stream of the documents of a reader.
    *
-   * @param reader the characters; closed with the stream
+   * @param reader the characters; stays the caller's: the stream never closes it
    * @param sourceName the name used in locations and messages
    * @return the stream
    */
   public ManifestStream open(Reader reader, String sourceName) {
-    return new DocumentStream(this, Objects.requireNonNull(reader, "reader"), sourceName);
+    return new DocumentStream(this, notClosing(Objects.requireNonNull(reader, "reader")),
+        sourceName);
+  }
+
+  /** The caller's reader, shielded from {@code close()}: a stream does not close what it was given. */
+  private static Reader notClosing(Reader reader) {
+    return new java.io.FilterReader(reader) {
+      @Override
+      public void close() {
+        // the caller's reader: left open
+      }
+    };
   }
 
   /**
    * Opens a stream of the documents of UTF-8 bytes (for stdin: {@code open(System.in, "<stdin>")}).
    *
-   * @param in the bytes; closed with the stream
+   * @param in the bytes; stays the caller's: the stream never closes it
    * @param sourceName the name used in locations and messages
    * @return the stream
    */
   public ManifestStream open(InputStream in, String sourceName) {
+    return open(Objects.requireNonNull(in, "in"), sourceName, false);
+  }
+
+  private ManifestStream open(InputStream in, String sourceName, boolean owned) {
     Reader reader =
         new InputStreamReader(
             Objects.requireNonNull(in, "in"),
@@ -203,19 +218,19 @@ public final class ManifestReader {
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
-    return open(reader, sourceName);
+    return new DocumentStream(this, owned ? reader : notClosing(reader), sourceName);
   }
 
   /**
    * Opens a stream of the documents of a file (UTF-8).
    *
-   * @param file the file
+   * @param file the file; closed by the stream's {@code close()} and at its end
    * @return the stream
    * @throws ManifestException when the file cannot be opened
    */
   public ManifestStream open(Path file) {
     try {
-      return open(Files.newInputStream(file), file.toString());
+      return open(Files.newInputStream(file), file.toString(), true);
     } catch (IOException e) {
       throw new ManifestException(
           "cannot read the file: " + describe(e), file.toString(), 0, 0, 0, List.of(), e);

@@ -7,14 +7,19 @@ import java.util.Iterator;
  * Documents read one at a time, so memory stays bounded by the largest document.
  *
  * <p>{@link #next()} throws {@link ManifestException} for a bad document; the stream is then
- * positioned after it and the caller may go on iterating — nothing else is lost. {@link #close()}
- * closes the underlying reader or stream (it is also closed when the end is reached). Not
- * thread-safe.
+ * positioned after it and the caller may go on iterating — nothing else is lost.
+ *
+ * <p>Ownership: a stream the SDK opened itself ({@link ManifestReader#open(java.nio.file.Path)})
+ * is closed by {@link #close()} and when the end is reached; a reader or input stream the caller
+ * passed in ({@link ManifestReader#open(java.io.Reader, String)}, {@link
+ * ManifestReader#open(java.io.InputStream, String)}) stays the caller's and is never closed, so
+ * {@code open(System.in, "<stdin>")} leaves standard input open. Not thread-safe.
  */
 public interface ManifestStream extends Iterator<Manifest>, Closeable {
 
   /**
-   * Closes the underlying input without throwing checked exceptions.
+   * Ends the stream; closes the underlying input when the SDK opened it (a file), never a reader
+   * or input stream the caller passed in.
    *
    * @throws ManifestException when closing fails
    */
