@@ -1,8 +1,8 @@
 package io.meshsdk.cli;
 
+import io.meshsdk.core.ConfigurationException;
 import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.inject.InjectMode;
-import io.meshsdk.inject.InjectionException;
 import io.meshsdk.inject.InjectionReport;
 import io.meshsdk.inject.Injector;
 import java.util.ArrayList;
@@ -232,7 +232,7 @@ final class InjectCommand implements Callable<Integer> {
     if (closeWaitTimeout != null) {
       try {
         b.closeWaitTimeout(closeWaitTimeout);
-      } catch (InjectionException e) {
+      } catch (ConfigurationException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
     }
@@ -251,7 +251,7 @@ final class InjectCommand implements Callable<Integer> {
         flag.equals("override") ? b -> b.override(value) : b -> b.linkerdFlag(flag, value);
     try {
       o.apply(Injector.builder());
-    } catch (InjectionException e) {
+    } catch (ConfigurationException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     overrides.add(o);

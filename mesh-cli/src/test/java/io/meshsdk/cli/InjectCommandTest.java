@@ -248,13 +248,13 @@ class InjectCommandTest {
   }
 
   @Test
-  void should_fail_like_linkerd_without_trust_anchors_in_manual_mode() throws IOException {
+  void should_fail_before_reading_without_trust_anchors_in_manual_mode() throws IOException {
     CliRun run = CliRun.of("inject", "--manual", workload("web"));
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(lines(run.err()))
-        .containsExactly(
-            "Error transforming resources:", "Please provide the identity trust anchors");
+        .containsExactly("mesh: Please provide the identity trust anchors: identityTrustAnchorsPEM"
+            + " is empty (set it with --set-file identityTrustAnchorsPEM=ca.crt)");
   }
 
   @Test

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * A document that cannot be injected: Linkerd refuses it (host networking, an existing sidecar,
  * …), it is malformed (no pod template, an annotation with an invalid value), or the values cannot
- * render a proxy (no trust anchors). The message is the text Linkerd prints after {@code Error
+ * render its proxy (a value its annotations or Linkerd's template refuse). Values missing for
+ * every document, such as the trust anchors, fail earlier, at {@code Injector.Builder.build()},
+ * with a {@link io.meshsdk.core.ConfigurationException}. The message is the text Linkerd prints after {@code Error
  * transforming resources:} where Linkerd has one, e.g. {@code failed to inject deployment/web:
  * hostNetwork is enabled}.
  */
@@ -19,7 +21,7 @@ public class InjectionException extends MeshException {
     REFUSED,
     /** The document is malformed for injection (a missing pod template, a bad annotation). */
     INVALID_INPUT,
-    /** The mesh values cannot render a proxy (no trust anchors, a bad value). */
+    /** The mesh values cannot render this document's proxy (a bad value). */
     INVALID_VALUES
   }
 

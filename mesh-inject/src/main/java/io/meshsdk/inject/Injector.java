@@ -1,5 +1,6 @@
 package io.meshsdk.inject;
 
+import io.meshsdk.core.ConfigurationException;
 import io.meshsdk.core.MeshSdk;
 import io.meshsdk.core.internal.GoText;
 import io.meshsdk.core.linkerd.LinkerdChart;
@@ -63,6 +64,17 @@ public final class Injector {
       overridden = ProxyValues.from(v);
     } catch (ValuesException e) {
       throw Builder.invalidValues("invalid mesh values: " + e.getMessage());
+    }
+    if (b.mode == InjectMode.PROXY) {
+      List<ProxyValues.Missing> missing = overridden.missingForProxy(b.debugSidecar);
+      if (!missing.isEmpty()) {
+        ProxyValues.Missing first = missing.get(0);
+        StringBuilder message = new StringBuilder(first.message());
+        for (ProxyValues.Missing m : missing.subList(1, missing.size())) {
+          message.append("; ").append(m.message());
+        }
+        throw new ConfigurationException(message.toString(), first.path());
+      }
     }
     InjectEngine.Options o = new InjectEngine.Options();
     o.manual = b.mode == InjectMode.PROXY;
@@ -278,7 +290,7 @@ public final class Injector {
      *
      * @param setArgument one Helm {@code --set} argument
      * @return this builder
-     * @throws InjectionException naming the argument when Helm would refuse its syntax
+     * @throws ConfigurationException naming the argument when Helm would refuse its syntax
      */
     public Builder override(String setArgument) {
       Objects.requireNonNull(setArgument, "setArgument");
@@ -305,7 +317,7 @@ public final class Injector {
      * @param path a {@link HelmValues} path ({@code \.} escapes a dot in a key)
      * @param value the value (string, number, boolean, map, list or null)
      * @return this builder
-     * @throws InjectionException when the path is malformed or the value is not a values tree
+     * @throws ConfigurationException when the path is malformed or the value is not a values tree
      */
     public Builder override(String path, Object value) {
       Objects.requireNonNull(path, "path");
@@ -330,7 +342,7 @@ public final class Injector {
      * @param name the flag without dashes, e.g. {@code admin-port}
      * @param value the flag's value as text ({@code true}/{@code false} for boolean flags)
      * @return this builder
-     * @throws InjectionException naming the flag when it is unknown or the value invalid
+     * @throws ConfigurationException naming the flag when it is unknown or the value invalid
      */
     public Builder linkerdFlag(String name, String value) {
       Objects.requireNonNull(name, "name");
@@ -425,7 +437,7 @@ public final class Injector {
      *
      * @param goDuration the duration text
      * @return this builder
-     * @throws InjectionException with Go's wording when the text is not a Go duration
+     * @throws ConfigurationException with Go's wording when the text is not a Go duration
      */
     public Builder closeWaitTimeout(String goDuration) {
       try {
@@ -451,19 +463,22 @@ public final class Injector {
      * Builds the injector.
      *
      * @return the injector
-     * @throws InjectionException when a value has the wrong type or an override does not fit the
-     *     values
+     * @throws ConfigurationException when a value has the wrong type, an override does not fit the
+     *     values, or (in {@link InjectMode#PROXY}) a value the proxy needs is missing or empty:
+     *     {@code identityTrustAnchorsPEM} ("Please provide the identity trust anchors"), the proxy
+     *     image name or version, the debug image with {@link #debugSidecar(boolean)}; the message
+     *     names the values path and how to set it, {@link ConfigurationException#valuesPath()}
+     *     the first one
      */
     public Injector build() {
       return new Injector(this);
     }
 
-    static InjectionException invalidValues(String message) {
-      return new InjectionException(
-          message, InjectionException.Reason.INVALID_VALUES, "", "", List.of(message));
+    static ConfigurationException invalidValues(String message) {
+      return new ConfigurationException(message);
     }
 
-    private static InjectionException invalidOverride(String argument, ValuesException e) {
+    private static ConfigurationException invalidOverride(String argument, ValuesException e) {
       String at = e.position() > 0 ? " at character " + e.position() : "";
       return invalidValues(
           "invalid --override " + GoText.quote(argument) + at + ": " + e.reason());

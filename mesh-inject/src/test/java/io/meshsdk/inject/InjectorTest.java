@@ -10,11 +10,14 @@ import static io.meshsdk.inject.TestValues.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshsdk.core.ConfigurationException;
 import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.core.linkerd.LinkerdValues;
+import io.meshsdk.core.values.HelmValues;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class InjectorTest {
@@ -311,15 +314,39 @@ class InjectorTest {
   }
 
   @Test
-  void should_refuse_manual_injection_without_trust_anchors() {
-    Injector injector =
-        Injector.builder()
-            .values(LinkerdChart.CONTROL_PLANE.defaults())
-            .mode(InjectMode.PROXY)
-            .build();
-    assertThatThrownBy(() -> injector.inject(deployment("w", "", "")))
-        .isInstanceOf(InjectionException.class)
-        .hasMessage("Please provide the identity trust anchors");
+  void should_refuse_to_build_a_manual_injector_without_trust_anchors() {
+    Injector.Builder b =
+        Injector.builder().values(LinkerdChart.CONTROL_PLANE.defaults()).mode(InjectMode.PROXY);
+    assertThatThrownBy(b::build)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("Please provide the identity trust anchors: identityTrustAnchorsPEM is empty"
+            + " (set it with --set-file identityTrustAnchorsPEM=ca.crt)")
+        .extracting(e -> ((ConfigurationException) e).valuesPath())
+        .isEqualTo(Optional.of("identityTrustAnchorsPEM"));
+    // annotation mode renders no proxy: the anchors are not needed
+    assertThat(b.mode(InjectMode.ANNOTATE).build().inject(deployment("w", "", "")).changed())
+        .isTrue();
+  }
+
+  @Test
+  void should_refuse_to_build_a_manual_injector_whose_proxy_image_would_be_a_colon() {
+    HelmValues noImage =
+        LinkerdChart.CONTROL_PLANE.valuesBuilder(false)
+            .set("identityTrustAnchorsPEM=x,proxy.image.name=,proxy.image.version=,linkerdVersion=")
+            .build()
+            .values();
+    assertThatThrownBy(() -> Injector.builder().values(noImage).mode(InjectMode.PROXY).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("the proxy image name is missing: proxy.image.name is empty (set it with"
+            + " --set proxy.image.name=cr.l5d.io/linkerd/proxy); the proxy image version is"
+            + " missing (nor is linkerdVersion set): proxy.image.version is empty (set it with"
+            + " --set proxy.image.version=<linkerd version>)");
+    assertThatThrownBy(
+            () -> Injector.builder().values(noImage).override("proxy.image.name=p")
+                .override("proxy.image.version=v").debugSidecar(true).mode(InjectMode.PROXY)
+                .build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("the debug image version is missing");
   }
 
   @Test
@@ -481,11 +508,11 @@ class InjectorTest {
   @Test
   void should_name_the_override_helm_would_refuse() {
     assertThatThrownBy(() -> TestValues.annotate().override("proxy.ports.admin"))
-        .isInstanceOf(InjectionException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessage(
             "invalid --override \"proxy.ports.admin\" at character 17: key \"admin\" has no value");
     assertThatThrownBy(() -> TestValues.annotate().override("proxy.image.name.x=1").build())
-        .isInstanceOf(InjectionException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageStartingWith("invalid --override \"proxy.image.name.x=1\"");
   }
 
@@ -613,7 +640,7 @@ class InjectorTest {
   @Test
   void should_refuse_values_of_the_wrong_type() {
     assertThatThrownBy(() -> TestValues.annotate("proxy.ports.admin=abc").build())
-        .isInstanceOf(InjectionException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessage(
             "invalid mesh values: proxy.ports.admin is a string (abc), not an integer");
   }
@@ -647,7 +674,7 @@ class InjectorTest {
   @Test
   void should_reject_unknown_flags_and_bad_flag_values() {
     assertThatThrownBy(() -> TestValues.manual().linkerdFlag("proxy-colour", "red"))
-        .isInstanceOf(InjectionException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessage("unknown flag --proxy-colour");
     assertThatThrownBy(() -> TestValues.manual().linkerdFlag("admin-port", "http"))
         .hasMessage("invalid value \"http\" for --admin-port: expected a number");

@@ -248,6 +248,56 @@ public final class ProxyValues implements Cloneable {
     }
   }
 
+  /**
+   * A value that proxy injection needs but the values leave empty.
+   *
+   * @param path the values path
+   * @param problem what is missing, in Linkerd's words where Linkerd has them
+   * @param example an example {@code --set*} argument that sets it
+   */
+  public record Missing(String path, String problem, String example) {
+    /**
+     * The message: the problem, the path and how to set it.
+     *
+     * @return one line
+     */
+    public String message() {
+      return problem + ": " + path + " is empty (set it with " + example + ")";
+    }
+  }
+
+  /**
+   * The values proxy injection cannot do without, that these values leave empty (Linkerd's
+   * template would render {@code image: ':'} or fail every document).
+   *
+   * @param debugSidecar whether the debug container is rendered too
+   * @return the missing values, in the order checked; empty when all are present
+   */
+  public List<Missing> missingForProxy(boolean debugSidecar) {
+    List<Missing> out = new java.util.ArrayList<>();
+    if (identityTrustAnchorsPem.isBlank()) {
+      out.add(new Missing("identityTrustAnchorsPEM", "Please provide the identity trust anchors",
+          "--set-file identityTrustAnchorsPEM=ca.crt"));
+    }
+    if (proxyImageName.isEmpty()) {
+      out.add(new Missing("proxy.image.name", "the proxy image name is missing",
+          "--set proxy.image.name=cr.l5d.io/linkerd/proxy"));
+    }
+    if (proxyVersion().isEmpty()) {
+      out.add(new Missing("proxy.image.version", "the proxy image version is missing (nor is"
+          + " linkerdVersion set)", "--set proxy.image.version=<linkerd version>"));
+    }
+    if (debugSidecar && debugImageName.isEmpty()) {
+      out.add(new Missing("debugContainer.image.name", "the debug image name is missing",
+          "--set debugContainer.image.name=cr.l5d.io/linkerd/debug"));
+    }
+    if (debugSidecar && debugImageVersion.isEmpty() && linkerdVersion.isEmpty()) {
+      out.add(new Missing("debugContainer.image.version", "the debug image version is missing (nor"
+          + " is linkerdVersion set)", "--set debugContainer.image.version=<linkerd version>"));
+    }
+    return out;
+  }
+
   /** The proxy image tag: {@code proxy.image.version}, else {@code linkerdVersion}. */
   String proxyVersion() {
     return proxyImageVersion.isEmpty() ? linkerdVersion : proxyImageVersion;
