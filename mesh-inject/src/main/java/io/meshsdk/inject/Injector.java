@@ -7,6 +7,7 @@ import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.core.linkerd.LinkerdNames;
 import io.meshsdk.core.linkerd.LinkerdValues;
 import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.manifest.ManifestLocation;
 import io.meshsdk.core.values.HelmValues;
 import io.meshsdk.core.values.SetFlag;
 import io.meshsdk.core.values.ValuesException;
@@ -42,10 +43,10 @@ import java.util.function.UnaryOperator;
  *     .override("proxy.ports.admin=1234")    // becomes config.linkerd.io/admin-port: "1234"
  *     .mode(InjectMode.PROXY)
  *     .build();
- * TransformResult r = injector.inject(document); // document: Map<String, Object>
+ * ManifestResult r = injector.inject(Manifest.of(document)); // document: a Map, say
  * }</pre>
  *
- * <p>Immutable and thread-safe. {@link #inject(Object)} treats every call as a new Linkerd run;
+ * <p>Immutable and thread-safe. {@link #inject(Manifest)} treats every call as a new Linkerd run;
  * {@link #newSession()} reproduces one {@code linkerd inject} invocation over several documents.
  */
 public final class Injector {
@@ -115,18 +116,6 @@ public final class Injector {
   }
 
   /**
-   * Injects one document, as a run of its own.
-   *
-   * @param document the document tree (a map for a resource; {@code kind: List} is handled item
-   *     by item; anything else passes through); never modified
-   * @return the output tree and the per-resource reports
-   * @throws InjectionException when Linkerd would refuse the document, or it is malformed
-   */
-  public TransformResult inject(Object document) {
-    return newSession().inject(document);
-  }
-
-  /**
    * Injects one manifest document, as a run of its own.
    *
    * @param manifest the document
@@ -169,7 +158,8 @@ public final class Injector {
 
   /** Adds the document's location to our own input errors; Linkerd's messages stay exact. */
   static InjectionException located(InjectionException e, Manifest m) {
-    if (e.reason() != InjectionException.Reason.INVALID_INPUT) {
+    if (e.reason() != InjectionException.Reason.INVALID_INPUT
+        || m.location().equals(ManifestLocation.GENERATED)) {
       return e;
     }
     InjectionException x =
@@ -188,18 +178,6 @@ public final class Injector {
     private Session(InjectEngine engine, InjectEngine.Run run) {
       this.engine = engine;
       this.run = run;
-    }
-
-    /**
-     * Injects the next document of the run.
-     *
-     * @param document the document tree, never modified
-     * @return the output tree and the per-resource reports
-     * @throws InjectionException when Linkerd would refuse the document, or it is malformed
-     */
-    public TransformResult inject(Object document) {
-      DocResult r = engine.inject(document, run);
-      return new TransformResult(r.root, r.changed, Reports.injected(r.reports));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.meshsdk.inject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshsdk.core.manifest.Manifest;
 import io.meshsdk.core.values.HelmValues;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,25 +36,26 @@ class InjectPropertyTest {
       Map<String, Object> x = new ManifestGenerator(seed * 31L + mode.ordinal()).document();
       String original = Yamls.dump(x);
 
-      TransformResult once = injector.inject(x);
+      Manifest in = Manifest.of(x);
+      ManifestResult once = injector.inject(in);
       assertThat(Yamls.dump(x)).as("seed %d: input unchanged", seed).isEqualTo(original);
       boolean workload = once.resources().stream().anyMatch(r -> r.outcome()
           == ResourceReport.Outcome.INJECTED || r.outcome() == ResourceReport.Outcome.ANNOTATED);
       if (!workload) {
-        assertThat(once.document()).as("seed %d: untouched document", seed).isSameAs(x);
+        assertThat(once.manifest()).as("seed %d: untouched document", seed).isSameAs(in);
       }
 
-      TransformResult back = uninjector.uninject(once.document());
-      assertThat(Yamls.dump(back.document()))
+      ManifestResult back = uninjector.uninject(once.manifest());
+      assertThat(Yamls.dump(back.manifest().root()))
           .as("seed %d: uninject(inject(x)) == x", seed)
           .isEqualTo(original);
 
-      String onceText = Yamls.dump(once.document());
-      TransformResult twice = injector.inject(once.document());
-      assertThat(Yamls.dump(twice.document()))
+      String onceText = Yamls.dump(once.manifest().root());
+      ManifestResult twice = injector.inject(once.manifest());
+      assertThat(Yamls.dump(twice.manifest().root()))
           .as("seed %d: inject(inject(x)) == inject(x)", seed)
           .isEqualTo(onceText);
-      assertThat(Yamls.dump(once.document())).as("seed %d: output unchanged", seed)
+      assertThat(Yamls.dump(once.manifest().root())).as("seed %d: output unchanged", seed)
           .isEqualTo(onceText);
     }
   }

@@ -2,6 +2,8 @@ package io.meshsdk.inject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.manifest.ManifestReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +11,14 @@ import org.junit.jupiter.api.Test;
 
 class InjectionReportTest {
 
-  private static InjectionReport report(Injector injector, Object... docs) {
+  @SafeVarargs
+  private static InjectionReport report(Injector injector, Map<String, Object>... docs) {
     Injector.Session s = injector.newSession();
     List<ResourceReport> all = new ArrayList<>();
-    for (Object d : docs) {
-      all.addAll(s.inject(d).resources());
+    for (Map<String, Object> d : docs) {
+      Manifest m = d == null ? ManifestReader.create().readAll("null\n", "null").get(0)
+          : Manifest.of(d);
+      all.addAll(s.inject(m).resources());
     }
     return InjectionReport.of(InjectionReport.Operation.INJECT, all);
   }
@@ -56,7 +61,8 @@ class InjectionReportTest {
         InjectionReport.of(
             InjectionReport.Operation.UNINJECT,
             Uninjector.create()
-                .uninject(TestValues.doc("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n"))
+                .uninject(Manifest.of(
+                    TestValues.doc("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n")))
                 .resources());
     assertThat(r.render(true)).isEqualTo("\nservice \"s\" skipped\n\n");
     assertThat(r.toJson())
