@@ -2,9 +2,13 @@ package io.meshsdk.cli;
 
 import io.meshsdk.core.ConfigurationException;
 import io.meshsdk.core.linkerd.LinkerdChart;
+import io.meshsdk.core.values.LayeredValues;
+import io.meshsdk.core.values.UnknownKey;
+import io.meshsdk.core.values.ValuesBuilder;
 import io.meshsdk.inject.InjectMode;
 import io.meshsdk.inject.InjectionReport;
 import io.meshsdk.inject.Injector;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -87,6 +91,12 @@ final class InjectCommand implements Callable<Integer> {
       description = "An injection-time value, Helm --set syntax (e.g. proxy.ports.admin=1234);"
           + " repeatable.")
   private List<String> override;
+
+  @Option(
+      names = "--strict",
+      description = "Fail (exit 1) when --values, --set* or --override sets a key Linkerd's chart"
+          + " does not know, instead of warning on stderr.")
+  private boolean strict;
 
   @Option(
       names = {"-o", "--output"},
@@ -218,14 +228,20 @@ final class InjectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ValuesBuilder installed =
+        layers.addTo(LinkerdChart.CONTROL_PLANE.valuesBuilder(false), parent.stdin());
+    if (strict) {
+      installed.strict();
+    }
+    LayeredValues values = installed.build();
     Injector.Builder b =
         Injector.builder()
-            .values(
-                layers.addTo(LinkerdChart.CONTROL_PLANE.valuesBuilder(false), parent.stdin())
-                    .build()
-                    .values())
+            .values(values.values())
             .mode(manual ? InjectMode.PROXY : InjectMode.ANNOTATE)
             .debugSidecar(debugSidecar);
+    if (strict) {
+      b.strictKeys();
+    }
     if (createdBy != null) {
       b.createdBy(createdBy);
     }
@@ -239,7 +255,16 @@ final class InjectCommand implements Callable<Integer> {
     for (UnaryOperator<Injector.Builder> o : overrides) {
       o.apply(b);
     }
-    Injector.Session session = b.build().newSession();
+    Injector injector = b.build();
+    PrintWriter err = spec.commandLine().getErr();
+    for (UnknownKey u : values.unknownKeys()) {
+      err.println("warning: " + u.describe());
+    }
+    for (UnknownKey u : injector.unknownKeys()) {
+      err.println("warning: " + u.describe() + " (--override)");
+    }
+    err.flush();
+    Injector.Session session = injector.newSession();
     return new TransformRun(InjectionReport.Operation.INJECT, verbose, output)
         .run(paths, parent.stdin(), session::inject, spec.commandLine());
   }

@@ -196,12 +196,7 @@ final class ValuesCommand implements Callable<Integer> {
   }
 
   private static String describe(UnknownKey u) {
-    if (u.removed()) {
-      return u.message();
-    }
-    return "unknown key "
-        + u.path()
-        + u.suggestion().map(s -> " — did you mean " + s + "?").orElse("");
+    return u.describe();
   }
 
   private CommandLine.ParameterException usage(String message) {

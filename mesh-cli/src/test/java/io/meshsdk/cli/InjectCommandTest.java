@@ -258,6 +258,34 @@ class InjectCommandTest {
   }
 
   @Test
+  void should_warn_about_unknown_keys_before_linkerds_report_and_fail_with_strict()
+      throws IOException {
+    String web = workload("web");
+    CliRun run = CliRun.of("inject", "--set", "proxy.port.admin=1", "--override",
+        "proxyinit.runAsRoot=true", "--override", "proxy.inbound.x=1", web);
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(lines(run.err())).containsExactly(
+        "warning: unknown key proxy.port.admin — did you mean proxy.ports.admin?",
+        "warning: unknown key proxyinit.runAsRoot — did you mean proxyInit.runAsRoot? (--override)",
+        "",
+        "deployment \"web\" injected");
+    assertThat(run.out()).contains("linkerd.io/inject: enabled");
+
+    CliRun strict = CliRun.of("inject", "--strict", "--set", "proxy.port.admin=1", web);
+    assertThat(strict.exit()).isEqualTo(1);
+    assertThat(strict.out()).isEmpty();
+    assertThat(lines(strict.err())).containsExactly("mesh: keys the chart does not know (strict):"
+        + " unknown key proxy.port.admin — did you mean proxy.ports.admin?");
+    CliRun strictOverride =
+        CliRun.of("inject", "--strict", "--override", "proxy.port.admin=1", web);
+    assertThat(strictOverride.exit()).isEqualTo(1);
+    assertThat(strictOverride.out()).isEmpty();
+    CliRun values = CliRun.of("inject", "-f", write("v.yaml", "proxy: {ports: {admn: 1}}\n"), web);
+    assertThat(lines(values.err()).get(0))
+        .isEqualTo("warning: unknown key proxy.ports.admn — did you mean proxy.ports.admin?");
+  }
+
+  @Test
   void should_refuse_bad_flag_values_as_usage_errors() throws IOException {
     CliRun run = CliRun.of("inject", "--admin-port", "http", workload("web"));
     assertThat(run.exit()).isEqualTo(2);

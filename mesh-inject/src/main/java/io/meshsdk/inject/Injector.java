@@ -9,7 +9,9 @@ import io.meshsdk.core.linkerd.LinkerdValues;
 import io.meshsdk.core.manifest.Manifest;
 import io.meshsdk.core.manifest.ManifestLocation;
 import io.meshsdk.core.values.HelmValues;
+import io.meshsdk.core.values.KeySchema;
 import io.meshsdk.core.values.SetFlag;
+import io.meshsdk.core.values.UnknownKey;
 import io.meshsdk.core.values.ValuesException;
 import io.meshsdk.inject.internal.DocResult;
 import io.meshsdk.inject.internal.GoDuration;
@@ -52,6 +54,7 @@ import java.util.function.UnaryOperator;
 public final class Injector {
   private final InjectEngine engine;
   private final InjectMode mode;
+  private final List<UnknownKey> unknownKeys;
 
   private Injector(Builder b) {
     ProxyValues installed;
@@ -66,6 +69,23 @@ public final class Injector {
     } catch (ValuesException e) {
       throw Builder.invalidValues("invalid mesh values: " + e.getMessage());
     }
+    List<UnknownKey> unknown = new ArrayList<>();
+    KeySchema schema = LinkerdChart.CONTROL_PLANE.keySchema();
+    for (HelmValues layer : b.overrideLayers) {
+      for (UnknownKey u : schema.unknownKeys(layer)) {
+        if (!unknown.contains(u)) {
+          unknown.add(u);
+        }
+      }
+    }
+    if (b.strictKeys && !unknown.isEmpty()) {
+      StringBuilder message = new StringBuilder("override keys Linkerd does not know (strict): ");
+      for (int i = 0; i < unknown.size(); i++) {
+        message.append(i == 0 ? "" : "; ").append(unknown.get(i).describe());
+      }
+      throw new ConfigurationException(message.toString(), unknown.get(0).path());
+    }
+    this.unknownKeys = List.copyOf(unknown);
     if (b.mode == InjectMode.PROXY) {
       List<ProxyValues.Missing> missing = overridden.missingForProxy(b.debugSidecar);
       if (!missing.isEmpty()) {
@@ -103,6 +123,19 @@ public final class Injector {
    */
   public InjectMode mode() {
     return mode;
+  }
+
+  /**
+   * The keys of the overrides ({@link Builder#override(String)}, {@link Builder#override(String,
+   * Object)}) that Linkerd's chart does not know, each with the closest known key: Helm and
+   * Linkerd accept them and they do nothing, so show them to the user ({@code mesh inject} prints
+   * them as warnings), or build with {@link Builder#strictKeys()}. Keys below Linkerd's free-form
+   * maps ({@code proxy.inbound.*}, {@code proxy.outbound.*}, …) are never reported.
+   *
+   * @return the findings in override order, empty when every key is known
+   */
+  public List<UnknownKey> unknownKeys() {
+    return unknownKeys;
   }
 
   /**
@@ -225,6 +258,8 @@ public final class Injector {
   public static final class Builder {
     private HelmValues values = LinkerdChart.CONTROL_PLANE.defaults();
     private final List<UnaryOperator<HelmValues>> overrides = new ArrayList<>();
+    private final List<HelmValues> overrideLayers = new ArrayList<>();
+    private boolean strictKeys;
     private InjectMode mode = InjectMode.ANNOTATE;
     private boolean debugSidecar;
     private String createdBy = "mesh/" + MeshSdk.version();
@@ -273,7 +308,7 @@ public final class Injector {
     public Builder override(String setArgument) {
       Objects.requireNonNull(setArgument, "setArgument");
       try {
-        SetFlag.SET.parse(setArgument); // the syntax, now
+        overrideLayers.add(SetFlag.SET.parse(setArgument)); // the syntax, now; keys at build()
       } catch (ValuesException e) {
         throw invalidOverride(setArgument, e);
       }
@@ -306,6 +341,7 @@ public final class Injector {
         throw invalidValues("invalid override " + path + ": " + e.getMessage());
       }
       Object copy = probe.get(path).orElse(null);
+      overrideLayers.add(probe);
       overrides.add(v -> v.with(path, copy));
       return this;
     }
@@ -351,6 +387,18 @@ public final class Injector {
      */
     public static boolean isBooleanLinkerdFlag(String name) {
       return LinkerdFlags.isBoolean(name);
+    }
+
+    /**
+     * Strict keys: {@link #build()} fails when an override sets a key Linkerd's chart does not
+     * know (see {@link Injector#unknownKeys()}), e.g. {@code proxy.port.admin=1}, instead of only
+     * reporting it.
+     *
+     * @return this builder
+     */
+    public Builder strictKeys() {
+      this.strictKeys = true;
+      return this;
     }
 
     /**
@@ -442,7 +490,7 @@ public final class Injector {
      *
      * @return the injector
      * @throws ConfigurationException when a value has the wrong type, an override does not fit the
-     *     values, or (in {@link InjectMode#PROXY}) a value the proxy needs is missing or empty:
+     *     values, an override key is unknown with {@link #strictKeys()}, or (in {@link InjectMode#PROXY}) a value the proxy needs is missing or empty:
      *     {@code identityTrustAnchorsPEM} ("Please provide the identity trust anchors"), the proxy
      *     image name or version, the debug image with {@link #debugSidecar(boolean)}; the message
      *     names the values path and how to set it, {@link ConfigurationException#valuesPath()}

@@ -15,6 +15,7 @@ import io.meshsdk.core.ConfigurationException;
 import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.core.linkerd.LinkerdValues;
 import io.meshsdk.core.values.HelmValues;
+import io.meshsdk.core.values.UnknownKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -531,6 +532,28 @@ class InjectorTest {
             Map.entry("config.linkerd.io/admin-port", "1234"),
             Map.entry("config.linkerd.io/opaque-ports", "3000,5000-6000"),
             Map.entry("linkerd.io/inject", "ingress"));
+  }
+
+  @Test
+  void should_report_override_keys_linkerd_does_not_know_and_refuse_them_when_strict() {
+    Injector injector =
+        TestValues.annotate()
+            .override("proxy.port.admin=1")
+            .override("proxy.inbound.server.http2.keepAliveInterval", "10s") // free-form
+            .override("proxyinit.runAsRoot", true)
+            .override("proxy.ports.admin=1234")
+            .build();
+    assertThat(injector.unknownKeys()).extracting(UnknownKey::describe)
+        .containsExactly(
+            "unknown key proxy.port.admin — did you mean proxy.ports.admin?",
+            "unknown key proxyinit.runAsRoot — did you mean proxyInit.runAsRoot?");
+    assertThat(TestValues.annotate().override("proxy.ports.admin=1").build().unknownKeys())
+        .isEmpty();
+    assertThatThrownBy(() -> TestValues.annotate().override("proxy.port.admin=1").strictKeys()
+            .build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("override keys Linkerd does not know (strict): unknown key proxy.port.admin"
+            + " — did you mean proxy.ports.admin?");
   }
 
   @Test

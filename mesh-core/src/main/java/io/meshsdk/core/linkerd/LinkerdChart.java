@@ -113,14 +113,16 @@ public enum LinkerdChart {
 
   /**
    * A builder that coalesces onto this chart, with the HA overlay as the first {@code -f} layer
-   * when asked.
+   * when asked, and checks the user's keys against {@link #keySchema()} ({@link
+   * io.meshsdk.core.values.LayeredValues#unknownKeys()}; {@link ValuesBuilder#strict()} makes them
+   * errors).
    *
    * @param ha whether to apply {@code values-ha.yaml}
    * @return a new builder; add further layers and {@link ValuesBuilder#build()}
    * @throws LinkerdException when {@code ha} is asked of a chart without an HA overlay
    */
   public ValuesBuilder valuesBuilder(boolean ha) {
-    ValuesBuilder b = ValuesBuilder.create().chart(chart());
+    ValuesBuilder b = ValuesBuilder.create().chart(chart()).keySchema(keySchema());
     if (ha) {
       b.values(
           haValues()
