@@ -66,6 +66,12 @@ final class InjectCommand implements Callable<Integer> {
           + " linkerd-debug container).")
   private boolean debugSidecar;
 
+  @Option(
+      names = "--allow-duplicate-keys",
+      description = "Accept duplicate mapping keys as Linkerd does (the last one wins, with a"
+          + " warning naming the line) instead of refusing the document.")
+  private boolean allowDuplicateKeys;
+
   @Option(names = "--verbose", description = "Print every check of the report, not only warnings.")
   private boolean verbose;
 
@@ -265,7 +271,7 @@ final class InjectCommand implements Callable<Integer> {
     }
     err.flush();
     Injector.Session session = injector.newSession();
-    return new TransformRun(InjectionReport.Operation.INJECT, verbose, output)
+    return new TransformRun(InjectionReport.Operation.INJECT, verbose, output, allowDuplicateKeys)
         .run(paths, parent.stdin(), session::inject, spec.commandLine());
   }
 

@@ -286,6 +286,25 @@ class InjectCommandTest {
   }
 
   @Test
+  void should_refuse_duplicate_keys_unless_allowed_then_warn_naming_the_line() throws IOException {
+    String dup = write("dup.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n"
+        + "  name: old\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n"
+        + "      - {name: app, image: example/app:1}\n");
+    CliRun strict = CliRun.of("inject", dup);
+    assertThat(strict.exit()).isEqualTo(1);
+    assertThat(strict.out()).isEmpty();
+    assertThat(strict.err()).contains("line 5, column 3: duplicate key \"name\"");
+
+    for (String command : List.of("inject", "uninject")) {
+      CliRun run = CliRun.of(command, "--allow-duplicate-keys", dup);
+      assertThat(run.exit()).as(run.err()).isZero();
+      assertThat(lines(run.err()).get(0)).isEqualTo("warning: " + dup
+          + ": document 1, line 5, column 3: duplicate key \"name\": the last one wins");
+      assertThat(run.err()).contains("deployment \"web\"");
+    }
+  }
+
+  @Test
   void should_refuse_bad_flag_values_as_usage_errors() throws IOException {
     CliRun run = CliRun.of("inject", "--admin-port", "http", workload("web"));
     assertThat(run.exit()).isEqualTo(2);

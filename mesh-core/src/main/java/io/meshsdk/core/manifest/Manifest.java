@@ -38,6 +38,7 @@ public final class Manifest {
   private final boolean modified;
   private final boolean empty;
   private final boolean continuesPrevious;
+  private final List<String> warnings;
 
   Manifest(
       Object frozenRoot,
@@ -46,12 +47,36 @@ public final class Manifest {
       boolean modified,
       boolean empty,
       boolean continuesPrevious) {
+    this(frozenRoot, location, sourceText, modified, empty, continuesPrevious, List.of());
+  }
+
+  Manifest(
+      Object frozenRoot,
+      ManifestLocation location,
+      String sourceText,
+      boolean modified,
+      boolean empty,
+      boolean continuesPrevious,
+      List<String> warnings) {
     this.root = frozenRoot;
     this.location = location;
     this.sourceText = sourceText;
     this.modified = modified;
     this.empty = empty;
     this.continuesPrevious = continuesPrevious;
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * What the reader accepted in this document's source but a strict reader refuses: with {@link
+   * ManifestReader.Builder#allowDuplicateKeys()}, one line per duplicate mapping key, naming the
+   * place, e.g. {@code web.yaml: document 1, line 7, column 5: duplicate key "name": the last one
+   * wins}. Kept by the {@code with…} methods, as they are about the source.
+   *
+   * @return the warnings, empty for a clean document or one built in code
+   */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /**
@@ -256,7 +281,8 @@ public final class Manifest {
    */
   public Manifest withRoot(Object newRoot) {
     return new Manifest(
-        freeze(newRoot, location), location, sourceText, true, newRoot == null, continuesPrevious);
+        freeze(newRoot, location), location, sourceText, true, newRoot == null, continuesPrevious,
+        warnings);
   }
 
   /**
@@ -294,7 +320,7 @@ public final class Manifest {
     LinkedHashMap<String, Object> copy = new LinkedHashMap<>(object().orElseThrow());
     copy.put("items", roots);
     return new Manifest(
-        freeze(copy, location), location, sourceText, true, false, continuesPrevious);
+        freeze(copy, location), location, sourceText, true, false, continuesPrevious, warnings);
   }
 
   /**

@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * trailing {@code ---} makes) is kept as a document whose {@link Manifest#isEmpty()} is true.
  *
  * <p>Limits against hostile input (see {@link Builder}): document size, aliases to collections and
- * their total expansion, nesting depth; duplicate keys are errors; with {@code requireObjects} (the
+ * their total expansion, nesting depth; duplicate keys are errors (unless {@link
+ * Builder#allowDuplicateKeys()}); with {@code requireObjects} (the
  * default) a document whose root is a scalar or a sequence is an error.
  *
  * <p>Immutable and thread-safe: build once and share. Every read creates its own parser.
@@ -53,12 +54,14 @@ public final class ManifestReader {
   private final int maxAliasesForCollections;
   private final int maxNestingDepth;
   private final boolean requireObjects;
+  private final boolean allowDuplicateKeys;
 
   private ManifestReader(Builder b) {
     this.maxDocumentBytes = b.maxDocumentBytes;
     this.maxAliasesForCollections = b.maxAliasesForCollections;
     this.maxNestingDepth = b.maxNestingDepth;
     this.requireObjects = b.requireObjects;
+    this.allowDuplicateKeys = b.allowDuplicateKeys;
   }
 
   /**
@@ -93,6 +96,10 @@ public final class ManifestReader {
 
   boolean requireObjects() {
     return requireObjects;
+  }
+
+  boolean allowDuplicateKeys() {
+    return allowDuplicateKeys;
   }
 
   /**
@@ -298,6 +305,7 @@ public final class ManifestReader {
     private int maxAliasesForCollections = DEFAULT_MAX_ALIASES_FOR_COLLECTIONS;
     private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
     private boolean requireObjects = true;
+    private boolean allowDuplicateKeys;
 
     private Builder() {}
 
@@ -355,6 +363,19 @@ public final class ManifestReader {
      */
     public Builder requireObjects(boolean require) {
       this.requireObjects = require;
+      return this;
+    }
+
+    /**
+     * Accepts duplicate mapping keys as {@code linkerd inject} (go-yaml) does — the last value
+     * wins, in the place of the first key — instead of refusing the document (the default, as
+     * kubectl's strict validation does). Each duplicate is reported in the document's {@link
+     * Manifest#warnings()}, naming its line and column.
+     *
+     * @return this builder
+     */
+    public Builder allowDuplicateKeys() {
+      this.allowDuplicateKeys = true;
       return this;
     }
 

@@ -167,6 +167,27 @@ class ManifestErrorsTest {
   }
 
   @Test
+  void should_accept_duplicate_keys_as_linkerd_when_asked_the_last_one_winning_with_a_warning() {
+    String text = "kind: ConfigMap\nmetadata:\n  name: a\n  labels:\n    x: 1\n    y: 0\n"
+        + "    x: 2\n---\nkind: Secret\nkind: ConfigMap\n";
+    ManifestReader lenient = ManifestReader.builder().allowDuplicateKeys().build();
+
+    List<Manifest> docs = lenient.readAll(text, "dup.yaml");
+
+    assertThat(docs.get(0).root().toString()).isEqualTo(
+        "{kind=ConfigMap, metadata={name=a, labels={x=2, y=0}}}");
+    assertThat(docs.get(0).warnings()).containsExactly(
+        "dup.yaml: document 1, line 7, column 5: duplicate key \"x\": the last one wins");
+    assertThat(docs.get(1).kind()).isEqualTo("ConfigMap");
+    assertThat(docs.get(1).warnings()).containsExactly(
+        "dup.yaml: document 2, line 10, column 1: duplicate key \"kind\": the last one wins");
+    // the default stays strict, and clean documents carry no warnings
+    assertThatThrownBy(() -> ManifestReader.create().readAll(text, "dup.yaml"))
+        .isInstanceOf(ManifestException.class);
+    assertThat(lenient.readAll("kind: A\n", "ok.yaml").get(0).warnings()).isEmpty();
+  }
+
+  @Test
   void should_reject_a_top_level_scalar_where_an_object_is_required() {
     ManifestException e = readError(GOOD + "--- # comment\n\n  just text\n");
 
