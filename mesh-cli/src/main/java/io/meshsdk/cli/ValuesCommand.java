@@ -181,7 +181,7 @@ final class ValuesCommand implements Callable<Integer> {
     }
     HelmValues chartValues = HelmValues.fromFile(meshPodsOf);
     PodAnnotationOverrides o = ChartPodAnnotations.overrides(chartValues, ann);
-    if (o.paths().isEmpty()) {
+    if (o.paths().isEmpty() && o.keptOptOuts().isEmpty()) {
       throw new ValuesException(
           meshPodsOf + " declares no podAnnotations map: there is nothing to override");
     }
