@@ -1,6 +1,7 @@
 package io.meshsdk.cli;
 
 import io.meshsdk.core.linkerd.ChartPodAnnotations;
+import io.meshsdk.core.report.Severity;
 import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.core.linkerd.LinkerdNames;
 import io.meshsdk.core.linkerd.PodAnnotationOverrides;
@@ -149,7 +150,7 @@ final class ValuesCommand implements Callable<Integer> {
       List<ValuesProblem> problems = VizValues.of(v.values()).validate();
       List<String> errors =
           problems.stream()
-              .filter(p -> p.severity() == ValuesProblem.Severity.ERROR)
+              .filter(p -> p.severity() == Severity.ERROR)
               .map(ValuesProblem::message)
               .toList();
       if (!errors.isEmpty()) {

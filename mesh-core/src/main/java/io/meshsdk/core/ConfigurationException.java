@@ -50,6 +50,7 @@ public class ConfigurationException extends MeshException {
    *
    * @return the problem, the same text as the message
    */
+  @Override
   public String problem() {
     return problem;
   }

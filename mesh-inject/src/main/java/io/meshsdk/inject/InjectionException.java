@@ -16,7 +16,7 @@ public class InjectionException extends MeshException {
   private static final long serialVersionUID = 1L;
 
   /** Why the document was not injected. */
-  public enum Reason {
+  public enum Category {
     /** Linkerd refuses the resource (its own message). */
     REFUSED,
     /** The document is malformed for injection (a missing pod template, a bad annotation). */
@@ -26,7 +26,7 @@ public class InjectionException extends MeshException {
   }
 
   /** The category of the failure. */
-  private final Reason reason;
+  private final Category category;
 
   /** The lower-case kind of the resource. */
   private final String kind;
@@ -41,15 +41,15 @@ public class InjectionException extends MeshException {
    * Creates the exception.
    *
    * @param message the full message
-   * @param reason the category
+   * @param category the category
    * @param kind the lower-case kind of the resource
    * @param resourceName the resource name
    * @param reasons the individual reasons, in Linkerd's order
    */
   public InjectionException(
-      String message, Reason reason, String kind, String resourceName, List<String> reasons) {
+      String message, Category category, String kind, String resourceName, List<String> reasons) {
     super(message);
-    this.reason = reason;
+    this.category = category;
     this.kind = kind;
     this.resourceName = resourceName;
     this.reasons = List.copyOf(reasons);
@@ -58,10 +58,10 @@ public class InjectionException extends MeshException {
   /**
    * The category of the failure.
    *
-   * @return the reason
+   * @return the category
    */
-  public Reason reason() {
-    return reason;
+  public Category category() {
+    return category;
   }
 
   /**

@@ -87,7 +87,7 @@ public final class InjectionReport {
     boolean automountOk = true;
     for (ResourceReport r : resources) {
       String res = r.kind() + "/" + r.name();
-      if (r.reason()
+      if (r.skipReason()
           .map(
               x ->
                   x != ResourceReport.SkipReason.MISSING_KIND
@@ -181,9 +181,9 @@ public final class InjectionReport {
       JsonObject o = new JsonObject();
       o.addProperty("kind", r.kind());
       o.addProperty("name", r.name());
-      o.addProperty("outcome", r.outcome().name().toLowerCase(Locale.ROOT));
+      o.addProperty("outcome", r.action().name().toLowerCase(Locale.ROOT));
       o.addProperty(
-          "reason", r.reason().map(x -> x.name().toLowerCase(Locale.ROOT)).orElse(null));
+          "reason", r.skipReason().map(x -> x.name().toLowerCase(Locale.ROOT)).orElse(null));
       JsonArray f = new JsonArray();
       for (ResourceReport.Finding x : r.findings()) {
         f.add(x.name().toLowerCase(Locale.ROOT));

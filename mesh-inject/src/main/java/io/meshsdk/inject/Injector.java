@@ -191,13 +191,13 @@ public final class Injector {
 
   /** Adds the document's location to our own input errors; Linkerd's messages stay exact. */
   static InjectionException located(InjectionException e, Manifest m) {
-    if (e.reason() != InjectionException.Reason.INVALID_INPUT
+    if (e.category() != InjectionException.Category.INVALID_INPUT
         || m.location().equals(ManifestLocation.GENERATED)) {
       return e;
     }
     InjectionException x =
         new InjectionException(
-            m.location() + ": " + e.getMessage(), e.reason(), e.kind(), e.resourceName(),
+            m.location() + ": " + e.getMessage(), e.category(), e.kind(), e.resourceName(),
             e.reasons());
     x.setStackTrace(e.getStackTrace());
     return x;
@@ -250,7 +250,7 @@ public final class Injector {
         throw located(e, manifest);
       }
       Manifest out = r.changed ? manifest.withRoot(r.root) : manifest;
-      return new ManifestResult(out, Reports.injected(r.reports));
+      return new ManifestResult(out, Reports.injected(r.reports, manifest.location()));
     }
   }
 
@@ -507,7 +507,7 @@ public final class Injector {
     private static ConfigurationException invalidOverride(String argument, ValuesException e) {
       String at = e.position() > 0 ? " at character " + e.position() : "";
       return invalidValues(
-          "invalid --override " + GoText.quote(argument) + at + ": " + e.reason());
+          "invalid --override " + GoText.quote(argument) + at + ": " + e.problem());
     }
   }
 }

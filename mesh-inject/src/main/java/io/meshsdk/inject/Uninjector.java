@@ -44,7 +44,7 @@ public final class Uninjector {
     }
     DocResult r = UninjectEngine.uninject(manifest.root());
     Manifest out = r.changed ? manifest.withRoot(r.root) : manifest;
-    return new ManifestResult(out, Reports.uninjected(r.reports));
+    return new ManifestResult(out, Reports.uninjected(r.reports, manifest.location()));
   }
 
   /**

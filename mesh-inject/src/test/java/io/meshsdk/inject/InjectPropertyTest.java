@@ -39,8 +39,8 @@ class InjectPropertyTest {
       Manifest in = Manifest.of(x);
       ManifestResult once = injector.inject(in);
       assertThat(Yamls.dump(x)).as("seed %d: input unchanged", seed).isEqualTo(original);
-      boolean workload = once.resources().stream().anyMatch(r -> r.outcome()
-          == ResourceReport.Outcome.INJECTED || r.outcome() == ResourceReport.Outcome.ANNOTATED);
+      boolean workload = once.resources().stream().anyMatch(r -> r.action()
+          == ResourceReport.Action.INJECTED || r.action() == ResourceReport.Action.ANNOTATED);
       if (!workload) {
         assertThat(once.manifest()).as("seed %d: untouched document", seed).isSameAs(in);
       }

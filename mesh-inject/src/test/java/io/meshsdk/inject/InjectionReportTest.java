@@ -77,7 +77,7 @@ class InjectionReportTest {
         TestValues.deployment("web", "      annotations: {linkerd.io/inject: disabled}\n", "");
     InjectionReport r =
         report(TestValues.annotate().override("proxy.logLevel", "debug").build(), disabled);
-    assertThat(r.resources().get(0).outcome()).isEqualTo(ResourceReport.Outcome.ANNOTATED);
+    assertThat(r.resources().get(0).action()).isEqualTo(ResourceReport.Action.ANNOTATED);
     assertThat(r.render(false))
         .isEqualTo(
             "\n\u203c \"linkerd.io/inject: disabled\" annotation set on deployment/web\n\n"

@@ -71,4 +71,25 @@ class InjectionResultTest {
         .isInstanceOf(InjectionException.class)
         .hasMessage("failed to inject deployment/host: hostNetwork is enabled");
   }
+
+  @Test
+  void should_report_each_resource_with_its_namespace_kind_as_written_and_input_location() {
+    String text = INPUT.replace("  name: web\n", "  name: web\n  namespace: shop\n")
+        + "---\napiVersion: v1\nkind: List\nitems:\n"
+        + "- {apiVersion: v1, kind: Service, metadata: {name: s, namespace: edge}}\n";
+
+    List<ResourceReport> resources =
+        TestValues.annotate().build().injectAll(read(text)).report().resources();
+
+    assertThat(resources).extracting(ResourceReport::kindAsWritten)
+        .containsExactly("ConfigMap", "Deployment", "Service");
+    assertThat(resources).extracting(ResourceReport::kind)
+        .containsExactly("configmap", "deployment", "service");
+    assertThat(resources).extracting(r -> r.namespace().orElse("-"))
+        .containsExactly("-", "shop", "edge");
+    assertThat(resources).extracting(r -> r.location().source() + "#" + r.location().documentIndex())
+        .containsExactly("shop.yaml#1", "shop.yaml#2", "shop.yaml#3");
+    assertThat(resources.get(0).skipReason()).contains(ResourceReport.SkipReason.UNSUPPORTED_KIND);
+    assertThat(resources.get(1).action()).isEqualTo(ResourceReport.Action.INJECTED);
+  }
 }

@@ -95,7 +95,7 @@ class InjectorTest {
     Injector injector = TestValues.manual().build();
     ManifestResult r = injector.inject(cm);
     assertThat(r.manifest()).isSameAs(cm);
-    assertThat(r.resources().get(0).reason()).contains(ResourceReport.SkipReason.UNSUPPORTED_KIND);
+    assertThat(r.resources().get(0).skipReason()).contains(ResourceReport.SkipReason.UNSUPPORTED_KIND);
 
     Manifest d = Manifest.of(deployment("web", "", ""));
     ManifestResult injected = injector.inject(d);
@@ -400,8 +400,8 @@ class InjectorTest {
     assertThatThrownBy(() -> injector.inject(Manifest.of(deployment("web", "", "      hostNetwork: true\n"))))
         .isInstanceOf(InjectionException.class)
         .hasMessage("failed to inject deployment/web: hostNetwork is enabled")
-        .extracting(e -> ((InjectionException) e).reason())
-        .isEqualTo(InjectionException.Reason.REFUSED);
+        .extracting(e -> ((InjectionException) e).category())
+        .isEqualTo(InjectionException.Category.REFUSED);
     assertThatThrownBy(
             () ->
                 injector.inject(Manifest.of(
@@ -440,14 +440,14 @@ class InjectorTest {
         Manifest.of(deployment("web", "      annotations: {linkerd.io/inject: disabled}\n", ""));
     ManifestResult r = injector.inject(disabled);
     assertThat(r.manifest()).isSameAs(disabled);
-    assertThat(r.resources().get(0).reason()).contains(ResourceReport.SkipReason.INJECT_DISABLED);
+    assertThat(r.resources().get(0).skipReason()).contains(ResourceReport.SkipReason.INJECT_DISABLED);
 
     ManifestResult udp =
         injector.inject(Manifest.of(
             deployment(
                 "dns", "", "      - name: dns\n        image: d\n        ports: [{containerPort:"
                     + " 53, protocol: UDP}]\n")));
-    assertThat(udp.resources().get(0).outcome()).isEqualTo(ResourceReport.Outcome.INJECTED);
+    assertThat(udp.resources().get(0).action()).isEqualTo(ResourceReport.Action.INJECTED);
     assertThat(udp.resources().get(0).findings()).containsExactly(ResourceReport.Finding.UDP);
   }
 
@@ -485,7 +485,7 @@ class InjectorTest {
             Map.entry("linkerd.io/inject", "enabled"),
             Map.entry("config.linkerd.io/admin-port", "1234"),
             Map.entry("config.linkerd.io/opaque-ports", "4000"));
-    assertThat(ns.resources().get(0).outcome()).isEqualTo(ResourceReport.Outcome.ANNOTATED);
+    assertThat(ns.resources().get(0).action()).isEqualTo(ResourceReport.Action.ANNOTATED);
 
     ManifestResult svc =
         injector.inject(Manifest.of(doc("apiVersion: v1\nkind: Service\nmetadata: {name: web}\n")));
@@ -671,8 +671,8 @@ class InjectorTest {
         .hasMessage(
             "failed to inject deployment/x: spec.template is missing: a deployment needs a pod"
                 + " template")
-        .extracting(e -> ((InjectionException) e).reason())
-        .isEqualTo(InjectionException.Reason.INVALID_INPUT);
+        .extracting(e -> ((InjectionException) e).category())
+        .isEqualTo(InjectionException.Category.INVALID_INPUT);
   }
 
   @Test

@@ -59,7 +59,7 @@ class UninjectorTest {
         Manifest.of(deployment("web", "      annotations: {linkerd.io/inject: disabled}\n", ""));
     ManifestResult s = uninjector.uninject(disabled);
     assertThat(s.manifest()).isSameAs(disabled);
-    assertThat(s.resources().get(0).reason()).contains(ResourceReport.SkipReason.NOT_INJECTED);
+    assertThat(s.resources().get(0).skipReason()).contains(ResourceReport.SkipReason.NOT_INJECTED);
     assertThat(s.resources().get(0).line()).isEqualTo("deployment \"web\" skipped");
   }
 
@@ -86,7 +86,7 @@ class UninjectorTest {
         .containsEntry("linkerd.io/created-by", "linkerd/cli x");
     assertThat(names(list(r.manifest().root(), "spec", "template", "spec", "containers")))
         .containsExactly("app");
-    assertThat(r.resources().get(0).outcome()).isEqualTo(ResourceReport.Outcome.UNINJECTED);
+    assertThat(r.resources().get(0).action()).isEqualTo(ResourceReport.Action.UNINJECTED);
   }
 
   @Test
@@ -103,7 +103,7 @@ class UninjectorTest {
     Manifest cm = Manifest.of(doc("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"));
     ManifestResult c = uninjector.uninject(cm);
     assertThat(c.manifest()).isSameAs(cm);
-    assertThat(c.resources().get(0).reason()).contains(ResourceReport.SkipReason.UNSUPPORTED_KIND);
+    assertThat(c.resources().get(0).skipReason()).contains(ResourceReport.SkipReason.UNSUPPORTED_KIND);
 
     ManifestResult none =
         uninjector.uninject(ManifestReader.create().readAll("null\n", "null.yaml").get(0));

@@ -137,37 +137,37 @@ public final class Manifest {
   /**
    * The top-level {@code kind} when it is a string.
    *
-   * @return the kind or null
+   * @return the kind, or empty when absent or not a string
    */
-  public String kind() {
-    return stringField(root, "kind");
+  public Optional<String> kind() {
+    return Optional.ofNullable(stringField(root, "kind"));
   }
 
   /**
    * The top-level {@code apiVersion} when it is a string.
    *
-   * @return the API version or null
+   * @return the API version, or empty when absent or not a string
    */
-  public String apiVersion() {
-    return stringField(root, "apiVersion");
+  public Optional<String> apiVersion() {
+    return Optional.ofNullable(stringField(root, "apiVersion"));
   }
 
   /**
    * {@code metadata.name} when it is a string; there is no fallback to {@code generateName}.
    *
-   * @return the name or null
+   * @return the name, or empty when absent or not a string
    */
-  public String name() {
-    return stringField(metadata(), "name");
+  public Optional<String> name() {
+    return Optional.ofNullable(stringField(metadata(), "name"));
   }
 
   /**
    * {@code metadata.namespace} when it is a string.
    *
-   * @return the namespace or null
+   * @return the namespace, or empty when absent or not a string
    */
-  public String namespace() {
-    return stringField(metadata(), "namespace");
+  public Optional<String> namespace() {
+    return Optional.ofNullable(stringField(metadata(), "namespace"));
   }
 
   private Object metadata() {
@@ -224,7 +224,7 @@ public final class Manifest {
    * @return true for a List
    */
   public boolean isList() {
-    String kind = kind();
+    String kind = kind().orElse(null);
     return kind != null
         && kind.endsWith("List")
         && ((Map<?, ?>) root).get("items") instanceof List;

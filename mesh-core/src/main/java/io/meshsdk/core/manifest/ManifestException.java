@@ -89,6 +89,7 @@ public class ManifestException extends MeshException {
    *
    * @return the problem
    */
+  @Override
   public String problem() {
     return problem;
   }

@@ -2,6 +2,10 @@ package io.meshsdk.core.manifest;
 
 import java.io.Closeable;
 import java.util.Iterator;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Documents read one at a time, so memory stays bounded by the largest document.
@@ -15,7 +19,33 @@ import java.util.Iterator;
  * ManifestReader#open(java.io.InputStream, String)}) stays the caller's and is never closed, so
  * {@code open(System.in, "<stdin>")} leaves standard input open. Not thread-safe.
  */
-public interface ManifestStream extends Iterator<Manifest>, Closeable {
+public interface ManifestStream extends Iterator<Manifest>, Iterable<Manifest>, Closeable {
+
+  /**
+   * This stream as an iterable, for {@code for (Manifest m : stream)}: it can be iterated once (the
+   * documents are read as they go), and a bad document throws from the loop as {@link #next()}
+   * does.
+   *
+   * @return this stream
+   */
+  @Override
+  default Iterator<Manifest> iterator() {
+    return this;
+  }
+
+  /**
+   * The remaining documents as a sequential {@link Stream}; closing it closes this stream. A bad
+   * document throws {@link ManifestException} from the terminal operation (use {@link #next()} to
+   * go on after one).
+   *
+   * @return the stream of documents, read lazily
+   */
+  default Stream<Manifest> stream() {
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(this::close);
+  }
 
   /**
    * Ends the stream; closes the underlying input when the SDK opened it (a file), never a reader

@@ -123,9 +123,10 @@ public class ValuesException extends MeshException {
   /**
    * What is wrong, without the flag and input prefix.
    *
-   * @return the reason
+   * @return the problem
    */
-  public String reason() {
+  @Override
+  public String problem() {
     return reason;
   }
 
