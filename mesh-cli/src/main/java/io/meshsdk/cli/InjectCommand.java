@@ -235,7 +235,7 @@ final class InjectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ValuesBuilder installed =
-        layers.addTo(LinkerdChart.CONTROL_PLANE.valuesBuilder(false), parent.stdin());
+        layers.addTo(LinkerdChart.CONTROL_PLANE.valuesBuilder(), parent.stdin());
     if (strict) {
       installed.strict();
     }

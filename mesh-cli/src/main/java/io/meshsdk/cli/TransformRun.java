@@ -56,6 +56,10 @@ final class TransformRun {
     this.json = format == OutputFormat.json;
   }
 
+  private String render(InjectionReport report) {
+    return verbose ? report.renderVerbose() : report.render();
+  }
+
   /** One input: a name and a way to open it. */
   private record Input(String name, Supplier<ManifestStream> open) {}
 
@@ -118,7 +122,7 @@ final class TransformRun {
         writer.flush();
         held.commitTo(stdout);
         stdout.flush();
-        stderr.print(InjectionReport.of(operation, resources).render(verbose));
+        stderr.print(render(InjectionReport.of(operation, resources)));
         stderr.flush();
       }
     } catch (IOException e) {

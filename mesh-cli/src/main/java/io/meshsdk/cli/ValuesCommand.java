@@ -125,7 +125,7 @@ final class ValuesCommand implements Callable<Integer> {
     if (ha && target.haValues().isEmpty()) {
       throw usage("--ha applies only to linkerd-control-plane");
     }
-    ValuesBuilder b = noDefaults ? ValuesBuilder.create() : target.valuesBuilder(false);
+    ValuesBuilder b = noDefaults ? ValuesBuilder.create() : target.valuesBuilder();
     if (ha) {
       b.values(target.haValues().orElseThrow());
     }

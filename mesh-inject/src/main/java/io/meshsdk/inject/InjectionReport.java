@@ -63,14 +63,26 @@ public final class InjectionReport {
   }
 
   /**
-   * Linkerd's stderr report for this input, exactly: a leading blank line, the warnings (all
-   * checks with {@code verbose}), a blank line when anything was printed, one line per resource
-   * and a trailing blank line.
+   * Linkerd's stderr report for this input, exactly: a leading blank line, the warnings, a blank
+   * line when anything was printed, one line per resource and a trailing blank line.
    *
-   * @param verbose Linkerd's {@code --verbose}
    * @return the text, ending with a newline
    */
-  public String render(boolean verbose) {
+  public String render() {
+    return render(false);
+  }
+
+  /**
+   * Linkerd's {@code --verbose} stderr report: as {@link #render()}, with every check, not only
+   * the warnings.
+   *
+   * @return the text, ending with a newline
+   */
+  public String renderVerbose() {
+    return render(true);
+  }
+
+  private String render(boolean verbose) {
     StringBuilder out = new StringBuilder("\n");
     if (operation == Operation.UNINJECT) {
       for (ResourceReport r : resources) {

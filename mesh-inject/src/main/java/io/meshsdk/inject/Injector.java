@@ -36,7 +36,7 @@ import java.util.function.UnaryOperator;
  * stripped of any earlier Linkerd injection, so re-injection is idempotent.
  *
  * <pre>{@code
- * HelmValues installed = LinkerdChart.CONTROL_PLANE.valuesBuilder(false)
+ * HelmValues installed = LinkerdChart.CONTROL_PLANE.valuesBuilder()
  *     .setFile("identityTrustAnchorsPEM=ca.crt")
  *     .build()
  *     .values();
@@ -271,7 +271,7 @@ public final class Injector {
     /**
      * The installed mesh's values, what the cluster's {@code linkerd-config} holds: Linkerd's
      * chart defaults with the install's layers coalesced on top, e.g. the result of {@link
-     * LinkerdChart#valuesBuilder(boolean)}. The default is {@link LinkerdChart#defaults()}.
+     * LinkerdChart#valuesBuilder()}. The default is {@link LinkerdChart#defaults()}.
      *
      * @param values the complete values
      * @return this builder

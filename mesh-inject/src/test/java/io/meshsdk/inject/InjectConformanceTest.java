@@ -96,7 +96,7 @@ class InjectConformanceTest {
     // --set-file paths of cases.json are relative to the conformance folder linkerd/
     ValuesBuilder layers =
         LinkerdChart.CONTROL_PLANE
-            .valuesBuilder(false)
+            .valuesBuilder()
             .fileReader(
                 SetFileReader.fromDirectory(
                     Conformance.resolve("linkerd"), InputStream::nullInputStream));

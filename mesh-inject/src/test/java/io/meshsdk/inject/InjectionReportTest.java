@@ -30,7 +30,7 @@ class InjectionReportTest {
             TestValues.annotate().build(),
             TestValues.doc("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"),
             null);
-    assertThat(r.render(false))
+    assertThat(r.render())
         .isEqualTo(
             "\n\u203c no supported objects found\n\nconfigmap \"c\" skipped\n"
                 + "document missing \"kind\" field, skipped\n\n");
@@ -46,11 +46,11 @@ class InjectionReportTest {
             TestValues.annotate().build(),
             TestValues.deployment("a", "", udpPort),
             TestValues.deployment("b", "", udpPort));
-    assertThat(r.render(false))
+    assertThat(r.render())
         .isEqualTo(
             "\n\u203c deployment/a, deployment/b use \"protocol: UDP\"\n\n"
                 + "deployment \"a\" injected\ndeployment \"b\" injected\n\n");
-    assertThat(r.render(true))
+    assertThat(r.renderVerbose())
         .contains("\u221a at least one resource can be injected or annotated\n")
         .contains("\u203c deployment/a, deployment/b use \"protocol: UDP\"\n");
   }
@@ -64,7 +64,7 @@ class InjectionReportTest {
                 .uninject(Manifest.of(
                     TestValues.doc("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n")))
                 .resources());
-    assertThat(r.render(true)).isEqualTo("\nservice \"s\" skipped\n\n");
+    assertThat(r.renderVerbose()).isEqualTo("\nservice \"s\" skipped\n\n");
     assertThat(r.toJson())
         .contains("\"operation\": \"uninject\"")
         .contains("\"outcome\": \"skipped\"")
@@ -78,7 +78,7 @@ class InjectionReportTest {
     InjectionReport r =
         report(TestValues.annotate().override("proxy.logLevel", "debug").build(), disabled);
     assertThat(r.resources().get(0).action()).isEqualTo(ResourceReport.Action.ANNOTATED);
-    assertThat(r.render(false))
+    assertThat(r.render())
         .isEqualTo(
             "\n\u203c \"linkerd.io/inject: disabled\" annotation set on deployment/web\n\n"
                 + "deployment \"web\" annotated\n\n");

@@ -43,7 +43,7 @@ class InjectionResultTest {
     assertThat(result.documents()).hasSize(2);
     assertThat(result.documents().get(0)).isSameAs(in.get(0));
     assertThat(result.documents().get(1).isModified()).isTrue();
-    assertThat(result.report().render(false))
+    assertThat(result.report().render())
         .isEqualTo("\nconfigmap \"settings\" skipped\ndeployment \"web\" injected\n\n");
   }
 
@@ -56,7 +56,7 @@ class InjectionResultTest {
 
     assertThat(back.documents().get(0)).isSameAs(in.get(0));
     assertThat(back.documents().get(1).root()).isEqualTo(in.get(1).root());
-    assertThat(back.report().render(false))
+    assertThat(back.report().render())
         .isEqualTo("\nconfigmap \"settings\" skipped\ndeployment \"web\" uninjected\n\n");
   }
 

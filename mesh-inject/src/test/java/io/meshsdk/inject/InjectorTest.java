@@ -359,7 +359,7 @@ class InjectorTest {
   @Test
   void should_refuse_to_build_a_manual_injector_whose_proxy_image_would_be_a_colon() {
     HelmValues noImage =
-        LinkerdChart.CONTROL_PLANE.valuesBuilder(false)
+        LinkerdChart.CONTROL_PLANE.valuesBuilder()
             .set("identityTrustAnchorsPEM=x,proxy.image.name=,proxy.image.version=,linkerdVersion=")
             .build()
             .values();

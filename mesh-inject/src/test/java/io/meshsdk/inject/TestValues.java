@@ -34,7 +34,7 @@ final class TestValues {
   static HelmValues installed(String... sets) {
     ValuesBuilder b =
         LinkerdChart.CONTROL_PLANE
-            .valuesBuilder(false)
+            .valuesBuilder()
             .set("linkerdVersion=cp-version")
             .set("proxy.image.version=proxy-version")
             .set("debugContainer.image.version=debug-version");

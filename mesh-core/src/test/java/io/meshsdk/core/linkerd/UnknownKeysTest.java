@@ -161,20 +161,20 @@ class UnknownKeysTest {
   @Test
   void should_list_unknown_keys_of_a_chart_builder_and_refuse_them_in_strict_mode() {
     LayeredValues v =
-        LinkerdChart.CONTROL_PLANE.valuesBuilder(false)
+        LinkerdChart.CONTROL_PLANE.valuesBuilder()
             .set("proxy.port.admin=1,proxy.inbound.anything=2,proxy.logLevel=debug")
             .build();
     assertThat(v.unknownKeys()).extracting(UnknownKey::describe)
         .containsExactly("unknown key proxy.port.admin — did you mean proxy.ports.admin?");
 
     ValuesBuilder strict =
-        LinkerdChart.CONTROL_PLANE.valuesBuilder(false).set("proxy.port.admin=1").strict();
+        LinkerdChart.CONTROL_PLANE.valuesBuilder().set("proxy.port.admin=1").strict();
     assertThatThrownBy(strict::build)
         .isInstanceOf(ValuesException.class)
         .hasMessage("keys the chart does not know (strict): unknown key proxy.port.admin — did"
             + " you mean proxy.ports.admin?");
     // free-form maps stay free in strict mode too
-    assertThat(LinkerdChart.CONTROL_PLANE.valuesBuilder(false).set("proxy.outbound.x=1").strict()
+    assertThat(LinkerdChart.CONTROL_PLANE.valuesBuilder().set("proxy.outbound.x=1").strict()
         .build().unknownKeys()).isEmpty();
   }
 

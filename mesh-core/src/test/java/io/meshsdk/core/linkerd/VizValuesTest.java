@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class VizValuesTest {
 
   private static VizValues viz(String set) {
-    return VizValues.of(LinkerdChart.VIZ.valuesBuilder(false).set(set).build().values());
+    return VizValues.of(LinkerdChart.VIZ.valuesBuilder().set(set).build().values());
   }
 
   @Test
