@@ -62,8 +62,8 @@ public class InjectBenchmark {
             .with(
                 "identityTrustAnchorsPEM",
                 "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
-    annotate = Injector.builder().values(values).mode(InjectMode.ANNOTATE).build();
-    manual = Injector.builder().values(values).mode(InjectMode.PROXY).build();
+    annotate = Injector.builder().installedValues(values).mode(InjectMode.ANNOTATE).build();
+    manual = Injector.builder().installedValues(values).mode(InjectMode.PROXY).build();
     injected = new ArrayList<>();
     for (Manifest t : trees) {
       injected.add(manual.inject(t).manifest());

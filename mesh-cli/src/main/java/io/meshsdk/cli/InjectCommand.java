@@ -242,7 +242,7 @@ final class InjectCommand implements Callable<Integer> {
     LayeredValues values = installed.build();
     Injector.Builder b =
         Injector.builder()
-            .values(values.values())
+            .installedValues(values.values())
             .mode(manual ? InjectMode.PROXY : InjectMode.ANNOTATE)
             .debugSidecar(debugSidecar);
     if (strict) {

@@ -41,7 +41,7 @@ import java.util.function.UnaryOperator;
  *     .build()
  *     .values();
  * Injector injector = Injector.builder()
- *     .values(installed)
+ *     .installedValues(installed)
  *     .override("proxy.ports.admin=1234")    // becomes config.linkerd.io/admin-port: "1234"
  *     .mode(InjectMode.PROXY)
  *     .build();
@@ -54,6 +54,7 @@ import java.util.function.UnaryOperator;
 public final class Injector {
   private final InjectEngine engine;
   private final InjectMode mode;
+  private final Builder settings;
   private final List<UnknownKey> unknownKeys;
 
   private Injector(Builder b) {
@@ -105,6 +106,7 @@ public final class Injector {
     o.namespace = b.namespace;
     this.engine = new InjectEngine(installed, overridden, o);
     this.mode = b.mode;
+    this.settings = new Builder(b);
   }
 
   /**
@@ -114,6 +116,17 @@ public final class Injector {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A builder with this injector's settings (values, overrides, mode, options), to derive a
+   * variant: {@code injector.toBuilder().mode(InjectMode.PROXY).build()}. This injector does not
+   * change.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return new Builder(settings);
   }
 
   /**
@@ -268,27 +281,43 @@ public final class Injector {
 
     private Builder() {}
 
+    /** A copy of another builder's settings. */
+    private Builder(Builder b) {
+      this.values = b.values;
+      this.overrides.addAll(b.overrides);
+      this.overrideLayers.addAll(b.overrideLayers);
+      this.strictKeys = b.strictKeys;
+      this.mode = b.mode;
+      this.debugSidecar = b.debugSidecar;
+      this.createdBy = b.createdBy;
+      this.closeWaitTimeout = b.closeWaitTimeout;
+      this.namespace = b.namespace;
+    }
+
     /**
      * The installed mesh's values, what the cluster's {@code linkerd-config} holds: Linkerd's
      * chart defaults with the install's layers coalesced on top, e.g. the result of {@link
      * LinkerdChart#valuesBuilder()}. The default is {@link LinkerdChart#defaults()}.
      *
+     * <p>Replaces the installed values given before (unlike {@code ValuesBuilder.values}, which
+     * adds a layer); overrides go through {@link #override(String)}.
+     *
      * @param values the complete values
      * @return this builder
      */
-    public Builder values(HelmValues values) {
+    public Builder installedValues(HelmValues values) {
       this.values = Objects.requireNonNull(values, "values");
       return this;
     }
 
     /**
-     * The installed mesh's values, as {@link #values(HelmValues)}.
+     * The installed mesh's values, as {@link #installedValues(HelmValues)}.
      *
      * @param values the complete values
      * @return this builder
      */
-    public Builder values(LinkerdValues values) {
-      return values(Objects.requireNonNull(values, "values").raw());
+    public Builder installedValues(LinkerdValues values) {
+      return installedValues(Objects.requireNonNull(values, "values").raw());
     }
 
     /**

@@ -111,7 +111,7 @@ class InjectConformanceTest {
     }
     Injector.Builder b =
         Injector.builder()
-            .values(layers.build().values())
+            .installedValues(layers.build().values())
             .mode(c.get("manual").getAsBoolean() ? InjectMode.PROXY : InjectMode.ANNOTATE)
             .debugSidecar(c.get("debugSidecar").getAsBoolean());
     for (JsonElement s : c.getAsJsonArray("override")) {

@@ -30,7 +30,7 @@ class InjectPropertyTest {
   void should_round_trip_and_be_idempotent(InjectMode mode, boolean debug, boolean cni) {
     HelmValues values = cni ? TestValues.installed("cniEnabled=true") : TestValues.installed();
     Injector injector =
-        Injector.builder().values(values).mode(mode).debugSidecar(debug).createdBy("t").build();
+        Injector.builder().installedValues(values).mode(mode).debugSidecar(debug).createdBy("t").build();
     Uninjector uninjector = Uninjector.create();
     for (int seed = 0; seed < RUNS; seed++) {
       Map<String, Object> x = new ManifestGenerator(seed * 31L + mode.ordinal()).document();

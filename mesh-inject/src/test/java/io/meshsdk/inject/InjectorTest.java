@@ -344,7 +344,7 @@ class InjectorTest {
   @Test
   void should_refuse_to_build_a_manual_injector_without_trust_anchors() {
     Injector.Builder b =
-        Injector.builder().values(LinkerdChart.CONTROL_PLANE.defaults()).mode(InjectMode.PROXY);
+        Injector.builder().installedValues(LinkerdChart.CONTROL_PLANE.defaults()).mode(InjectMode.PROXY);
     assertThatThrownBy(b::build)
         .isInstanceOf(ConfigurationException.class)
         .hasMessage("Please provide the identity trust anchors: identityTrustAnchorsPEM is empty"
@@ -363,14 +363,14 @@ class InjectorTest {
             .set("identityTrustAnchorsPEM=x,proxy.image.name=,proxy.image.version=,linkerdVersion=")
             .build()
             .values();
-    assertThatThrownBy(() -> Injector.builder().values(noImage).mode(InjectMode.PROXY).build())
+    assertThatThrownBy(() -> Injector.builder().installedValues(noImage).mode(InjectMode.PROXY).build())
         .isInstanceOf(ConfigurationException.class)
         .hasMessage("the proxy image name is missing: proxy.image.name is empty (set it with"
             + " --set proxy.image.name=cr.l5d.io/linkerd/proxy); the proxy image version is"
             + " missing (nor is linkerdVersion set): proxy.image.version is empty (set it with"
             + " --set proxy.image.version=<linkerd version>)");
     assertThatThrownBy(
-            () -> Injector.builder().values(noImage).override("proxy.image.name=p")
+            () -> Injector.builder().installedValues(noImage).override("proxy.image.name=p")
                 .override("proxy.image.version=v").debugSidecar(true).mode(InjectMode.PROXY)
                 .build())
         .isInstanceOf(ConfigurationException.class)
@@ -521,7 +521,7 @@ class InjectorTest {
   void should_parse_overrides_as_helm_set_arguments_onto_the_installed_values() {
     Injector injector =
         Injector.builder()
-            .values(LinkerdValues.of(TestValues.installed("proxy.logLevel=info")))
+            .installedValues(LinkerdValues.of(TestValues.installed("proxy.logLevel=info")))
             .override("proxy.opaquePorts=3000\\,5000-6000,proxy.ports.admin=1234")
             .override("proxy.logLevel=info") // the installed value: no annotation
             .override("proxy.isIngress=true")
@@ -554,6 +554,21 @@ class InjectorTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessage("override keys Linkerd does not know (strict): unknown key proxy.port.admin"
             + " — did you mean proxy.ports.admin?");
+  }
+
+  @Test
+  void should_derive_a_variant_with_to_builder_leaving_the_original_as_it_was() {
+    Injector annotate = TestValues.annotate().override("proxy.ports.admin=1234").build();
+    Injector manual = annotate.toBuilder().mode(InjectMode.PROXY).build();
+    assertThat(manual.mode()).isEqualTo(InjectMode.PROXY);
+    assertThat(annotate.mode()).isEqualTo(InjectMode.ANNOTATE);
+    assertThat(manual.overrideAnnotations())
+        .isEqualTo(annotate.overrideAnnotations())
+        .containsEntry("config.linkerd.io/admin-port", "1234");
+    Injector more = annotate.toBuilder().override("proxy.logLevel=debug").build();
+    assertThat(more.overrideAnnotations()).containsKeys(
+        "config.linkerd.io/admin-port", "config.linkerd.io/proxy-log-level");
+    assertThat(annotate.overrideAnnotations()).doesNotContainKey("config.linkerd.io/proxy-log-level");
   }
 
   @Test

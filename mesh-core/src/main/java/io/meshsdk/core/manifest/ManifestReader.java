@@ -82,6 +82,22 @@ public final class ManifestReader {
     return new Builder();
   }
 
+  /**
+   * A builder with this reader's settings, to derive a variant: {@code
+   * reader.toBuilder().allowDuplicateKeys().build()}.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.maxDocumentBytes = maxDocumentBytes;
+    b.maxAliasesForCollections = maxAliasesForCollections;
+    b.maxNestingDepth = maxNestingDepth;
+    b.requireObjects = requireObjects;
+    b.allowDuplicateKeys = allowDuplicateKeys;
+    return b;
+  }
+
   int maxDocumentBytes() {
     return maxDocumentBytes;
   }

@@ -188,6 +188,18 @@ class ManifestErrorsTest {
   }
 
   @Test
+  void should_derive_a_reader_with_to_builder_keeping_its_limits() {
+    ManifestReader shallow = ManifestReader.builder().maxNestingDepth(2).build();
+    ManifestReader lenient = shallow.toBuilder().allowDuplicateKeys().build();
+    assertThat(lenient.readAll("a: 1\na: 2\n", "d.yaml").get(0).warnings()).hasSize(1);
+    assertThatThrownBy(() -> lenient.readAll("a: {b: {c: 1}}\n", "deep.yaml"))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining("deep.yaml");
+    assertThatThrownBy(() -> shallow.readAll("a: 1\na: 2\n", "d.yaml"))
+        .isInstanceOf(ManifestException.class);
+  }
+
+  @Test
   void should_reject_a_top_level_scalar_where_an_object_is_required() {
     ManifestException e = readError(GOOD + "--- # comment\n\n  just text\n");
 

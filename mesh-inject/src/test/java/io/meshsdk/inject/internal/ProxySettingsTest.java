@@ -71,7 +71,7 @@ class ProxySettingsTest {
   void should_turn_each_flag_into_its_override_annotation(ProxySettings.Setting s) {
     HelmValues installed = LinkerdChart.CONTROL_PLANE.defaults();
     Map<String, String> annotations =
-        Injector.builder().values(installed).linkerdFlag(s.flag(), sample(s)).build()
+        Injector.builder().installedValues(installed).linkerdFlag(s.flag(), sample(s)).build()
             .overrideAnnotations();
     assertThat(annotations).containsEntry(s.annotation(), sample(s));
     assertThat(List.copyOf(annotations.keySet())).containsExactly(s.annotation());
