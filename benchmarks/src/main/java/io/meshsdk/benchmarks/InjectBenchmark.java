@@ -8,7 +8,6 @@ import io.meshsdk.core.manifest.ManifestWriter;
 import io.meshsdk.core.values.HelmValues;
 import io.meshsdk.inject.InjectMode;
 import io.meshsdk.inject.Injector;
-import io.meshsdk.inject.TransformResult;
 import io.meshsdk.inject.Uninjector;
 import java.io.IOException;
 import java.io.StringReader;
@@ -28,8 +27,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * In-process injection throughput over the benchmark manifest: the transformation alone over
@@ -49,32 +46,27 @@ public class InjectBenchmark {
   public int docs;
 
   private String text;
-  private List<Object> trees;
-  private List<Object> injected;
+  private List<Manifest> trees;
+  private List<Manifest> injected;
   private Injector annotate;
   private Injector manual;
 
   /** Parses the manifest and builds the injectors. */
   @Setup
   public void setup() throws IOException {
-    LoaderOptions lo = new LoaderOptions();
-    lo.setCodePointLimit(Integer.MAX_VALUE);
-    trees = new ArrayList<>();
     text = ManifestText.generate(docs);
-    for (Object o : new Yaml(lo).loadAll(text)) {
-      trees.add(o);
-    }
+    trees = ManifestReader.create().readAll(text, "bench");
     HelmValues values =
         LinkerdChart.CONTROL_PLANE
             .defaults()
             .with(
                 "identityTrustAnchorsPEM",
                 "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
-    annotate = Injector.builder().values(values).mode(InjectMode.ANNOTATE).build();
-    manual = Injector.builder().values(values).mode(InjectMode.PROXY).build();
+    annotate = Injector.builder().installedValues(values).mode(InjectMode.ANNOTATE).build();
+    manual = Injector.builder().installedValues(values).mode(InjectMode.PROXY).build();
     injected = new ArrayList<>();
-    for (Object t : trees) {
-      injected.add(manual.inject(t).document());
+    for (Manifest t : trees) {
+      injected.add(manual.inject(t).manifest());
     }
   }
 
@@ -82,9 +74,8 @@ public class InjectBenchmark {
   @Benchmark
   public void annotate(Blackhole bh) {
     Injector.Session s = annotate.newSession();
-    for (Object t : trees) {
-      TransformResult r = s.inject(t);
-      bh.consume(r.document());
+    for (Manifest t : trees) {
+      bh.consume(s.inject(t).manifest());
     }
   }
 
@@ -92,8 +83,8 @@ public class InjectBenchmark {
   @Benchmark
   public void manual(Blackhole bh) {
     Injector.Session s = manual.newSession();
-    for (Object t : trees) {
-      bh.consume(s.inject(t).document());
+    for (Manifest t : trees) {
+      bh.consume(s.inject(t).manifest());
     }
   }
 
@@ -126,8 +117,8 @@ public class InjectBenchmark {
   @Benchmark
   public void uninject(Blackhole bh) {
     Uninjector u = Uninjector.create();
-    for (Object t : injected) {
-      bh.consume(u.uninject(t).document());
+    for (Manifest t : injected) {
+      bh.consume(u.uninject(t).manifest());
     }
   }
 }

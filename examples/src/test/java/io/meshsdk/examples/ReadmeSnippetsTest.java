@@ -2,8 +2,13 @@ package io.meshsdk.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +25,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,6 +64,50 @@ class ReadmeSnippetsTest {
   @ParameterizedTest
   @MethodSource("snippets")
   void should_compile_readme_snippet(String source, @TempDir Path out) {
+    compile(source, out);
+  }
+
+  /** A System.out stand-in that records a close. */
+  private static final class Stdout extends PrintStream {
+    boolean closed;
+
+    Stdout(ByteArrayOutputStream bytes) {
+      super(bytes, true, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+      super.close();
+    }
+  }
+
+  @Test
+  void should_run_the_manifest_snippet_without_closing_system_out(@TempDir Path out)
+      throws Exception {
+    String source =
+        snippets().filter(s -> s.contains("class ReadmeSnippet")).findFirst().orElseThrow();
+    String name = compile(source, out);
+    Path manifests = Files.createDirectories(out.resolve("in"));
+    Files.writeString(manifests.resolve("web.yaml"),
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Stdout stdout = new Stdout(bytes);
+    PrintStream saved = System.out;
+    System.setOut(stdout);
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader())) {
+      Method annotate = loader.loadClass(name).getDeclaredMethod("annotate", Path.class);
+      annotate.setAccessible(true);
+      annotate.invoke(null, manifests);
+    } finally {
+      System.setOut(saved);
+    }
+    assertThat(stdout.closed).as("System.out closed by the snippet").isFalse();
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("linkerd.io/inject: enabled");
+  }
+
+  private static String compile(String source, Path out) {
     Matcher type = TYPE.matcher(source);
     assertThat(type.find()).as("snippet declares a top-level type:\n" + source).isTrue();
     String name = type.group(1);
@@ -81,5 +131,6 @@ class ReadmeSnippetsTest {
                 null, List.of(file))
             .call();
     assertThat(ok).as("README snippet %s compiles:%n%s", name, diagnostics).isTrue();
+    return name;
   }
 }

@@ -1,5 +1,6 @@
 package io.meshsdk.cli;
 
+import io.meshsdk.core.ConfigurationException;
 import io.meshsdk.core.identity.IdentityCheck;
 import io.meshsdk.core.identity.IdentitySource;
 import io.meshsdk.core.identity.IdentityValidator;
@@ -65,7 +66,7 @@ final class CertsCheckCommand implements Callable<Integer> {
     ReportFormat format;
     try {
       format = ReportFormat.parse(output);
-    } catch (IllegalArgumentException e) {
+    } catch (ConfigurationException e) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Invalid value for option '--output': " + e.getMessage());
     }

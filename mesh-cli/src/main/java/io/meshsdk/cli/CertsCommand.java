@@ -1,6 +1,7 @@
 package io.meshsdk.cli;
 
 import io.meshsdk.core.identity.Durations;
+import io.meshsdk.core.identity.IdentityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,7 +31,7 @@ final class CertsCommand implements Runnable {
       Duration d;
       try {
         d = Durations.parse(value);
-      } catch (IllegalArgumentException e) {
+      } catch (IdentityException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }
       if (d.isZero() || d.isNegative()) {

@@ -1,10 +1,14 @@
 package io.meshsdk.cli;
 
+import io.meshsdk.core.ConfigurationException;
 import io.meshsdk.core.linkerd.LinkerdChart;
+import io.meshsdk.core.values.LayeredValues;
+import io.meshsdk.core.values.UnknownKey;
+import io.meshsdk.core.values.ValuesBuilder;
 import io.meshsdk.inject.InjectMode;
-import io.meshsdk.inject.InjectionException;
 import io.meshsdk.inject.InjectionReport;
 import io.meshsdk.inject.Injector;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +66,12 @@ final class InjectCommand implements Callable<Integer> {
           + " linkerd-debug container).")
   private boolean debugSidecar;
 
+  @Option(
+      names = "--allow-duplicate-keys",
+      description = "Accept duplicate mapping keys as Linkerd does (the last one wins, with a"
+          + " warning naming the line) instead of refusing the document.")
+  private boolean allowDuplicateKeys;
+
   @Option(names = "--verbose", description = "Print every check of the report, not only warnings.")
   private boolean verbose;
 
@@ -87,6 +97,12 @@ final class InjectCommand implements Callable<Integer> {
       description = "An injection-time value, Helm --set syntax (e.g. proxy.ports.admin=1234);"
           + " repeatable.")
   private List<String> override;
+
+  @Option(
+      names = "--strict",
+      description = "Fail (exit 1) when --values, --set* or --override sets a key Linkerd's chart"
+          + " does not know, instead of warning on stderr.")
+  private boolean strict;
 
   @Option(
       names = {"-o", "--output"},
@@ -218,29 +234,44 @@ final class InjectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ValuesBuilder installed =
+        layers.addTo(LinkerdChart.CONTROL_PLANE.valuesBuilder(), parent.stdin());
+    if (strict) {
+      installed.strict();
+    }
+    LayeredValues values = installed.build();
     Injector.Builder b =
         Injector.builder()
-            .values(
-                layers.addTo(LinkerdChart.CONTROL_PLANE.valuesBuilder(false), parent.stdin())
-                    .build()
-                    .values())
+            .installedValues(values.values())
             .mode(manual ? InjectMode.PROXY : InjectMode.ANNOTATE)
             .debugSidecar(debugSidecar);
+    if (strict) {
+      b.strictKeys();
+    }
     if (createdBy != null) {
       b.createdBy(createdBy);
     }
     if (closeWaitTimeout != null) {
       try {
         b.closeWaitTimeout(closeWaitTimeout);
-      } catch (InjectionException e) {
+      } catch (ConfigurationException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
     }
     for (UnaryOperator<Injector.Builder> o : overrides) {
       o.apply(b);
     }
-    Injector.Session session = b.build().newSession();
-    return new TransformRun(InjectionReport.Operation.INJECT, verbose, output)
+    Injector injector = b.build();
+    PrintWriter err = spec.commandLine().getErr();
+    for (UnknownKey u : values.unknownKeys()) {
+      err.println("warning: " + u.describe());
+    }
+    for (UnknownKey u : injector.unknownKeys()) {
+      err.println("warning: " + u.describe() + " (--override)");
+    }
+    err.flush();
+    Injector.Session session = injector.newSession();
+    return new TransformRun(InjectionReport.Operation.INJECT, verbose, output, allowDuplicateKeys)
         .run(paths, parent.stdin(), session::inject, spec.commandLine());
   }
 
@@ -251,7 +282,7 @@ final class InjectCommand implements Callable<Integer> {
         flag.equals("override") ? b -> b.override(value) : b -> b.linkerdFlag(flag, value);
     try {
       o.apply(Injector.builder());
-    } catch (InjectionException e) {
+    } catch (ConfigurationException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     overrides.add(o);

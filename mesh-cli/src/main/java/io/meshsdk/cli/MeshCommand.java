@@ -1,6 +1,7 @@
 package io.meshsdk.cli;
 
 import io.meshsdk.core.MeshException;
+import io.meshsdk.core.values.ValuesException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +11,11 @@ import picocli.CommandLine.Command;
 /**
  * The {@code mesh} command line: Mesh SDK's library exposed for people and scripts.
  *
- * <p>Results go to stdout, diagnostics to stderr. Exit codes: 0 success, 1 a failed operation, 2
- * bad usage.
+ * <p>Results go to stdout, diagnostics to stderr. Exit codes, the same in every command: 0
+ * success; 1 a failed operation (a file that cannot be read or parsed, a refused input, missing
+ * required values, unknown keys with {@code --strict}); 2 bad usage (unknown options, argument
+ * syntax and argument limits, e.g. {@code --set a.b[}, {@code --set a[99999999]=1}, an unterminated
+ * {@code --set-json}, a bad {@code --override} or flag value).
  */
 @Command(
     name = "mesh",
@@ -129,6 +133,11 @@ public final class MeshCommand implements Runnable {
         });
     cl.setExecutionExceptionHandler(
         (ex, c, parseResult) -> {
+          if (ex instanceof ValuesException v && v.isArgumentError()) {
+            // a --set* argument Helm would refuse (syntax, limits): bad usage, as --override
+            c.getErr().println("mesh: " + oneLine(ex.getMessage()));
+            return USAGE;
+          }
           boolean expected = ex instanceof MeshException || ex instanceof java.io.IOException
               || ex instanceof java.io.UncheckedIOException;
           c.getErr().println(expected ? "mesh: " + oneLine(ex.getMessage())

@@ -33,7 +33,7 @@ final class TransformRun {
   /** Characters of one input's output held in memory before it spills to a temporary file. */
   private static final int MEMORY_LIMIT = 8 << 20;
 
-  private final ManifestReader reader = ManifestReader.create();
+  private final ManifestReader reader;
   private final InjectionReport.Operation operation;
   private final boolean verbose;
   private final boolean json;
@@ -44,11 +44,20 @@ final class TransformRun {
    * @param operation inject or uninject, for the report
    * @param verbose Linkerd's {@code --verbose} report
    * @param format the output format
+   * @param duplicateKeys whether duplicate mapping keys are accepted as Linkerd accepts them (the
+   *     last one wins, with a warning on stderr) instead of refused
    */
-  TransformRun(InjectionReport.Operation operation, boolean verbose, OutputFormat format) {
+  TransformRun(InjectionReport.Operation operation, boolean verbose, OutputFormat format,
+      boolean duplicateKeys) {
+    ManifestReader.Builder b = ManifestReader.builder();
+    this.reader = (duplicateKeys ? b.allowDuplicateKeys() : b).build();
     this.operation = operation;
     this.verbose = verbose;
     this.json = format == OutputFormat.json;
+  }
+
+  private String render(InjectionReport report) {
+    return verbose ? report.renderVerbose() : report.render();
   }
 
   /** One input: a name and a way to open it. */
@@ -96,7 +105,11 @@ final class TransformRun {
         List<ResourceReport> resources = new ArrayList<>();
         try (ManifestStream documents = input.open().get()) {
           while (documents.hasNext()) {
-            ManifestResult r = transform.apply(documents.next());
+            Manifest doc = documents.next();
+            for (String w : doc.warnings()) {
+              stderr.println("warning: " + w);
+            }
+            ManifestResult r = transform.apply(doc);
             writer.write(r.manifest());
             resources.addAll(r.resources());
           }
@@ -109,7 +122,7 @@ final class TransformRun {
         writer.flush();
         held.commitTo(stdout);
         stdout.flush();
-        stderr.print(InjectionReport.of(operation, resources).render(verbose));
+        stderr.print(render(InjectionReport.of(operation, resources)));
         stderr.flush();
       }
     } catch (IOException e) {

@@ -30,6 +30,12 @@ final class UninjectCommand implements Callable<Integer> {
 
   @CommandLine.ParentCommand private MeshCommand parent;
 
+  @Option(
+      names = "--allow-duplicate-keys",
+      description = "Accept duplicate mapping keys as Linkerd does (the last one wins, with a"
+          + " warning naming the line) instead of refusing the document.")
+  private boolean allowDuplicateKeys;
+
   @Option(names = "--verbose", description = "Accepted for symmetry with inject.")
   private boolean verbose;
 
@@ -46,7 +52,7 @@ final class UninjectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Uninjector uninjector = Uninjector.create();
-    return new TransformRun(InjectionReport.Operation.UNINJECT, verbose, output)
+    return new TransformRun(InjectionReport.Operation.UNINJECT, verbose, output, allowDuplicateKeys)
         .run(paths, parent.stdin(), uninjector::uninject, spec.commandLine());
   }
 }

@@ -1,6 +1,7 @@
 package io.meshsdk.cli;
 
 import io.meshsdk.core.linkerd.ChartPodAnnotations;
+import io.meshsdk.core.report.Severity;
 import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.core.linkerd.LinkerdNames;
 import io.meshsdk.core.linkerd.PodAnnotationOverrides;
@@ -124,7 +125,7 @@ final class ValuesCommand implements Callable<Integer> {
     if (ha && target.haValues().isEmpty()) {
       throw usage("--ha applies only to linkerd-control-plane");
     }
-    ValuesBuilder b = noDefaults ? ValuesBuilder.create() : target.valuesBuilder(false);
+    ValuesBuilder b = noDefaults ? ValuesBuilder.create() : target.valuesBuilder();
     if (ha) {
       b.values(target.haValues().orElseThrow());
     }
@@ -149,7 +150,7 @@ final class ValuesCommand implements Callable<Integer> {
       List<ValuesProblem> problems = VizValues.of(v.values()).validate();
       List<String> errors =
           problems.stream()
-              .filter(p -> p.severity() == ValuesProblem.Severity.ERROR)
+              .filter(p -> p.severity() == Severity.ERROR)
               .map(ValuesProblem::message)
               .toList();
       if (!errors.isEmpty()) {
@@ -181,7 +182,7 @@ final class ValuesCommand implements Callable<Integer> {
     }
     HelmValues chartValues = HelmValues.fromFile(meshPodsOf);
     PodAnnotationOverrides o = ChartPodAnnotations.overrides(chartValues, ann);
-    if (o.paths().isEmpty()) {
+    if (o.paths().isEmpty() && o.keptOptOuts().isEmpty()) {
       throw new ValuesException(
           meshPodsOf + " declares no podAnnotations map: there is nothing to override");
     }
@@ -196,12 +197,7 @@ final class ValuesCommand implements Callable<Integer> {
   }
 
   private static String describe(UnknownKey u) {
-    if (u.removed()) {
-      return u.message();
-    }
-    return "unknown key "
-        + u.path()
-        + u.suggestion().map(s -> " — did you mean " + s + "?").orElse("");
+    return u.describe();
   }
 
   private CommandLine.ParameterException usage(String message) {

@@ -248,13 +248,60 @@ class InjectCommandTest {
   }
 
   @Test
-  void should_fail_like_linkerd_without_trust_anchors_in_manual_mode() throws IOException {
+  void should_fail_before_reading_without_trust_anchors_in_manual_mode() throws IOException {
     CliRun run = CliRun.of("inject", "--manual", workload("web"));
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(lines(run.err()))
-        .containsExactly(
-            "Error transforming resources:", "Please provide the identity trust anchors");
+        .containsExactly("mesh: Please provide the identity trust anchors: identityTrustAnchorsPEM"
+            + " is empty (set it with --set-file identityTrustAnchorsPEM=ca.crt)");
+  }
+
+  @Test
+  void should_warn_about_unknown_keys_before_linkerds_report_and_fail_with_strict()
+      throws IOException {
+    String web = workload("web");
+    CliRun run = CliRun.of("inject", "--set", "proxy.port.admin=1", "--override",
+        "proxyinit.runAsRoot=true", "--override", "proxy.inbound.x=1", web);
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(lines(run.err())).containsExactly(
+        "warning: unknown key proxy.port.admin — did you mean proxy.ports.admin?",
+        "warning: unknown key proxyinit.runAsRoot — did you mean proxyInit.runAsRoot? (--override)",
+        "",
+        "deployment \"web\" injected");
+    assertThat(run.out()).contains("linkerd.io/inject: enabled");
+
+    CliRun strict = CliRun.of("inject", "--strict", "--set", "proxy.port.admin=1", web);
+    assertThat(strict.exit()).isEqualTo(1);
+    assertThat(strict.out()).isEmpty();
+    assertThat(lines(strict.err())).containsExactly("mesh: keys the chart does not know (strict):"
+        + " unknown key proxy.port.admin — did you mean proxy.ports.admin?");
+    CliRun strictOverride =
+        CliRun.of("inject", "--strict", "--override", "proxy.port.admin=1", web);
+    assertThat(strictOverride.exit()).isEqualTo(1);
+    assertThat(strictOverride.out()).isEmpty();
+    CliRun values = CliRun.of("inject", "-f", write("v.yaml", "proxy: {ports: {admn: 1}}\n"), web);
+    assertThat(lines(values.err()).get(0))
+        .isEqualTo("warning: unknown key proxy.ports.admn — did you mean proxy.ports.admin?");
+  }
+
+  @Test
+  void should_refuse_duplicate_keys_unless_allowed_then_warn_naming_the_line() throws IOException {
+    String dup = write("dup.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n"
+        + "  name: old\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n"
+        + "      - {name: app, image: example/app:1}\n");
+    CliRun strict = CliRun.of("inject", dup);
+    assertThat(strict.exit()).isEqualTo(1);
+    assertThat(strict.out()).isEmpty();
+    assertThat(strict.err()).contains("line 5, column 3: duplicate key \"name\"");
+
+    for (String command : List.of("inject", "uninject")) {
+      CliRun run = CliRun.of(command, "--allow-duplicate-keys", dup);
+      assertThat(run.exit()).as(run.err()).isZero();
+      assertThat(lines(run.err()).get(0)).isEqualTo("warning: " + dup
+          + ": document 1, line 5, column 3: duplicate key \"name\": the last one wins");
+      assertThat(run.err()).contains("deployment \"web\"");
+    }
   }
 
   @Test

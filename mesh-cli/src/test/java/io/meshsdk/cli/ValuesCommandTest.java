@@ -46,9 +46,9 @@ class ValuesCommandTest {
   }
 
   @Test
-  void should_exit_1_with_one_line_and_no_output_on_bad_set() {
+  void should_exit_2_with_one_line_and_no_output_on_bad_set() {
     CliRun run = CliRun.of("values", "--no-defaults", "--set", "name1,name2=", "-o", "json");
-    assertFailed(run, 1,
+    assertFailed(run, 2,
         "mesh: invalid --set \"name1,name2=\" at character 6: key \"name1\" has no value");
     assertThat(run.err().strip().lines()).hasSize(1);
   }

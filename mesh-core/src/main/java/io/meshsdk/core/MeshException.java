@@ -29,4 +29,15 @@ public class MeshException extends RuntimeException {
   public MeshException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * What is wrong — the one accessor every Mesh SDK exception has for it. Subclasses that know
+   * where the problem is (a source and line, a {@code --set} argument) return it without that
+   * place, which they expose through accessors of their own; otherwise it is the message.
+   *
+   * @return the problem, for people
+   */
+  public String problem() {
+    return getMessage();
+  }
 }

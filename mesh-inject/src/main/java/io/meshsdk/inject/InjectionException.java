@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * A document that cannot be injected: Linkerd refuses it (host networking, an existing sidecar,
  * …), it is malformed (no pod template, an annotation with an invalid value), or the values cannot
- * render a proxy (no trust anchors). The message is the text Linkerd prints after {@code Error
+ * render its proxy (a value its annotations or Linkerd's template refuse). Values missing for
+ * every document, such as the trust anchors, fail earlier, at {@code Injector.Builder.build()},
+ * with a {@link io.meshsdk.core.ConfigurationException}. The message is the text Linkerd prints after {@code Error
  * transforming resources:} where Linkerd has one, e.g. {@code failed to inject deployment/web:
  * hostNetwork is enabled}.
  */
@@ -14,17 +16,17 @@ public class InjectionException extends MeshException {
   private static final long serialVersionUID = 1L;
 
   /** Why the document was not injected. */
-  public enum Reason {
+  public enum Category {
     /** Linkerd refuses the resource (its own message). */
     REFUSED,
     /** The document is malformed for injection (a missing pod template, a bad annotation). */
     INVALID_INPUT,
-    /** The mesh values cannot render a proxy (no trust anchors, a bad value). */
+    /** The mesh values cannot render this document's proxy (a bad value). */
     INVALID_VALUES
   }
 
   /** The category of the failure. */
-  private final Reason reason;
+  private final Category category;
 
   /** The lower-case kind of the resource. */
   private final String kind;
@@ -39,15 +41,15 @@ public class InjectionException extends MeshException {
    * Creates the exception.
    *
    * @param message the full message
-   * @param reason the category
+   * @param category the category
    * @param kind the lower-case kind of the resource
    * @param resourceName the resource name
    * @param reasons the individual reasons, in Linkerd's order
    */
   public InjectionException(
-      String message, Reason reason, String kind, String resourceName, List<String> reasons) {
+      String message, Category category, String kind, String resourceName, List<String> reasons) {
     super(message);
-    this.reason = reason;
+    this.category = category;
     this.kind = kind;
     this.resourceName = resourceName;
     this.reasons = List.copyOf(reasons);
@@ -56,10 +58,10 @@ public class InjectionException extends MeshException {
   /**
    * The category of the failure.
    *
-   * @return the reason
+   * @return the category
    */
-  public Reason reason() {
-    return reason;
+  public Category category() {
+    return category;
   }
 
   /**

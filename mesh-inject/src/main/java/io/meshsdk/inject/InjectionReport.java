@@ -63,14 +63,26 @@ public final class InjectionReport {
   }
 
   /**
-   * Linkerd's stderr report for this input, exactly: a leading blank line, the warnings (all
-   * checks with {@code verbose}), a blank line when anything was printed, one line per resource
-   * and a trailing blank line.
+   * Linkerd's stderr report for this input, exactly: a leading blank line, the warnings, a blank
+   * line when anything was printed, one line per resource and a trailing blank line.
    *
-   * @param verbose Linkerd's {@code --verbose}
    * @return the text, ending with a newline
    */
-  public String render(boolean verbose) {
+  public String render() {
+    return render(false);
+  }
+
+  /**
+   * Linkerd's {@code --verbose} stderr report: as {@link #render()}, with every check, not only
+   * the warnings.
+   *
+   * @return the text, ending with a newline
+   */
+  public String renderVerbose() {
+    return render(true);
+  }
+
+  private String render(boolean verbose) {
     StringBuilder out = new StringBuilder("\n");
     if (operation == Operation.UNINJECT) {
       for (ResourceReport r : resources) {
@@ -87,7 +99,7 @@ public final class InjectionReport {
     boolean automountOk = true;
     for (ResourceReport r : resources) {
       String res = r.kind() + "/" + r.name();
-      if (r.reason()
+      if (r.skipReason()
           .map(
               x ->
                   x != ResourceReport.SkipReason.MISSING_KIND
@@ -181,9 +193,9 @@ public final class InjectionReport {
       JsonObject o = new JsonObject();
       o.addProperty("kind", r.kind());
       o.addProperty("name", r.name());
-      o.addProperty("outcome", r.outcome().name().toLowerCase(Locale.ROOT));
+      o.addProperty("outcome", r.action().name().toLowerCase(Locale.ROOT));
       o.addProperty(
-          "reason", r.reason().map(x -> x.name().toLowerCase(Locale.ROOT)).orElse(null));
+          "reason", r.skipReason().map(x -> x.name().toLowerCase(Locale.ROOT)).orElse(null));
       JsonArray f = new JsonArray();
       for (ResourceReport.Finding x : r.findings()) {
         f.add(x.name().toLowerCase(Locale.ROOT));

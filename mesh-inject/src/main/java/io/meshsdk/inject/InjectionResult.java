@@ -3,20 +3,27 @@ package io.meshsdk.inject;
 import io.meshsdk.core.manifest.Manifest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The result of injecting or uninjecting one whole input (a file's documents, say): the output
  * documents in input order (unchanged ones are the input instances, so a writer emits them byte
  * for byte) and the input's {@link InjectionReport}, which renders Linkerd's stderr block.
  * Immutable.
+ *
+ * @param documents the output documents, one per input document, in order (unmodifiable)
+ * @param report the report of the whole input
  */
-public final class InjectionResult {
-  private final List<Manifest> documents;
-  private final InjectionReport report;
-
-  private InjectionResult(List<Manifest> documents, InjectionReport report) {
-    this.documents = List.copyOf(documents);
-    this.report = report;
+public record InjectionResult(List<Manifest> documents, InjectionReport report) {
+  /**
+   * Creates a result.
+   *
+   * @param documents the output documents (copied)
+   * @param report the report
+   */
+  public InjectionResult {
+    documents = List.copyOf(documents);
+    Objects.requireNonNull(report, "report");
   }
 
   /** Collects per-document results into one input's result. */
@@ -28,23 +35,5 @@ public final class InjectionResult {
       resources.addAll(r.resources());
     }
     return new InjectionResult(docs, InjectionReport.of(operation, resources));
-  }
-
-  /**
-   * The output documents, one per input document, in order.
-   *
-   * @return an unmodifiable list
-   */
-  public List<Manifest> documents() {
-    return documents;
-  }
-
-  /**
-   * The report of the whole input.
-   *
-   * @return the report
-   */
-  public InjectionReport report() {
-    return report;
   }
 }

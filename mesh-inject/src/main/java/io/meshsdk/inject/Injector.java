@@ -1,5 +1,6 @@
 package io.meshsdk.inject;
 
+import io.meshsdk.core.ConfigurationException;
 import io.meshsdk.core.MeshSdk;
 import io.meshsdk.core.internal.go.GoDuration;
 import io.meshsdk.core.internal.go.GoText;
@@ -7,8 +8,11 @@ import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.core.linkerd.LinkerdNames;
 import io.meshsdk.core.linkerd.LinkerdValues;
 import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.manifest.ManifestLocation;
 import io.meshsdk.core.values.HelmValues;
+import io.meshsdk.core.values.KeySchema;
 import io.meshsdk.core.values.SetFlag;
+import io.meshsdk.core.values.UnknownKey;
 import io.meshsdk.core.values.ValuesException;
 import io.meshsdk.inject.internal.DocResult;
 import io.meshsdk.inject.internal.InjectEngine;
@@ -32,24 +36,26 @@ import java.util.function.UnaryOperator;
  * stripped of any earlier Linkerd injection, so re-injection is idempotent.
  *
  * <pre>{@code
- * HelmValues installed = LinkerdChart.CONTROL_PLANE.valuesBuilder(false)
+ * HelmValues installed = LinkerdChart.CONTROL_PLANE.valuesBuilder()
  *     .setFile("identityTrustAnchorsPEM=ca.crt")
  *     .build()
  *     .values();
  * Injector injector = Injector.builder()
- *     .values(installed)
+ *     .installedValues(installed)
  *     .override("proxy.ports.admin=1234")    // becomes config.linkerd.io/admin-port: "1234"
  *     .mode(InjectMode.PROXY)
  *     .build();
- * TransformResult r = injector.inject(document); // document: Map<String, Object>
+ * ManifestResult r = injector.inject(Manifest.of(document)); // document: a Map, say
  * }</pre>
  *
- * <p>Immutable and thread-safe. {@link #inject(Object)} treats every call as a new Linkerd run;
+ * <p>Immutable and thread-safe. {@link #inject(Manifest)} treats every call as a new Linkerd run;
  * {@link #newSession()} reproduces one {@code linkerd inject} invocation over several documents.
  */
 public final class Injector {
   private final InjectEngine engine;
   private final InjectMode mode;
+  private final Builder settings;
+  private final List<UnknownKey> unknownKeys;
 
   private Injector(Builder b) {
     ProxyValues installed;
@@ -64,6 +70,34 @@ public final class Injector {
     } catch (ValuesException e) {
       throw Builder.invalidValues("invalid mesh values: " + e.getMessage());
     }
+    List<UnknownKey> unknown = new ArrayList<>();
+    KeySchema schema = LinkerdChart.CONTROL_PLANE.keySchema();
+    for (HelmValues layer : b.overrideLayers) {
+      for (UnknownKey u : schema.unknownKeys(layer)) {
+        if (!unknown.contains(u)) {
+          unknown.add(u);
+        }
+      }
+    }
+    if (b.strictKeys && !unknown.isEmpty()) {
+      StringBuilder message = new StringBuilder("override keys Linkerd does not know (strict): ");
+      for (int i = 0; i < unknown.size(); i++) {
+        message.append(i == 0 ? "" : "; ").append(unknown.get(i).describe());
+      }
+      throw new ConfigurationException(message.toString(), unknown.get(0).path());
+    }
+    this.unknownKeys = List.copyOf(unknown);
+    if (b.mode == InjectMode.PROXY) {
+      List<ProxyValues.Missing> missing = overridden.missingForProxy(b.debugSidecar);
+      if (!missing.isEmpty()) {
+        ProxyValues.Missing first = missing.get(0);
+        StringBuilder message = new StringBuilder(first.message());
+        for (ProxyValues.Missing m : missing.subList(1, missing.size())) {
+          message.append("; ").append(m.message());
+        }
+        throw new ConfigurationException(message.toString(), first.path());
+      }
+    }
     InjectEngine.Options o = new InjectEngine.Options();
     o.manual = b.mode == InjectMode.PROXY;
     o.debugSidecar = b.debugSidecar;
@@ -72,6 +106,7 @@ public final class Injector {
     o.namespace = b.namespace;
     this.engine = new InjectEngine(installed, overridden, o);
     this.mode = b.mode;
+    this.settings = new Builder(b);
   }
 
   /**
@@ -84,12 +119,36 @@ public final class Injector {
   }
 
   /**
+   * A builder with this injector's settings (values, overrides, mode, options), to derive a
+   * variant: {@code injector.toBuilder().mode(InjectMode.PROXY).build()}. This injector does not
+   * change.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return new Builder(settings);
+  }
+
+  /**
    * The mode.
    *
    * @return annotate or proxy
    */
   public InjectMode mode() {
     return mode;
+  }
+
+  /**
+   * The keys of the overrides ({@link Builder#override(String)}, {@link Builder#override(String,
+   * Object)}) that Linkerd's chart does not know, each with the closest known key: Helm and
+   * Linkerd accept them and they do nothing, so show them to the user ({@code mesh inject} prints
+   * them as warnings), or build with {@link Builder#strictKeys()}. Keys below Linkerd's free-form
+   * maps ({@code proxy.inbound.*}, {@code proxy.outbound.*}, …) are never reported.
+   *
+   * @return the findings in override order, empty when every key is known
+   */
+  public List<UnknownKey> unknownKeys() {
+    return unknownKeys;
   }
 
   /**
@@ -100,18 +159,6 @@ public final class Injector {
    */
   public Map<String, String> overrideAnnotations() {
     return engine.overrideAnnotations();
-  }
-
-  /**
-   * Injects one document, as a run of its own.
-   *
-   * @param document the document tree (a map for a resource; {@code kind: List} is handled item
-   *     by item; anything else passes through); never modified
-   * @return the output tree and the per-resource reports
-   * @throws InjectionException when Linkerd would refuse the document, or it is malformed
-   */
-  public TransformResult inject(Object document) {
-    return newSession().inject(document);
   }
 
   /**
@@ -157,12 +204,13 @@ public final class Injector {
 
   /** Adds the document's location to our own input errors; Linkerd's messages stay exact. */
   static InjectionException located(InjectionException e, Manifest m) {
-    if (e.reason() != InjectionException.Reason.INVALID_INPUT) {
+    if (e.category() != InjectionException.Category.INVALID_INPUT
+        || m.location().equals(ManifestLocation.GENERATED)) {
       return e;
     }
     InjectionException x =
         new InjectionException(
-            m.location() + ": " + e.getMessage(), e.reason(), e.kind(), e.resourceName(),
+            m.location() + ": " + e.getMessage(), e.category(), e.kind(), e.resourceName(),
             e.reasons());
     x.setStackTrace(e.getStackTrace());
     return x;
@@ -176,18 +224,6 @@ public final class Injector {
     private Session(InjectEngine engine, InjectEngine.Run run) {
       this.engine = engine;
       this.run = run;
-    }
-
-    /**
-     * Injects the next document of the run.
-     *
-     * @param document the document tree, never modified
-     * @return the output tree and the per-resource reports
-     * @throws InjectionException when Linkerd would refuse the document, or it is malformed
-     */
-    public TransformResult inject(Object document) {
-      DocResult r = engine.inject(document, run);
-      return new TransformResult(r.root, r.changed, Reports.injected(r.reports));
     }
 
     /**
@@ -227,7 +263,7 @@ public final class Injector {
         throw located(e, manifest);
       }
       Manifest out = r.changed ? manifest.withRoot(r.root) : manifest;
-      return new ManifestResult(out, Reports.injected(r.reports));
+      return new ManifestResult(out, Reports.injected(r.reports, manifest.location()));
     }
   }
 
@@ -235,6 +271,8 @@ public final class Injector {
   public static final class Builder {
     private HelmValues values = LinkerdChart.CONTROL_PLANE.defaults();
     private final List<UnaryOperator<HelmValues>> overrides = new ArrayList<>();
+    private final List<HelmValues> overrideLayers = new ArrayList<>();
+    private boolean strictKeys;
     private InjectMode mode = InjectMode.ANNOTATE;
     private boolean debugSidecar;
     private String createdBy = "mesh/" + MeshSdk.version();
@@ -243,27 +281,43 @@ public final class Injector {
 
     private Builder() {}
 
+    /** A copy of another builder's settings. */
+    private Builder(Builder b) {
+      this.values = b.values;
+      this.overrides.addAll(b.overrides);
+      this.overrideLayers.addAll(b.overrideLayers);
+      this.strictKeys = b.strictKeys;
+      this.mode = b.mode;
+      this.debugSidecar = b.debugSidecar;
+      this.createdBy = b.createdBy;
+      this.closeWaitTimeout = b.closeWaitTimeout;
+      this.namespace = b.namespace;
+    }
+
     /**
      * The installed mesh's values, what the cluster's {@code linkerd-config} holds: Linkerd's
      * chart defaults with the install's layers coalesced on top, e.g. the result of {@link
-     * LinkerdChart#valuesBuilder(boolean)}. The default is {@link LinkerdChart#defaults()}.
+     * LinkerdChart#valuesBuilder()}. The default is {@link LinkerdChart#defaults()}.
+     *
+     * <p>Replaces the installed values given before (unlike {@code ValuesBuilder.values}, which
+     * adds a layer); overrides go through {@link #override(String)}.
      *
      * @param values the complete values
      * @return this builder
      */
-    public Builder values(HelmValues values) {
+    public Builder installedValues(HelmValues values) {
       this.values = Objects.requireNonNull(values, "values");
       return this;
     }
 
     /**
-     * The installed mesh's values, as {@link #values(HelmValues)}.
+     * The installed mesh's values, as {@link #installedValues(HelmValues)}.
      *
      * @param values the complete values
      * @return this builder
      */
-    public Builder values(LinkerdValues values) {
-      return values(Objects.requireNonNull(values, "values").raw());
+    public Builder installedValues(LinkerdValues values) {
+      return installedValues(Objects.requireNonNull(values, "values").raw());
     }
 
     /**
@@ -278,12 +332,12 @@ public final class Injector {
      *
      * @param setArgument one Helm {@code --set} argument
      * @return this builder
-     * @throws InjectionException naming the argument when Helm would refuse its syntax
+     * @throws ConfigurationException naming the argument when Helm would refuse its syntax
      */
     public Builder override(String setArgument) {
       Objects.requireNonNull(setArgument, "setArgument");
       try {
-        SetFlag.SET.parse(setArgument); // the syntax, now
+        overrideLayers.add(SetFlag.SET.parse(setArgument)); // the syntax, now; keys at build()
       } catch (ValuesException e) {
         throw invalidOverride(setArgument, e);
       }
@@ -305,7 +359,7 @@ public final class Injector {
      * @param path a {@link HelmValues} path ({@code \.} escapes a dot in a key)
      * @param value the value (string, number, boolean, map, list or null)
      * @return this builder
-     * @throws InjectionException when the path is malformed or the value is not a values tree
+     * @throws ConfigurationException when the path is malformed or the value is not a values tree
      */
     public Builder override(String path, Object value) {
       Objects.requireNonNull(path, "path");
@@ -316,6 +370,7 @@ public final class Injector {
         throw invalidValues("invalid override " + path + ": " + e.getMessage());
       }
       Object copy = probe.get(path).orElse(null);
+      overrideLayers.add(probe);
       overrides.add(v -> v.with(path, copy));
       return this;
     }
@@ -330,7 +385,7 @@ public final class Injector {
      * @param name the flag without dashes, e.g. {@code admin-port}
      * @param value the flag's value as text ({@code true}/{@code false} for boolean flags)
      * @return this builder
-     * @throws InjectionException naming the flag when it is unknown or the value invalid
+     * @throws ConfigurationException naming the flag when it is unknown or the value invalid
      */
     public Builder linkerdFlag(String name, String value) {
       Objects.requireNonNull(name, "name");
@@ -361,6 +416,18 @@ public final class Injector {
      */
     public static boolean isBooleanLinkerdFlag(String name) {
       return LinkerdFlags.isBoolean(name);
+    }
+
+    /**
+     * Strict keys: {@link #build()} fails when an override sets a key Linkerd's chart does not
+     * know (see {@link Injector#unknownKeys()}), e.g. {@code proxy.port.admin=1}, instead of only
+     * reporting it.
+     *
+     * @return this builder
+     */
+    public Builder strictKeys() {
+      this.strictKeys = true;
+      return this;
     }
 
     /**
@@ -425,7 +492,7 @@ public final class Injector {
      *
      * @param goDuration the duration text
      * @return this builder
-     * @throws InjectionException with Go's wording when the text is not a Go duration
+     * @throws ConfigurationException with Go's wording when the text is not a Go duration
      */
     public Builder closeWaitTimeout(String goDuration) {
       try {
@@ -451,22 +518,25 @@ public final class Injector {
      * Builds the injector.
      *
      * @return the injector
-     * @throws InjectionException when a value has the wrong type or an override does not fit the
-     *     values
+     * @throws ConfigurationException when a value has the wrong type, an override does not fit the
+     *     values, an override key is unknown with {@link #strictKeys()}, or (in {@link InjectMode#PROXY}) a value the proxy needs is missing or empty:
+     *     {@code identityTrustAnchorsPEM} ("Please provide the identity trust anchors"), the proxy
+     *     image name or version, the debug image with {@link #debugSidecar(boolean)}; the message
+     *     names the values path and how to set it, {@link ConfigurationException#valuesPath()}
+     *     the first one
      */
     public Injector build() {
       return new Injector(this);
     }
 
-    static InjectionException invalidValues(String message) {
-      return new InjectionException(
-          message, InjectionException.Reason.INVALID_VALUES, "", "", List.of(message));
+    static ConfigurationException invalidValues(String message) {
+      return new ConfigurationException(message);
     }
 
-    private static InjectionException invalidOverride(String argument, ValuesException e) {
+    private static ConfigurationException invalidOverride(String argument, ValuesException e) {
       String at = e.position() > 0 ? " at character " + e.position() : "";
       return invalidValues(
-          "invalid --override " + GoText.quote(argument) + at + ": " + e.reason());
+          "invalid --override " + GoText.quote(argument) + at + ": " + e.problem());
     }
   }
 }

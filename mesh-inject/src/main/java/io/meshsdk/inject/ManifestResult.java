@@ -2,36 +2,26 @@ package io.meshsdk.inject;
 
 import io.meshsdk.core.manifest.Manifest;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The result of injecting or uninjecting one {@link Manifest}: the output document (the input
- * document itself when nothing changed, so a writer emits it byte for byte) and one report per
- * resource. Immutable.
+ * document itself when nothing changed, so a writer emits it byte for byte; otherwise a new,
+ * deeply unmodifiable document) and one report per resource (several for a {@code kind: List}).
+ * Immutable.
+ *
+ * @param manifest the output document; {@link Manifest#isModified()} tells whether it changed
+ * @param resources one report per resource, in document order (unmodifiable)
  */
-public final class ManifestResult {
-  private final Manifest manifest;
-  private final List<ResourceReport> resources;
-
-  ManifestResult(Manifest manifest, List<ResourceReport> resources) {
-    this.manifest = manifest;
-    this.resources = List.copyOf(resources);
-  }
-
+public record ManifestResult(Manifest manifest, List<ResourceReport> resources) {
   /**
-   * The output document.
+   * Creates a result.
    *
-   * @return the document; {@link Manifest#isModified()} tells whether it changed
+   * @param manifest the output document
+   * @param resources the reports (copied)
    */
-  public Manifest manifest() {
-    return manifest;
-  }
-
-  /**
-   * One report per resource, in document order.
-   *
-   * @return an unmodifiable list
-   */
-  public List<ResourceReport> resources() {
-    return resources;
+  public ManifestResult {
+    Objects.requireNonNull(manifest, "manifest");
+    resources = List.copyOf(resources);
   }
 }

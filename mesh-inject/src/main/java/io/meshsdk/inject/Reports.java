@@ -1,6 +1,7 @@
 package io.meshsdk.inject;
 
 import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.manifest.ManifestLocation;
 import io.meshsdk.inject.internal.Kind;
 import io.meshsdk.inject.internal.Report;
 import java.util.ArrayList;
@@ -36,40 +37,45 @@ final class Reports {
     return text.isEmpty();
   }
 
-  static List<ResourceReport> injected(List<Report> reports) {
+  static List<ResourceReport> injected(List<Report> reports, ManifestLocation at) {
     List<ResourceReport> out = new ArrayList<>(reports.size());
     for (Report r : reports) {
-      ResourceReport.Outcome outcome;
+      ResourceReport.Action action;
       ResourceReport.SkipReason reason = null;
       if (r.injectable()) {
-        outcome = ResourceReport.Outcome.INJECTED;
+        action = ResourceReport.Action.INJECTED;
       } else if (r.annotated) {
-        outcome = ResourceReport.Outcome.ANNOTATED;
+        action = ResourceReport.Action.ANNOTATED;
       } else {
-        outcome = ResourceReport.Outcome.SKIPPED;
+        action = ResourceReport.Action.SKIPPED;
         reason = skipReason(r, false);
       }
-      out.add(new ResourceReport(r.kind, r.name, outcome, reason, findings(r), r.changed));
+      out.add(new ResourceReport(r.kind, r.name, action, reason, findings(r), r.changed,
+          r.kindAsWritten, r.namespace, at));
     }
     return out;
   }
 
-  static List<ResourceReport> uninjected(List<Report> reports) {
+  static List<ResourceReport> uninjected(List<Report> reports, ManifestLocation at) {
     List<ResourceReport> out = new ArrayList<>(reports.size());
     for (Report r : reports) {
       if (r.uninjected) {
         out.add(
             new ResourceReport(
-                r.kind, r.name, ResourceReport.Outcome.UNINJECTED, null, Set.of(), r.changed));
+                r.kind, r.name, ResourceReport.Action.UNINJECTED, null, Set.of(), r.changed,
+                r.kindAsWritten, r.namespace, at));
       } else {
         out.add(
             new ResourceReport(
                 r.kind,
                 r.name,
-                ResourceReport.Outcome.SKIPPED,
+                ResourceReport.Action.SKIPPED,
                 skipReason(r, true),
                 Set.of(),
-                r.changed));
+                r.changed,
+                r.kindAsWritten,
+                r.namespace,
+                at));
       }
     }
     return out;

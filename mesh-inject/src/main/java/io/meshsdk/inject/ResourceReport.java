@@ -1,5 +1,6 @@
 package io.meshsdk.inject;
 
+import io.meshsdk.core.manifest.ManifestLocation;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -7,19 +8,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What happened to one resource: its kind and name, the outcome, the reason when it was skipped,
+ * What happened to one resource: its kind and name, the action, the reason when it was skipped,
  * and the findings Linkerd's report warns about. Immutable.
  */
 public final class ResourceReport {
-  /** The outcome for a resource. */
-  public enum Outcome {
+  /** What was done to a resource. */
+  public enum Action {
     /** The proxy was injected (or, in annotation mode, the pod template annotated for it). */
     INJECTED,
     /** Only annotations were added (a Namespace, a Service, or a workload with overrides). */
     ANNOTATED,
     /** Linkerd's injection was removed. */
     UNINJECTED,
-    /** Nothing was done; see {@link #reason()}. */
+    /** Nothing was done; see {@link #skipReason()}. */
     SKIPPED
   }
 
@@ -53,21 +54,31 @@ public final class ResourceReport {
 
   private final String kind;
   private final String name;
-  private final Outcome outcome;
+  private final Action action;
   private final SkipReason reason;
   private final Set<Finding> findings;
   private final boolean changed;
 
+  private final String kindAsWritten;
+  private final String namespace;
+  private final ManifestLocation location;
+
   ResourceReport(
       String kind,
       String name,
-      Outcome outcome,
+      Action action,
       SkipReason reason,
       Set<Finding> findings,
-      boolean changed) {
+      boolean changed,
+      String kindAsWritten,
+      String namespace,
+      ManifestLocation location) {
+    this.kindAsWritten = Objects.requireNonNull(kindAsWritten);
+    this.namespace = namespace == null || namespace.isEmpty() ? null : namespace;
+    this.location = Objects.requireNonNull(location);
     this.kind = Objects.requireNonNull(kind);
     this.name = Objects.requireNonNull(name);
-    this.outcome = Objects.requireNonNull(outcome);
+    this.action = Objects.requireNonNull(action);
     this.reason = reason;
     this.findings =
         findings.isEmpty()
@@ -86,6 +97,36 @@ public final class ResourceReport {
   }
 
   /**
+   * The kind as the manifest spells it, e.g. {@code Deployment}; empty when the document has no
+   * kind. {@link #kind()} is Linkerd's lower-case form.
+   *
+   * @return the kind as written
+   */
+  public String kindAsWritten() {
+    return kindAsWritten;
+  }
+
+  /**
+   * The resource's {@code metadata.namespace}.
+   *
+   * @return the namespace, or empty when the manifest does not set one
+   */
+  public Optional<String> namespace() {
+    return Optional.ofNullable(namespace);
+  }
+
+  /**
+   * Where the resource's document was read: source (file, {@code <stdin>}), document number and
+   * line; {@link ManifestLocation#GENERATED} for a document built in code. The items of a {@code
+   * kind: List} share their List's location.
+   *
+   * @return the location
+   */
+  public ManifestLocation location() {
+    return location;
+  }
+
+  /**
    * The resource name (a pod's {@code generateName} when it has no name).
    *
    * @return the name, possibly empty
@@ -95,20 +136,20 @@ public final class ResourceReport {
   }
 
   /**
-   * The outcome.
+   * What was done.
    *
-   * @return the outcome
+   * @return the action
    */
-  public Outcome outcome() {
-    return outcome;
+  public Action action() {
+    return action;
   }
 
   /**
    * Why the resource was skipped.
    *
-   * @return the reason, empty unless the outcome is {@link Outcome#SKIPPED}
+   * @return the reason, empty unless the action is {@link Action#SKIPPED}
    */
-  public Optional<SkipReason> reason() {
+  public Optional<SkipReason> skipReason() {
     return Optional.ofNullable(reason);
   }
 
@@ -139,7 +180,7 @@ public final class ResourceReport {
     if (kind.isEmpty()) {
       return "document missing \"kind\" field, skipped";
     }
-    return kind + " \"" + name + "\" " + outcome.name().toLowerCase(java.util.Locale.ROOT);
+    return kind + " \"" + name + "\" " + action.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override

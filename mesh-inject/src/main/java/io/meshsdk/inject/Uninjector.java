@@ -32,18 +32,7 @@ public final class Uninjector {
   }
 
   /**
-   * Uninjects one document ({@code kind: List} item by item).
-   *
-   * @param document the document tree, never modified
-   * @return the output tree (the input instance when nothing was removed) and the reports
-   */
-  public TransformResult uninject(Object document) {
-    DocResult r = UninjectEngine.uninject(document);
-    return new TransformResult(r.root, r.changed, Reports.uninjected(r.reports));
-  }
-
-  /**
-   * Uninjects one manifest document. A document that is nothing but a {@code ---} line is
+   * Uninjects one manifest document ({@code kind: List} item by item). A document that is nothing but a {@code ---} line is
    * returned without a report, as Linkerd never sees it.
    *
    * @param manifest the document
@@ -55,7 +44,7 @@ public final class Uninjector {
     }
     DocResult r = UninjectEngine.uninject(manifest.root());
     Manifest out = r.changed ? manifest.withRoot(r.root) : manifest;
-    return new ManifestResult(out, Reports.uninjected(r.reports));
+    return new ManifestResult(out, Reports.uninjected(r.reports, manifest.location()));
   }
 
   /**

@@ -96,7 +96,7 @@ class InjectConformanceTest {
     // --set-file paths of cases.json are relative to the conformance folder linkerd/
     ValuesBuilder layers =
         LinkerdChart.CONTROL_PLANE
-            .valuesBuilder(false)
+            .valuesBuilder()
             .fileReader(
                 SetFileReader.fromDirectory(
                     Conformance.resolve("linkerd"), InputStream::nullInputStream));
@@ -111,7 +111,7 @@ class InjectConformanceTest {
     }
     Injector.Builder b =
         Injector.builder()
-            .values(layers.build().values())
+            .installedValues(layers.build().values())
             .mode(c.get("manual").getAsBoolean() ? InjectMode.PROXY : InjectMode.ANNOTATE)
             .debugSidecar(c.get("debugSidecar").getAsBoolean());
     for (JsonElement s : c.getAsJsonArray("override")) {

@@ -2,6 +2,7 @@ package io.meshsdk.inject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshsdk.core.manifest.Manifest;
 import io.meshsdk.core.values.HelmValues;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,31 +30,32 @@ class InjectPropertyTest {
   void should_round_trip_and_be_idempotent(InjectMode mode, boolean debug, boolean cni) {
     HelmValues values = cni ? TestValues.installed("cniEnabled=true") : TestValues.installed();
     Injector injector =
-        Injector.builder().values(values).mode(mode).debugSidecar(debug).createdBy("t").build();
+        Injector.builder().installedValues(values).mode(mode).debugSidecar(debug).createdBy("t").build();
     Uninjector uninjector = Uninjector.create();
     for (int seed = 0; seed < RUNS; seed++) {
       Map<String, Object> x = new ManifestGenerator(seed * 31L + mode.ordinal()).document();
       String original = Yamls.dump(x);
 
-      TransformResult once = injector.inject(x);
+      Manifest in = Manifest.of(x);
+      ManifestResult once = injector.inject(in);
       assertThat(Yamls.dump(x)).as("seed %d: input unchanged", seed).isEqualTo(original);
-      boolean workload = once.resources().stream().anyMatch(r -> r.outcome()
-          == ResourceReport.Outcome.INJECTED || r.outcome() == ResourceReport.Outcome.ANNOTATED);
+      boolean workload = once.resources().stream().anyMatch(r -> r.action()
+          == ResourceReport.Action.INJECTED || r.action() == ResourceReport.Action.ANNOTATED);
       if (!workload) {
-        assertThat(once.document()).as("seed %d: untouched document", seed).isSameAs(x);
+        assertThat(once.manifest()).as("seed %d: untouched document", seed).isSameAs(in);
       }
 
-      TransformResult back = uninjector.uninject(once.document());
-      assertThat(Yamls.dump(back.document()))
+      ManifestResult back = uninjector.uninject(once.manifest());
+      assertThat(Yamls.dump(back.manifest().root()))
           .as("seed %d: uninject(inject(x)) == x", seed)
           .isEqualTo(original);
 
-      String onceText = Yamls.dump(once.document());
-      TransformResult twice = injector.inject(once.document());
-      assertThat(Yamls.dump(twice.document()))
+      String onceText = Yamls.dump(once.manifest().root());
+      ManifestResult twice = injector.inject(once.manifest());
+      assertThat(Yamls.dump(twice.manifest().root()))
           .as("seed %d: inject(inject(x)) == inject(x)", seed)
           .isEqualTo(onceText);
-      assertThat(Yamls.dump(once.document())).as("seed %d: output unchanged", seed)
+      assertThat(Yamls.dump(once.manifest().root())).as("seed %d: output unchanged", seed)
           .isEqualTo(onceText);
     }
   }

@@ -2,6 +2,8 @@ package io.meshsdk.inject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.manifest.ManifestReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +11,14 @@ import org.junit.jupiter.api.Test;
 
 class InjectionReportTest {
 
-  private static InjectionReport report(Injector injector, Object... docs) {
+  @SafeVarargs
+  private static InjectionReport report(Injector injector, Map<String, Object>... docs) {
     Injector.Session s = injector.newSession();
     List<ResourceReport> all = new ArrayList<>();
-    for (Object d : docs) {
-      all.addAll(s.inject(d).resources());
+    for (Map<String, Object> d : docs) {
+      Manifest m = d == null ? ManifestReader.create().readAll("null\n", "null").get(0)
+          : Manifest.of(d);
+      all.addAll(s.inject(m).resources());
     }
     return InjectionReport.of(InjectionReport.Operation.INJECT, all);
   }
@@ -25,7 +30,7 @@ class InjectionReportTest {
             TestValues.annotate().build(),
             TestValues.doc("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"),
             null);
-    assertThat(r.render(false))
+    assertThat(r.render())
         .isEqualTo(
             "\n\u203c no supported objects found\n\nconfigmap \"c\" skipped\n"
                 + "document missing \"kind\" field, skipped\n\n");
@@ -41,11 +46,11 @@ class InjectionReportTest {
             TestValues.annotate().build(),
             TestValues.deployment("a", "", udpPort),
             TestValues.deployment("b", "", udpPort));
-    assertThat(r.render(false))
+    assertThat(r.render())
         .isEqualTo(
             "\n\u203c deployment/a, deployment/b use \"protocol: UDP\"\n\n"
                 + "deployment \"a\" injected\ndeployment \"b\" injected\n\n");
-    assertThat(r.render(true))
+    assertThat(r.renderVerbose())
         .contains("\u221a at least one resource can be injected or annotated\n")
         .contains("\u203c deployment/a, deployment/b use \"protocol: UDP\"\n");
   }
@@ -56,9 +61,10 @@ class InjectionReportTest {
         InjectionReport.of(
             InjectionReport.Operation.UNINJECT,
             Uninjector.create()
-                .uninject(TestValues.doc("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n"))
+                .uninject(Manifest.of(
+                    TestValues.doc("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n")))
                 .resources());
-    assertThat(r.render(true)).isEqualTo("\nservice \"s\" skipped\n\n");
+    assertThat(r.renderVerbose()).isEqualTo("\nservice \"s\" skipped\n\n");
     assertThat(r.toJson())
         .contains("\"operation\": \"uninject\"")
         .contains("\"outcome\": \"skipped\"")
@@ -71,8 +77,8 @@ class InjectionReportTest {
         TestValues.deployment("web", "      annotations: {linkerd.io/inject: disabled}\n", "");
     InjectionReport r =
         report(TestValues.annotate().override("proxy.logLevel", "debug").build(), disabled);
-    assertThat(r.resources().get(0).outcome()).isEqualTo(ResourceReport.Outcome.ANNOTATED);
-    assertThat(r.render(false))
+    assertThat(r.resources().get(0).action()).isEqualTo(ResourceReport.Action.ANNOTATED);
+    assertThat(r.render())
         .isEqualTo(
             "\n\u203c \"linkerd.io/inject: disabled\" annotation set on deployment/web\n\n"
                 + "deployment \"web\" annotated\n\n");

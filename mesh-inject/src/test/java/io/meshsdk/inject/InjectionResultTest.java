@@ -43,7 +43,7 @@ class InjectionResultTest {
     assertThat(result.documents()).hasSize(2);
     assertThat(result.documents().get(0)).isSameAs(in.get(0));
     assertThat(result.documents().get(1).isModified()).isTrue();
-    assertThat(result.report().render(false))
+    assertThat(result.report().render())
         .isEqualTo("\nconfigmap \"settings\" skipped\ndeployment \"web\" injected\n\n");
   }
 
@@ -56,7 +56,7 @@ class InjectionResultTest {
 
     assertThat(back.documents().get(0)).isSameAs(in.get(0));
     assertThat(back.documents().get(1).root()).isEqualTo(in.get(1).root());
-    assertThat(back.report().render(false))
+    assertThat(back.report().render())
         .isEqualTo("\nconfigmap \"settings\" skipped\ndeployment \"web\" uninjected\n\n");
   }
 
@@ -70,5 +70,26 @@ class InjectionResultTest {
     assertThatThrownBy(() -> TestValues.annotate().build().injectAll(read(refused)))
         .isInstanceOf(InjectionException.class)
         .hasMessage("failed to inject deployment/host: hostNetwork is enabled");
+  }
+
+  @Test
+  void should_report_each_resource_with_its_namespace_kind_as_written_and_input_location() {
+    String text = INPUT.replace("  name: web\n", "  name: web\n  namespace: shop\n")
+        + "---\napiVersion: v1\nkind: List\nitems:\n"
+        + "- {apiVersion: v1, kind: Service, metadata: {name: s, namespace: edge}}\n";
+
+    List<ResourceReport> resources =
+        TestValues.annotate().build().injectAll(read(text)).report().resources();
+
+    assertThat(resources).extracting(ResourceReport::kindAsWritten)
+        .containsExactly("ConfigMap", "Deployment", "Service");
+    assertThat(resources).extracting(ResourceReport::kind)
+        .containsExactly("configmap", "deployment", "service");
+    assertThat(resources).extracting(r -> r.namespace().orElse("-"))
+        .containsExactly("-", "shop", "edge");
+    assertThat(resources).extracting(r -> r.location().source() + "#" + r.location().documentIndex())
+        .containsExactly("shop.yaml#1", "shop.yaml#2", "shop.yaml#3");
+    assertThat(resources.get(0).skipReason()).contains(ResourceReport.SkipReason.UNSUPPORTED_KIND);
+    assertThat(resources.get(1).action()).isEqualTo(ResourceReport.Action.INJECTED);
   }
 }

@@ -10,21 +10,26 @@ import static io.meshsdk.inject.TestValues.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.ConfigurationException;
 import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.core.linkerd.LinkerdValues;
+import io.meshsdk.core.values.HelmValues;
+import io.meshsdk.core.values.UnknownKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class InjectorTest {
 
-  private static Map<String, Object> podSpec(TransformResult r) {
-    return map(r.document(), "spec", "template", "spec");
+  private static Map<String, Object> podSpec(ManifestResult r) {
+    return map(r.manifest().root(), "spec", "template", "spec");
   }
 
-  private static Map<String, Object> podMeta(TransformResult r) {
-    return map(r.document(), "spec", "template", "metadata");
+  private static Map<String, Object> podMeta(ManifestResult r) {
+    return map(r.manifest().root(), "spec", "template", "metadata");
   }
 
   @Test
@@ -43,40 +48,66 @@ class InjectorTest {
                 + "      containers: [{name: app, image: x, resources: {}}]\n"
                 + "status: {}\n");
     String before = Yamls.dump(in);
-    TransformResult r = TestValues.annotate().build().inject(in);
+    ManifestResult r = TestValues.annotate().build().inject(Manifest.of(in));
 
     assertThat(Yamls.dump(in)).as("input untouched").isEqualTo(before);
-    assertThat(List.copyOf(map(r.document()).keySet()))
+    assertThat(List.copyOf(map(r.manifest().root()).keySet()))
         .containsExactly("kind", "apiVersion", "metadata", "spec", "status");
-    assertThat(List.copyOf(map(r.document(), "spec", "template", "metadata", "annotations")
+    assertThat(List.copyOf(map(r.manifest().root(), "spec", "template", "metadata", "annotations")
             .entrySet()).toString())
         .isEqualTo("[zeta=1, alpha=2, linkerd.io/inject=enabled]");
     assertThat(podSpec(r)).containsEntry("hostNetwork", false);
-    assertThat(map(r.document(), "metadata")).containsEntry("creationTimestamp", null);
+    assertThat(map(r.manifest().root(), "metadata")).containsEntry("creationTimestamp", null);
     assertThat(r.resources()).extracting(ResourceReport::line)
         .containsExactly("deployment \"web\" injected");
   }
 
   @Test
-  void should_share_untouched_subtrees_and_return_unsupported_documents_as_they_are() {
-    Map<String, Object> cm = doc("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
-    Injector injector = TestValues.manual().build();
-    TransformResult r = injector.inject(cm);
-    assertThat(r.document()).isSameAs(cm);
-    assertThat(r.changed()).isFalse();
-    assertThat(r.resources().get(0).reason()).contains(ResourceReport.SkipReason.UNSUPPORTED_KIND);
+  void should_take_documents_only_as_manifests_so_none_is_silently_skipped() {
+    for (Class<?> type : List.of(Injector.class, Injector.Session.class, Uninjector.class)) {
+      for (java.lang.reflect.Method m : type.getMethods()) {
+        if (m.getName().equals("inject") || m.getName().equals("uninject")) {
+          assertThat(m.getParameterTypes()).as("%s.%s", type.getSimpleName(), m.getName())
+              .containsExactly(Manifest.class);
+        }
+      }
+    }
+  }
 
-    Map<String, Object> d = deployment("web", "", "");
-    TransformResult injected = injector.inject(d);
-    assertThat(map(injected.document(), "spec", "template", "spec", "containers", 0))
-        .isSameAs(map(d, "spec", "template", "spec", "containers", 0));
+  @Test
+  @SuppressWarnings("unchecked")
+  void should_return_results_that_share_nothing_mutable_with_the_callers_tree() {
+    Map<String, Object> mine = deployment("web", "", "");
+    ManifestResult r = TestValues.manual().build().inject(Manifest.of(mine));
+    String before = Yamls.dump(r.manifest().root());
+    map(mine, "spec", "template", "spec").put("hostNetwork", true);
+    ((List<Object>) map(mine, "spec", "template", "spec").get("containers")).clear();
+    assertThat(Yamls.dump(r.manifest().root())).isEqualTo(before);
+    assertThatThrownBy(() -> podSpec(r).put("x", 1))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> list(podSpec(r), "containers").clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void should_share_untouched_subtrees_and_return_unsupported_documents_as_they_are() {
+    Manifest cm = Manifest.of(doc("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"));
+    Injector injector = TestValues.manual().build();
+    ManifestResult r = injector.inject(cm);
+    assertThat(r.manifest()).isSameAs(cm);
+    assertThat(r.resources().get(0).skipReason()).contains(ResourceReport.SkipReason.UNSUPPORTED_KIND);
+
+    Manifest d = Manifest.of(deployment("web", "", ""));
+    ManifestResult injected = injector.inject(d);
+    assertThat(map(injected.manifest().root(), "spec", "template", "spec", "containers", 0))
+        .isSameAs(map(d.root(), "spec", "template", "spec", "containers", 0));
   }
 
   @Test
   void should_put_native_sidecar_proxy_before_existing_init_containers() {
     Map<String, Object> d =
         deployment("web", "", "      initContainers:\n      - name: migrate\n        image: m\n");
-    TransformResult r = TestValues.manual().build().inject(d);
+    ManifestResult r = TestValues.manual().build().inject(Manifest.of(d));
     assertThat(names(list(podSpec(r), "initContainers")))
         .containsExactly("linkerd-init", "linkerd-proxy", "migrate");
     assertThat(names(list(podSpec(r), "containers"))).containsExactly("app");
@@ -89,7 +120,7 @@ class InjectorTest {
     assertThat(List.copyOf(podSpec(r).keySet()))
         .as("existing keys keep their place, new ones are appended")
         .containsExactly("containers", "initContainers", "volumes");
-    TransformResult fresh = TestValues.manual().build().inject(deployment("web", "", ""));
+    ManifestResult fresh = TestValues.manual().build().inject(Manifest.of(deployment("web", "", "")));
     assertThat(List.copyOf(podSpec(fresh).keySet()))
         .as("a new initContainers goes before containers")
         .containsExactly("initContainers", "containers", "volumes");
@@ -99,11 +130,11 @@ class InjectorTest {
   void should_place_the_proxy_first_with_a_post_start_hook_without_native_sidecars() {
     Map<String, Object> d =
         deployment("web", "", "      initContainers:\n      - name: migrate\n        image: m\n");
-    TransformResult r =
+    ManifestResult r =
         TestValues.manual("proxy.nativeSidecar=false", "proxy.waitBeforeExitSeconds=30")
             .debugSidecar(true)
             .build()
-            .inject(d);
+            .inject(Manifest.of(d));
     assertThat(names(list(podSpec(r), "initContainers")))
         .containsExactly("migrate", "linkerd-init");
     assertThat(names(list(podSpec(r), "containers")))
@@ -120,18 +151,18 @@ class InjectorTest {
 
   @Test
   void should_append_the_proxy_without_await() {
-    TransformResult r =
+    ManifestResult r =
         TestValues.manual("proxy.nativeSidecar=false", "proxy.await=false")
             .build()
-            .inject(deployment("web", "", ""));
+            .inject(Manifest.of(deployment("web", "", "")));
     assertThat(names(list(podSpec(r), "containers"))).containsExactly("app", "linkerd-proxy");
     assertThat(container(podSpec(r), "linkerd-proxy")).doesNotContainKey("lifecycle");
   }
 
   @Test
   void should_use_the_network_validator_with_cni() {
-    TransformResult r =
-        TestValues.manual("cniEnabled=true").build().inject(deployment("w", "", ""));
+    ManifestResult r =
+        TestValues.manual("cniEnabled=true").build().inject(Manifest.of(deployment("w", "", "")));
     assertThat(names(list(podSpec(r), "initContainers")))
         .containsExactly("linkerd-network-validator", "linkerd-proxy");
     assertThat(names(list(podSpec(r), "volumes")))
@@ -146,7 +177,7 @@ class InjectorTest {
 
   @Test
   void should_write_linkerd_metadata_in_manual_mode() {
-    TransformResult r = TestValues.manual().build().inject(deployment("web", "", ""));
+    ManifestResult r = TestValues.manual().build().inject(Manifest.of(deployment("web", "", "")));
     assertThat(map(podMeta(r), "labels"))
         .containsExactly(
             Map.entry("app", "web"),
@@ -191,7 +222,7 @@ class InjectorTest {
             + "        config.linkerd.io/proxy-require-identity-inbound-ports: '8080'\n"
             + "        config.linkerd.io/proxy-additional-env: "
             + "'[{\"name\":\"EXTRA\",\"value\":\"1\"}]'\n";
-    TransformResult r = TestValues.manual().build().inject(deployment("web", meta, ""));
+    ManifestResult r = TestValues.manual().build().inject(Manifest.of(deployment("web", meta, "")));
     Map<String, Object> proxy = container(podSpec(r), "linkerd-proxy");
     Map<String, Object> e = env(proxy);
     assertThat(e)
@@ -227,7 +258,7 @@ class InjectorTest {
             + "        volumeMounts:\n"
             + "        - {name: sa, mountPath: /var/run/secrets/kubernetes.io/serviceaccount,"
             + " readOnly: true}\n";
-    TransformResult r = TestValues.manual().build().inject(deployment("w", "", extra));
+    ManifestResult r = TestValues.manual().build().inject(Manifest.of(deployment("w", "", extra)));
     Map<String, Object> proxy = container(podSpec(r), "linkerd-proxy");
     assertThat(map(proxy, "securityContext", "capabilities").toString())
         .isEqualTo("{add=[NET_ADMIN, SYS_TIME], drop=[ALL, NET_RAW]}");
@@ -243,10 +274,10 @@ class InjectorTest {
 
   @Test
   void should_use_a_custom_proxy_security_context_verbatim() {
-    TransformResult r =
+    ManifestResult r =
         TestValues.manual("proxy.securityContext.runAsUser=1234")
             .build()
-            .inject(deployment("w", "", ""));
+            .inject(Manifest.of(deployment("w", "", "")));
     assertThat(map(container(podSpec(r), "linkerd-proxy"), "securityContext"))
         .isEqualTo(Map.of("runAsUser", 1234L));
   }
@@ -255,16 +286,16 @@ class InjectorTest {
   void should_configure_tracing() {
     String meta =
         "      annotations:\n        resource.opentelemetry.io/team: payments\n";
-    TransformResult r =
+    ManifestResult r =
         TestValues.manual(
                 "proxy.tracing.enabled=true",
                 "proxy.tracing.collector.endpoint=collector.tracing:4317",
                 "proxy.tracing.collector.meshIdentity.serviceAccountName=collector",
                 "proxy.tracing.collector.meshIdentity.namespace=tracing")
             .build()
-            .inject(
+            .inject(Manifest.of(
                 deployment(
-                    "w", "        app.kubernetes.io/name: shop-web\n" + meta, ""));
+                    "w", "        app.kubernetes.io/name: shop-web\n" + meta, "")));
     Map<String, Object> proxy = container(podSpec(r), "linkerd-proxy");
     assertThat(env(proxy))
         .containsEntry("LINKERD2_PROXY_TRACE_COLLECTOR_SVC_ADDR", "collector.tracing:4317")
@@ -282,7 +313,7 @@ class InjectorTest {
   @Test
   void should_refuse_tracing_without_a_collector() {
     Injector injector = TestValues.manual("proxy.tracing.enabled=true").build();
-    assertThatThrownBy(() -> injector.inject(deployment("w", "", "")))
+    assertThatThrownBy(() -> injector.inject(Manifest.of(deployment("w", "", ""))))
         .isInstanceOf(InjectionException.class)
         .hasMessageContaining("proxy.tracing.collector.endpoint");
   }
@@ -290,15 +321,15 @@ class InjectorTest {
   @Test
   void should_require_run_as_root_for_the_close_wait_timeout() {
     Injector injector = TestValues.manual().closeWaitTimeout(Duration.ofSeconds(60)).build();
-    assertThatThrownBy(() -> injector.inject(deployment("w", "", "")))
+    assertThatThrownBy(() -> injector.inject(Manifest.of(deployment("w", "", ""))))
         .isInstanceOf(InjectionException.class)
         .hasMessage("proxyInit.runAsRoot must be set to use proxyInit.closeWaitTimeoutSecs");
 
-    TransformResult r =
+    ManifestResult r =
         TestValues.manual("proxyInit.runAsRoot=true")
             .closeWaitTimeout(Duration.ofSeconds(90))
             .build()
-            .inject(deployment("w", "", ""));
+            .inject(Manifest.of(deployment("w", "", "")));
     assertThat(map(podMeta(r), "annotations"))
         .containsEntry("config.linkerd.io/close-wait-timeout", "1m30s");
     Map<String, Object> init = container(podSpec(r), "linkerd-init");
@@ -311,23 +342,47 @@ class InjectorTest {
   }
 
   @Test
-  void should_refuse_manual_injection_without_trust_anchors() {
-    Injector injector =
-        Injector.builder()
-            .values(LinkerdChart.CONTROL_PLANE.defaults())
-            .mode(InjectMode.PROXY)
-            .build();
-    assertThatThrownBy(() -> injector.inject(deployment("w", "", "")))
-        .isInstanceOf(InjectionException.class)
-        .hasMessage("Please provide the identity trust anchors");
+  void should_refuse_to_build_a_manual_injector_without_trust_anchors() {
+    Injector.Builder b =
+        Injector.builder().installedValues(LinkerdChart.CONTROL_PLANE.defaults()).mode(InjectMode.PROXY);
+    assertThatThrownBy(b::build)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("Please provide the identity trust anchors: identityTrustAnchorsPEM is empty"
+            + " (set it with --set-file identityTrustAnchorsPEM=ca.crt)")
+        .extracting(e -> ((ConfigurationException) e).valuesPath())
+        .isEqualTo(Optional.of("identityTrustAnchorsPEM"));
+    // annotation mode renders no proxy: the anchors are not needed
+    Manifest w = Manifest.of(deployment("w", "", ""));
+    assertThat(b.mode(InjectMode.ANNOTATE).build().inject(w).manifest()).isNotSameAs(w);
+  }
+
+  @Test
+  void should_refuse_to_build_a_manual_injector_whose_proxy_image_would_be_a_colon() {
+    HelmValues noImage =
+        LinkerdChart.CONTROL_PLANE.valuesBuilder()
+            .set("identityTrustAnchorsPEM=x,proxy.image.name=,proxy.image.version=,linkerdVersion=")
+            .build()
+            .values();
+    assertThatThrownBy(() -> Injector.builder().installedValues(noImage).mode(InjectMode.PROXY).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("the proxy image name is missing: proxy.image.name is empty (set it with"
+            + " --set proxy.image.name=cr.l5d.io/linkerd/proxy); the proxy image version is"
+            + " missing (nor is linkerdVersion set): proxy.image.version is empty (set it with"
+            + " --set proxy.image.version=<linkerd version>)");
+    assertThatThrownBy(
+            () -> Injector.builder().installedValues(noImage).override("proxy.image.name=p")
+                .override("proxy.image.version=v").debugSidecar(true).mode(InjectMode.PROXY)
+                .build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("the debug image version is missing");
   }
 
   @Test
   void should_honour_iptables_mode_and_ipv6() {
-    TransformResult r =
+    ManifestResult r =
         TestValues.manual("proxyInit.iptablesMode=legacy", "disableIPv6=false")
             .build()
-            .inject(deployment("w", "", ""));
+            .inject(Manifest.of(deployment("w", "", "")));
     Map<String, Object> init = container(podSpec(r), "linkerd-init");
     assertThat(list(init, "args")).doesNotContain("--firewall-bin-path", "--ipv6=false");
     assertThat(env(container(podSpec(r), "linkerd-proxy")))
@@ -335,26 +390,26 @@ class InjectorTest {
         .containsEntry("LINKERD2_PROXY_OUTBOUND_LISTEN_ADDRS", "127.0.0.1:4140,[::1]:4140");
 
     Injector bad = TestValues.manual("proxyInit.iptablesMode=ebpf").build();
-    assertThatThrownBy(() -> bad.inject(deployment("w", "", "")))
+    assertThatThrownBy(() -> bad.inject(Manifest.of(deployment("w", "", ""))))
         .hasMessageContaining("Unsupported value \"ebpf\" for proxyInit.iptablesMode");
   }
 
   @Test
   void should_refuse_like_linkerd() {
     Injector injector = TestValues.annotate().build();
-    assertThatThrownBy(() -> injector.inject(deployment("web", "", "      hostNetwork: true\n")))
+    assertThatThrownBy(() -> injector.inject(Manifest.of(deployment("web", "", "      hostNetwork: true\n"))))
         .isInstanceOf(InjectionException.class)
         .hasMessage("failed to inject deployment/web: hostNetwork is enabled")
-        .extracting(e -> ((InjectionException) e).reason())
-        .isEqualTo(InjectionException.Reason.REFUSED);
+        .extracting(e -> ((InjectionException) e).category())
+        .isEqualTo(InjectionException.Category.REFUSED);
     assertThatThrownBy(
             () ->
-                injector.inject(
+                injector.inject(Manifest.of(
                     deployment(
                         "web",
                         "",
                         "      hostNetwork: true\n"
-                            + "      initContainers: [{name: istio-init, image: x}]\n")))
+                            + "      initContainers: [{name: istio-init, image: x}]\n"))))
         .hasMessage(
             "failed to inject deployment/web: hostNetwork is enabled, pod has a sidecar injected"
                 + " already");
@@ -364,15 +419,15 @@ class InjectorTest {
             "      annotations: {linkerd.io/inject: disabled}\n",
             "      - name: dns\n        image: d\n        ports: [{containerPort: 53,"
                 + " protocol: UDP}]\n");
-    assertThatThrownBy(() -> injector.inject(udpDisabled))
+    assertThatThrownBy(() -> injector.inject(Manifest.of(udpDisabled)))
         .hasMessage("failed to inject deployment/web: UDP port(s) configured on pod spec");
 
     Injector noProjection =
         TestValues.annotate("identity.serviceAccountTokenProjection=false").build();
     assertThatThrownBy(
             () ->
-                noProjection.inject(
-                    deployment("web", "", "      automountServiceAccountToken: false\n")))
+                noProjection.inject(Manifest.of(
+                    deployment("web", "", "      automountServiceAccountToken: false\n"))))
         .hasMessage(
             "failed to inject deployment/web: automountServiceAccountToken set to \"false\","
                 + " with Values.identity.serviceAccountTokenProjection set to \"false\"");
@@ -381,18 +436,18 @@ class InjectorTest {
   @Test
   void should_skip_disabled_and_warn_about_udp() {
     Injector injector = TestValues.annotate().build();
-    Map<String, Object> disabled =
-        deployment("web", "      annotations: {linkerd.io/inject: disabled}\n", "");
-    TransformResult r = injector.inject(disabled);
-    assertThat(r.document()).isSameAs(disabled);
-    assertThat(r.resources().get(0).reason()).contains(ResourceReport.SkipReason.INJECT_DISABLED);
+    Manifest disabled =
+        Manifest.of(deployment("web", "      annotations: {linkerd.io/inject: disabled}\n", ""));
+    ManifestResult r = injector.inject(disabled);
+    assertThat(r.manifest()).isSameAs(disabled);
+    assertThat(r.resources().get(0).skipReason()).contains(ResourceReport.SkipReason.INJECT_DISABLED);
 
-    TransformResult udp =
-        injector.inject(
+    ManifestResult udp =
+        injector.inject(Manifest.of(
             deployment(
                 "dns", "", "      - name: dns\n        image: d\n        ports: [{containerPort:"
-                    + " 53, protocol: UDP}]\n"));
-    assertThat(udp.resources().get(0).outcome()).isEqualTo(ResourceReport.Outcome.INJECTED);
+                    + " 53, protocol: UDP}]\n")));
+    assertThat(udp.resources().get(0).action()).isEqualTo(ResourceReport.Action.INJECTED);
     assertThat(udp.resources().get(0).findings()).containsExactly(ResourceReport.Finding.UDP);
   }
 
@@ -404,9 +459,9 @@ class InjectorTest {
             "        linkerd.io/control-plane-component: destination\n"
                 + "      annotations: {linkerd.io/created-by: old}\n",
             "");
-    assertThatThrownBy(() -> TestValues.annotate().build().inject(cp))
+    assertThatThrownBy(() -> TestValues.annotate().build().inject(Manifest.of(cp)))
         .hasMessage("--manual must be set when injecting control plane components");
-    TransformResult r = TestValues.manual().build().inject(cp);
+    ManifestResult r = TestValues.manual().build().inject(Manifest.of(cp));
     assertThat(map(podMeta(r), "labels"))
         .containsEntry("linkerd.io/control-plane-component", "destination");
     assertThat(map(podMeta(r), "annotations")).containsEntry("linkerd.io/created-by", "test/cli");
@@ -423,38 +478,39 @@ class InjectorTest {
         .containsExactly(
             Map.entry("config.linkerd.io/admin-port", "1234"),
             Map.entry("config.linkerd.io/opaque-ports", "4000"));
-    TransformResult ns =
-        injector.inject(doc("apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n"));
-    assertThat(map(ns.document(), "metadata", "annotations"))
+    ManifestResult ns =
+        injector.inject(Manifest.of(doc("apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n")));
+    assertThat(map(ns.manifest().root(), "metadata", "annotations"))
         .containsExactly(
             Map.entry("linkerd.io/inject", "enabled"),
             Map.entry("config.linkerd.io/admin-port", "1234"),
             Map.entry("config.linkerd.io/opaque-ports", "4000"));
-    assertThat(ns.resources().get(0).outcome()).isEqualTo(ResourceReport.Outcome.ANNOTATED);
+    assertThat(ns.resources().get(0).action()).isEqualTo(ResourceReport.Action.ANNOTATED);
 
-    TransformResult svc =
-        injector.inject(doc("apiVersion: v1\nkind: Service\nmetadata: {name: web}\n"));
-    assertThat(map(svc.document(), "metadata", "annotations"))
+    ManifestResult svc =
+        injector.inject(Manifest.of(doc("apiVersion: v1\nkind: Service\nmetadata: {name: web}\n")));
+    assertThat(map(svc.manifest().root(), "metadata", "annotations"))
         .containsExactly(Map.entry("config.linkerd.io/opaque-ports", "4000"));
 
-    Map<String, Object> plainSvc = doc("apiVersion: v1\nkind: Service\nmetadata: {name: web}\n");
-    TransformResult skipped = TestValues.annotate().build().inject(plainSvc);
-    assertThat(skipped.document()).isSameAs(plainSvc);
+    Manifest plainSvc =
+        Manifest.of(doc("apiVersion: v1\nkind: Service\nmetadata: {name: web}\n"));
+    ManifestResult skipped = TestValues.annotate().build().inject(plainSvc);
+    assertThat(skipped.manifest()).isSameAs(plainSvc);
     assertThat(skipped.resources().get(0).line()).isEqualTo("service \"web\" skipped");
   }
 
   @Test
   void should_write_overrides_on_workloads_in_both_modes() {
-    TransformResult a =
+    ManifestResult a =
         TestValues.annotate().override("proxy.logLevel", "debug").build()
-            .inject(deployment("w", "", ""));
+            .inject(Manifest.of(deployment("w", "", "")));
     assertThat(map(podMeta(a), "annotations"))
         .containsExactly(
             Map.entry("config.linkerd.io/proxy-log-level", "debug"),
             Map.entry("linkerd.io/inject", "enabled"));
-    TransformResult m =
+    ManifestResult m =
         TestValues.manual().override("proxy.logLevel", "debug").build()
-            .inject(deployment("w", "", ""));
+            .inject(Manifest.of(deployment("w", "", "")));
     assertThat(map(podMeta(m), "annotations"))
         .containsEntry("config.linkerd.io/proxy-log-level", "debug");
     assertThat(env(container(podSpec(m), "linkerd-proxy")))
@@ -465,7 +521,7 @@ class InjectorTest {
   void should_parse_overrides_as_helm_set_arguments_onto_the_installed_values() {
     Injector injector =
         Injector.builder()
-            .values(LinkerdValues.of(TestValues.installed("proxy.logLevel=info")))
+            .installedValues(LinkerdValues.of(TestValues.installed("proxy.logLevel=info")))
             .override("proxy.opaquePorts=3000\\,5000-6000,proxy.ports.admin=1234")
             .override("proxy.logLevel=info") // the installed value: no annotation
             .override("proxy.isIngress=true")
@@ -479,26 +535,63 @@ class InjectorTest {
   }
 
   @Test
+  void should_report_override_keys_linkerd_does_not_know_and_refuse_them_when_strict() {
+    Injector injector =
+        TestValues.annotate()
+            .override("proxy.port.admin=1")
+            .override("proxy.inbound.server.http2.keepAliveInterval", "10s") // free-form
+            .override("proxyinit.runAsRoot", true)
+            .override("proxy.ports.admin=1234")
+            .build();
+    assertThat(injector.unknownKeys()).extracting(UnknownKey::describe)
+        .containsExactly(
+            "unknown key proxy.port.admin — did you mean proxy.ports.admin?",
+            "unknown key proxyinit.runAsRoot — did you mean proxyInit.runAsRoot?");
+    assertThat(TestValues.annotate().override("proxy.ports.admin=1").build().unknownKeys())
+        .isEmpty();
+    assertThatThrownBy(() -> TestValues.annotate().override("proxy.port.admin=1").strictKeys()
+            .build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("override keys Linkerd does not know (strict): unknown key proxy.port.admin"
+            + " — did you mean proxy.ports.admin?");
+  }
+
+  @Test
+  void should_derive_a_variant_with_to_builder_leaving_the_original_as_it_was() {
+    Injector annotate = TestValues.annotate().override("proxy.ports.admin=1234").build();
+    Injector manual = annotate.toBuilder().mode(InjectMode.PROXY).build();
+    assertThat(manual.mode()).isEqualTo(InjectMode.PROXY);
+    assertThat(annotate.mode()).isEqualTo(InjectMode.ANNOTATE);
+    assertThat(manual.overrideAnnotations())
+        .isEqualTo(annotate.overrideAnnotations())
+        .containsEntry("config.linkerd.io/admin-port", "1234");
+    Injector more = annotate.toBuilder().override("proxy.logLevel=debug").build();
+    assertThat(more.overrideAnnotations()).containsKeys(
+        "config.linkerd.io/admin-port", "config.linkerd.io/proxy-log-level");
+    assertThat(annotate.overrideAnnotations()).doesNotContainKey("config.linkerd.io/proxy-log-level");
+  }
+
+  @Test
   void should_name_the_override_helm_would_refuse() {
     assertThatThrownBy(() -> TestValues.annotate().override("proxy.ports.admin"))
-        .isInstanceOf(InjectionException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessage(
             "invalid --override \"proxy.ports.admin\" at character 17: key \"admin\" has no value");
     assertThatThrownBy(() -> TestValues.annotate().override("proxy.image.name.x=1").build())
-        .isInstanceOf(InjectionException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageStartingWith("invalid --override \"proxy.image.name.x=1\"");
   }
 
   @Test
   void should_write_the_ingress_annotation_like_linkerd() {
-    TransformResult a = TestValues.annotate().ingress(true).build()
-        .inject(deployment("w", "", ""));
+    ManifestResult a = TestValues.annotate().ingress(true).build()
+        .inject(Manifest.of(deployment("w", "", "")));
     assertThat(map(podMeta(a), "annotations"))
         .containsExactly(Map.entry("linkerd.io/inject", "ingress"));
 
     Injector.Session session = TestValues.manual().ingress(true).build().newSession();
-    TransformResult first = session.inject(deployment("a", "", ""));
-    TransformResult second = session.inject(deployment("b", "", ""));
+    ManifestResult first = session.inject(Manifest.of(deployment("a", "", "")));
+    ManifestResult second = session.inject(Manifest.of(deployment("b", "", "")));
     assertThat(map(podMeta(first), "annotations")).containsEntry("linkerd.io/inject", "ingress");
     assertThat(map(podMeta(second), "annotations")).doesNotContainKey("linkerd.io/inject");
     assertThat(env(container(podSpec(second), "linkerd-proxy")))
@@ -512,7 +605,7 @@ class InjectorTest {
         List.of("ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet", "Job")) {
       Map<String, Object> d = deployment("w", "", "");
       d.put("kind", kind);
-      TransformResult r = injector.inject(d);
+      ManifestResult r = injector.inject(Manifest.of(d));
       assertThat(map(podMeta(r), "labels"))
           .containsEntry("linkerd.io/proxy-" + kind.toLowerCase(), "w");
     }
@@ -521,23 +614,23 @@ class InjectorTest {
             "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  jobTemplate:\n"
                 + "    spec:\n      template:\n        spec:\n"
                 + "          containers: [{name: c, image: busybox}]\n");
-    TransformResult r = injector.inject(cron);
-    Map<String, Object> t = map(r.document(), "spec", "jobTemplate", "spec", "template");
+    ManifestResult r = injector.inject(Manifest.of(cron));
+    Map<String, Object> t = map(r.manifest().root(), "spec", "jobTemplate", "spec", "template");
     assertThat(List.copyOf(t.keySet())).containsExactly("metadata", "spec");
     assertThat(map(t, "metadata", "labels")).containsEntry("linkerd.io/proxy-cronjob", "c");
 
     Map<String, Object> pod =
         doc("apiVersion: v1\nkind: Pod\nmetadata: {generateName: job-}\n"
             + "spec:\n  containers: [{name: c, image: busybox}]\n");
-    TransformResult p = injector.inject(pod);
+    ManifestResult p = injector.inject(Manifest.of(pod));
     assertThat(p.resources().get(0).line()).isEqualTo("pod \"job-\" injected");
-    assertThat(map(p.document(), "metadata", "labels"))
+    assertThat(map(p.manifest().root(), "metadata", "labels"))
         .containsOnlyKeys("linkerd.io/control-plane-ns", "linkerd.io/workload-ns");
 
     Map<String, Object> bare =
         doc("apiVersion: v1\nkind: Pod\nspec:\n  containers: [{name: c, image: busybox}]\n");
-    TransformResult b = TestValues.annotate().build().inject(bare);
-    assertThat(List.copyOf(map(b.document()).keySet()))
+    ManifestResult b = TestValues.annotate().build().inject(Manifest.of(bare));
+    assertThat(List.copyOf(map(b.manifest().root()).keySet()))
         .containsExactly("apiVersion", "kind", "metadata", "spec");
   }
 
@@ -550,21 +643,23 @@ class InjectorTest {
                 + "- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: d}\n"
                 + "  spec: {template: {spec: {containers: [{name: a, image: b}]}}}\n"
                 + "- null\n");
-    TransformResult r = TestValues.annotate().build().inject(l);
+    Manifest list = Manifest.of(l);
+    ManifestResult r = TestValues.annotate().build().inject(list);
     assertThat(r.resources()).extracting(ResourceReport::line)
         .containsExactly(
             "configmap \"c\" skipped",
             "deployment \"d\" injected",
             "document missing \"kind\" field, skipped");
-    assertThat(list(r.document(), "items").get(0)).isSameAs(list(l, "items").get(0));
+    assertThat(list(r.manifest().root(), "items").get(0))
+        .isSameAs(list(list.root(), "items").get(0));
   }
 
   @Test
   void should_reinject_idempotently_including_old_formats() {
     Injector injector = TestValues.manual().debugSidecar(true).build();
-    TransformResult once = injector.inject(deployment("web", "", ""));
-    TransformResult twice = injector.inject(once.document());
-    assertThat(Yamls.dump(twice.document())).isEqualTo(Yamls.dump(once.document()));
+    ManifestResult once = injector.inject(Manifest.of(deployment("web", "", "")));
+    ManifestResult twice = injector.inject(once.manifest());
+    assertThat(Yamls.dump(twice.manifest().root())).isEqualTo(Yamls.dump(once.manifest().root()));
 
     Map<String, Object> old =
         deployment(
@@ -578,21 +673,21 @@ class InjectorTest {
                 + "      - {name: linkerd-identity-end-entity, emptyDir: {medium: Memory}}\n");
     list(old, "spec", "template", "spec", "containers")
         .add(Map.of("name", "linkerd-proxy", "image", "cr.l5d.io/linkerd/proxy:stable-2.11.5"));
-    TransformResult fresh = injector.inject(deployment("web", "", ""));
-    assertThat(Yamls.dump(injector.inject(old).document()))
-        .isEqualTo(Yamls.dump(fresh.document()));
+    ManifestResult fresh = injector.inject(Manifest.of(deployment("web", "", "")));
+    assertThat(Yamls.dump(injector.inject(Manifest.of(old)).manifest().root()))
+        .isEqualTo(Yamls.dump(fresh.manifest().root()));
   }
 
   @Test
   void should_refuse_a_workload_without_pod_template() {
     Map<String, Object> d = doc("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\n");
-    assertThatThrownBy(() -> TestValues.annotate().build().inject(d))
+    assertThatThrownBy(() -> TestValues.annotate().build().inject(Manifest.of(d)))
         .isInstanceOf(InjectionException.class)
         .hasMessage(
             "failed to inject deployment/x: spec.template is missing: a deployment needs a pod"
                 + " template")
-        .extracting(e -> ((InjectionException) e).reason())
-        .isEqualTo(InjectionException.Reason.INVALID_INPUT);
+        .extracting(e -> ((InjectionException) e).category())
+        .isEqualTo(InjectionException.Category.INVALID_INPUT);
   }
 
   @Test
@@ -601,7 +696,7 @@ class InjectorTest {
         "      annotations:\n"
             + "        config.linkerd.io/admin-port: http\n"
             + "        config.linkerd.io/proxy-outbound-connect-timeout: soon\n";
-    assertThatThrownBy(() -> TestValues.annotate().build().inject(deployment("web", meta, "")))
+    assertThatThrownBy(() -> TestValues.annotate().build().inject(Manifest.of(deployment("web", meta, ""))))
         .isInstanceOf(InjectionException.class)
         .hasMessage(
             "failed to inject deployment/web: spec.template.metadata.annotations: annotation"
@@ -613,7 +708,7 @@ class InjectorTest {
   @Test
   void should_refuse_values_of_the_wrong_type() {
     assertThatThrownBy(() -> TestValues.annotate("proxy.ports.admin=abc").build())
-        .isInstanceOf(InjectionException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessage(
             "invalid mesh values: proxy.ports.admin is a string (abc), not an integer");
   }
@@ -635,7 +730,7 @@ class InjectorTest {
             Map.entry("config.linkerd.io/image-pull-policy", "Always"),
             Map.entry("config.linkerd.io/proxy-cpu-limit", "1500m"),
             Map.entry("config.linkerd.io/proxy-image", "registry.example.com/l5d/proxy"));
-    Map<String, Object> proxy = container(podSpec(injector.inject(deployment("w", "", ""))),
+    Map<String, Object> proxy = container(podSpec(injector.inject(Manifest.of(deployment("w", "", "")))),
         "linkerd-proxy");
     assertThat(env(proxy)).containsEntry("LINKERD2_PROXY_CORES_MAX", "2");
     assertThat(proxy)
@@ -647,7 +742,7 @@ class InjectorTest {
   @Test
   void should_reject_unknown_flags_and_bad_flag_values() {
     assertThatThrownBy(() -> TestValues.manual().linkerdFlag("proxy-colour", "red"))
-        .isInstanceOf(InjectionException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessage("unknown flag --proxy-colour");
     assertThatThrownBy(() -> TestValues.manual().linkerdFlag("admin-port", "http"))
         .hasMessage("invalid value \"http\" for --admin-port: expected a number");

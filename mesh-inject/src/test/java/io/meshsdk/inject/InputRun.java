@@ -38,7 +38,7 @@ final class InputRun {
         return out;
       }
       out.documents.addAll(written(r.documents()));
-      out.stderr.append(r.report().render(verbose));
+      out.stderr.append(verbose ? r.report().renderVerbose() : r.report().render());
     }
     return out;
   }
@@ -60,7 +60,7 @@ final class InputRun {
     for (Path file : reader.files(input)) {
       InjectionResult r = Uninjector.create().uninjectAll(reader.readAll(file));
       out.documents.addAll(written(r.documents()));
-      out.stderr.append(r.report().render(false));
+      out.stderr.append(r.report().render());
     }
     return out;
   }

@@ -34,7 +34,7 @@ final class TestValues {
   static HelmValues installed(String... sets) {
     ValuesBuilder b =
         LinkerdChart.CONTROL_PLANE
-            .valuesBuilder(false)
+            .valuesBuilder()
             .set("linkerdVersion=cp-version")
             .set("proxy.image.version=proxy-version")
             .set("debugContainer.image.version=debug-version");
@@ -46,13 +46,13 @@ final class TestValues {
 
   static Injector.Builder manual(String... sets) {
     return Injector.builder()
-        .values(installed(sets))
+        .installedValues(installed(sets))
         .mode(InjectMode.PROXY)
         .createdBy("test/cli");
   }
 
   static Injector.Builder annotate(String... sets) {
-    return Injector.builder().values(installed(sets)).mode(InjectMode.ANNOTATE);
+    return Injector.builder().installedValues(installed(sets)).mode(InjectMode.ANNOTATE);
   }
 
   /** Parses one YAML document into an ordered tree. */

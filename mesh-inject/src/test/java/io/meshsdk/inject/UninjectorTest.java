@@ -7,6 +7,8 @@ import static io.meshsdk.inject.TestValues.map;
 import static io.meshsdk.inject.TestValues.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.manifest.ManifestReader;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,7 @@ class UninjectorTest {
   @Test
   void should_remove_what_linkerd_leaves_behind_too() {
     Map<String, Object> plain = deployment("web", "", "");
-    Object injected =
+    Manifest injected =
         TestValues.manual(
                 "cniEnabled=true",
                 "proxy.tracing.enabled=true",
@@ -25,13 +27,13 @@ class UninjectorTest {
                 "proxy.tracing.collector.meshIdentity.namespace=t")
             .debugSidecar(true)
             .build()
-            .inject(plain)
-            .document();
-    assertThat(names(list(injected, "spec", "template", "spec", "containers")))
+            .inject(Manifest.of(plain))
+            .manifest();
+    assertThat(names(list(injected.root(), "spec", "template", "spec", "containers")))
         .contains("linkerd-debug");
 
-    TransformResult r = uninjector.uninject(injected);
-    assertThat(Yamls.dump(r.document())).isEqualTo(Yamls.dump(plain));
+    ManifestResult r = uninjector.uninject(injected);
+    assertThat(Yamls.dump(r.manifest().root())).isEqualTo(Yamls.dump(plain));
     assertThat(r.resources()).extracting(ResourceReport::line)
         .containsExactly("deployment \"web\" uninjected");
   }
@@ -47,26 +49,26 @@ class UninjectorTest {
                 + "        linkerd.io/inject: enabled\n"
                 + "        config.linkerd.io/enable-debug-sidecar: 'true'\n",
             "");
-    TransformResult r = uninjector.uninject(d);
-    assertThat(map(r.document(), "spec", "template", "metadata", "annotations"))
+    ManifestResult r = uninjector.uninject(Manifest.of(d));
+    assertThat(map(r.manifest().root(), "spec", "template", "metadata", "annotations"))
         .containsExactly(Map.entry("config.linkerd.io/admin-port", "1234"));
-    assertThat(map(r.document(), "spec", "template", "metadata", "labels"))
+    assertThat(map(r.manifest().root(), "spec", "template", "metadata", "labels"))
         .containsExactly(Map.entry("app", "web"));
 
-    Map<String, Object> disabled =
-        deployment("web", "      annotations: {linkerd.io/inject: disabled}\n", "");
-    TransformResult s = uninjector.uninject(disabled);
-    assertThat(s.document()).isSameAs(disabled);
-    assertThat(s.resources().get(0).reason()).contains(ResourceReport.SkipReason.NOT_INJECTED);
+    Manifest disabled =
+        Manifest.of(deployment("web", "      annotations: {linkerd.io/inject: disabled}\n", ""));
+    ManifestResult s = uninjector.uninject(disabled);
+    assertThat(s.manifest()).isSameAs(disabled);
+    assertThat(s.resources().get(0).skipReason()).contains(ResourceReport.SkipReason.NOT_INJECTED);
     assertThat(s.resources().get(0).line()).isEqualTo("deployment \"web\" skipped");
   }
 
   @Test
   void should_keep_the_debug_annotation_of_a_template_that_was_never_injected() {
-    Map<String, Object> d =
-        deployment(
-            "web", "      annotations: {config.linkerd.io/enable-debug-sidecar: 'true'}\n", "");
-    assertThat(uninjector.uninject(d).document()).isSameAs(d);
+    Manifest d =
+        Manifest.of(deployment(
+            "web", "      annotations: {config.linkerd.io/enable-debug-sidecar: 'true'}\n", ""));
+    assertThat(uninjector.uninject(d).manifest()).isSameAs(d);
   }
 
   @Test
@@ -79,12 +81,12 @@ class UninjectorTest {
             "");
     list(d, "spec", "template", "spec", "containers")
         .add(Map.of("name", "linkerd-proxy", "image", "cr.l5d.io/linkerd/proxy:x"));
-    TransformResult r = uninjector.uninject(d);
-    assertThat(map(r.document(), "spec", "template", "metadata", "annotations"))
+    ManifestResult r = uninjector.uninject(Manifest.of(d));
+    assertThat(map(r.manifest().root(), "spec", "template", "metadata", "annotations"))
         .containsEntry("linkerd.io/created-by", "linkerd/cli x");
-    assertThat(names(list(r.document(), "spec", "template", "spec", "containers")))
+    assertThat(names(list(r.manifest().root(), "spec", "template", "spec", "containers")))
         .containsExactly("app");
-    assertThat(r.resources().get(0).outcome()).isEqualTo(ResourceReport.Outcome.UNINJECTED);
+    assertThat(r.resources().get(0).action()).isEqualTo(ResourceReport.Action.UNINJECTED);
   }
 
   @Test
@@ -93,17 +95,18 @@ class UninjectorTest {
         doc(
             "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n"
                 + "  annotations: {linkerd.io/inject: enabled, team: a}\n");
-    TransformResult r = uninjector.uninject(ns);
-    assertThat(map(r.document(), "metadata", "annotations"))
+    ManifestResult r = uninjector.uninject(Manifest.of(ns));
+    assertThat(map(r.manifest().root(), "metadata", "annotations"))
         .containsExactly(Map.entry("team", "a"));
     assertThat(r.resources().get(0).line()).isEqualTo("namespace \"shop\" uninjected");
 
-    Map<String, Object> cm = doc("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
-    TransformResult c = uninjector.uninject(cm);
-    assertThat(c.document()).isSameAs(cm);
-    assertThat(c.resources().get(0).reason()).contains(ResourceReport.SkipReason.UNSUPPORTED_KIND);
+    Manifest cm = Manifest.of(doc("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"));
+    ManifestResult c = uninjector.uninject(cm);
+    assertThat(c.manifest()).isSameAs(cm);
+    assertThat(c.resources().get(0).skipReason()).contains(ResourceReport.SkipReason.UNSUPPORTED_KIND);
 
-    TransformResult none = uninjector.uninject((Object) null);
+    ManifestResult none =
+        uninjector.uninject(ManifestReader.create().readAll("null\n", "null.yaml").get(0));
     assertThat(none.resources().get(0).line())
         .isEqualTo("document missing \"kind\" field, skipped");
   }

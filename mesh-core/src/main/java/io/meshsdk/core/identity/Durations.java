@@ -24,7 +24,7 @@ public final class Durations {
    *
    * @param text e.g. {@code 60d}, {@code 1440h} or {@code P60D}
    * @return the duration
-   * @throws IllegalArgumentException naming the text and the accepted forms
+   * @throws IdentityException naming the text and the accepted forms
    */
   public static Duration parse(String text) {
     String t = text == null ? "" : text.strip();
@@ -63,8 +63,8 @@ public final class Durations {
     throw invalid(t);
   }
 
-  private static IllegalArgumentException invalid(String t) {
-    return new IllegalArgumentException("invalid duration '" + t
+  private static IdentityException invalid(String t) {
+    return new IdentityException("invalid duration '" + t
         + "': use e.g. 60d, 1440h, 1d12h or an ISO-8601 duration such as P60D");
   }
 

@@ -1,5 +1,7 @@
 package io.meshsdk.core.identity;
 
+import java.util.Optional;
+
 /** Key types {@link CertificateAuthority} can create. */
 public enum KeyAlgorithm {
   /** ECDSA on P-256 (secp256r1): what Linkerd requires for issuers and accepts for anchors. */
@@ -39,10 +41,10 @@ public enum KeyAlgorithm {
   /**
    * The JCA curve name of an EC key.
    *
-   * @return e.g. {@code secp256r1}, or null
+   * @return e.g. {@code secp256r1}, or empty for RSA and Ed25519
    */
-  public String curve() {
-    return curve;
+  public Optional<String> curve() {
+    return Optional.ofNullable(curve);
   }
 
   /**

@@ -16,5 +16,9 @@
  * <p>Time always comes from an injected {@link java.time.Clock}. Private keys never appear in
  * exception messages, logs or {@code toString()}. Every public type is immutable or stateless and
  * thread-safe, except builders.
+ *
+ * <p>Nulls: no public method of this package returns null — a value that may be absent is an
+ * {@link java.util.Optional}, a collection is empty instead — and parameters must not be null
+ * unless their documentation says what null means.
  */
 package io.meshsdk.core.identity;

@@ -14,7 +14,10 @@ import java.util.Objects;
  * level and in nested components at any depth, keeping the entries already there.
  *
  * <p>A {@code podAnnotations} key holding a map or null is annotated. One holding anything else (a
- * templated string, say) is left alone with a warning. Maps inside lists are annotated too; as
+ * templated string, say) is left alone with a warning. An explicit {@code linkerd.io/inject:
+ * disabled} is the chart's (or its author's) opt-out: it is kept, never replaced, and reported in
+ * {@link PodAnnotationOverrides#keptOptOuts()} and the warnings. Maps inside lists are annotated
+ * too; as
  * Helm replaces lists whole, the override then carries the whole list. Stateless and thread-safe.
  */
 public final class ChartPodAnnotations {
@@ -50,16 +53,17 @@ public final class ChartPodAnnotations {
     }
     Walk w = new Walk(annotations);
     Map<String, Object> out = w.map(chartValues.asMap(), "", false);
-    if (w.paths.isEmpty()) {
+    if (w.paths.isEmpty() && w.optOuts.isEmpty()) {
       w.warnings.add("the chart declares no podAnnotations map");
     }
     return new PodAnnotationOverrides(
-        out == null ? HelmValues.empty() : HelmValues.of(out), w.paths, w.warnings);
+        out == null ? HelmValues.empty() : HelmValues.of(out), w.paths, w.warnings, w.optOuts);
   }
 
   private static final class Walk {
     final Map<String, String> annotations;
     final List<String> paths = new ArrayList<>();
+    final List<String> optOuts = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
 
     Walk(Map<String, String> annotations) {
@@ -120,14 +124,28 @@ public final class ChartPodAnnotations {
       if (existing != null) {
         existing.forEach((k, v) -> out.put((String) k, v));
       }
-      annotations.forEach(
-          (k, v) -> {
-            Object before = out.get(k);
-            if (before != null && !v.equals(before)) {
-              warnings.add(path + ": replaced " + k + ": " + before + " with " + v);
-            }
-            out.put(k, v);
-          });
+      boolean added = false;
+      for (Map.Entry<String, String> a : annotations.entrySet()) {
+        String k = a.getKey();
+        String v = a.getValue();
+        Object before = out.get(k);
+        if (LinkerdNames.INJECT_ANNOTATION.equals(k)
+            && LinkerdNames.INJECT_DISABLED.equals(before)
+            && !v.equals(before)) {
+          optOuts.add(path);
+          warnings.add(path + ": kept " + k + ": " + before + " (the chart's explicit opt-out);"
+              + " remove it to mesh these pods");
+          continue;
+        }
+        if (before != null && !v.equals(before)) {
+          warnings.add(path + ": replaced " + k + ": " + before + " with " + v);
+        }
+        out.put(k, v);
+        added = true;
+      }
+      if (!added) {
+        return null;
+      }
       paths.add(path);
       return out;
     }

@@ -112,22 +112,29 @@ public enum LinkerdChart {
   }
 
   /**
-   * A builder that coalesces onto this chart, with the HA overlay as the first {@code -f} layer
-   * when asked.
+   * A builder that coalesces onto this chart and checks the user's keys against {@link
+   * #keySchema()} ({@link io.meshsdk.core.values.LayeredValues#unknownKeys()}; {@link
+   * ValuesBuilder#strict()} makes them errors).
    *
-   * @param ha whether to apply {@code values-ha.yaml}
-   * @return a new builder; add further layers and {@link ValuesBuilder#build()}
-   * @throws LinkerdException when {@code ha} is asked of a chart without an HA overlay
+   * @return a new builder; add layers and {@link ValuesBuilder#build()}
    */
-  public ValuesBuilder valuesBuilder(boolean ha) {
-    ValuesBuilder b = ValuesBuilder.create().chart(chart());
-    if (ha) {
-      b.values(
-          haValues()
-              .orElseThrow(
-                  () -> new LinkerdException(chartName + " has no high-availability overlay")));
-    }
-    return b;
+  public ValuesBuilder valuesBuilder() {
+    return ValuesBuilder.create().chart(chart()).keySchema(keySchema());
+  }
+
+  /**
+   * As {@link #valuesBuilder()}, with the high-availability overlay ({@code values-ha.yaml}) as
+   * the first {@code -f} layer, as {@code linkerd install --ha} does.
+   *
+   * @return a new builder; add further layers and {@link ValuesBuilder#build()}
+   * @throws LinkerdException for a chart without an HA overlay
+   */
+  public ValuesBuilder haValuesBuilder() {
+    return valuesBuilder()
+        .values(
+            haValues()
+                .orElseThrow(
+                    () -> new LinkerdException(chartName + " has no high-availability overlay")));
   }
 
   /** Lazily loaded resources of all charts (class initialization makes this thread-safe). */

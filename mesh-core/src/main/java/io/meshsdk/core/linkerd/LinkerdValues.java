@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * type reads them.
  *
  * <p>Build it over complete values: {@link #defaults()}, or the result of {@link
- * LinkerdChart#valuesBuilder(boolean)}. A key that is missing (or null) reads as the zero value
+ * LinkerdChart#valuesBuilder()}. A key that is missing (or null) reads as the zero value
  * Linkerd's Go type gives it ({@code ""}, {@code false}, {@code 0}), except where Linkerd itself
  * falls back: {@link #identityTrustDomain()} to the cluster domain, image versions to {@link
  * #linkerdVersion()}, image pull policies to {@link #imagePullPolicy()}. A value of the wrong type

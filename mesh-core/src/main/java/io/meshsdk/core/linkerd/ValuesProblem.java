@@ -1,5 +1,6 @@
 package io.meshsdk.core.linkerd;
 
+import io.meshsdk.core.report.Severity;
 import java.util.Objects;
 
 /**
@@ -12,14 +13,6 @@ import java.util.Objects;
  * @param message what is wrong and how to fix it
  */
 public record ValuesProblem(Severity severity, String path, String message) {
-
-  /** How bad a problem is. */
-  public enum Severity {
-    /** The values cannot be used as they are. */
-    ERROR,
-    /** The values work but probably not as intended. */
-    WARNING
-  }
 
   /**
    * Creates a problem.

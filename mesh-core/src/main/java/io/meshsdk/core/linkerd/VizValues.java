@@ -1,5 +1,6 @@
 package io.meshsdk.core.linkerd;
 
+import io.meshsdk.core.report.Severity;
 import io.meshsdk.core.values.HelmValues;
 import io.meshsdk.core.values.ValuesException;
 import java.net.URI;
@@ -226,10 +227,10 @@ public final class VizValues {
   }
 
   private static ValuesProblem error(String path, String message) {
-    return new ValuesProblem(ValuesProblem.Severity.ERROR, path, message);
+    return new ValuesProblem(Severity.ERROR, path, message);
   }
 
   private static ValuesProblem warning(String path, String message) {
-    return new ValuesProblem(ValuesProblem.Severity.WARNING, path, message);
+    return new ValuesProblem(Severity.WARNING, path, message);
   }
 }

@@ -96,7 +96,7 @@ final class DocumentStream implements ManifestStream {
     }
     TreeBuilder.Result result;
     try {
-      result = TreeBuilder.build(chunk.text(), limits);
+      result = TreeBuilder.build(chunk.text(), limits, reader.allowDuplicateKeys());
     } catch (TreeBuilder.Problem p) {
       int line = chunk.startLine() + p.line;
       int column = p.column + 1 + (p.line == 0 ? chunk.startColumn() : 0);
@@ -118,13 +118,22 @@ final class DocumentStream implements ManifestStream {
     valid[validCount * 2] = index;
     valid[validCount * 2 + 1] = chunk.startLine();
     validCount++;
+    List<String> warnings = new ArrayList<>(result.duplicates().size());
+    for (TreeBuilder.Duplicate d : result.duplicates()) {
+      int line = chunk.startLine() + d.line();
+      int column = d.column() + 1 + (d.line() == 0 ? chunk.startColumn() : 0);
+      warnings.add(
+          ManifestException.format(
+              "duplicate key \"" + d.key() + "\": the last one wins", source, index, line, column));
+    }
     return new Manifest(
         root,
         new ManifestLocation(source, index, chunk.startLine()),
         chunk.text(),
         false,
         result.empty(),
-        chunk.continuesPrevious());
+        chunk.continuesPrevious(),
+        warnings);
   }
 
   private ManifestException error(String problem, int line, int column) {

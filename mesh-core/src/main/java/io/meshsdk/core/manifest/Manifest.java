@@ -38,6 +38,7 @@ public final class Manifest {
   private final boolean modified;
   private final boolean empty;
   private final boolean continuesPrevious;
+  private final List<String> warnings;
 
   Manifest(
       Object frozenRoot,
@@ -46,12 +47,36 @@ public final class Manifest {
       boolean modified,
       boolean empty,
       boolean continuesPrevious) {
+    this(frozenRoot, location, sourceText, modified, empty, continuesPrevious, List.of());
+  }
+
+  Manifest(
+      Object frozenRoot,
+      ManifestLocation location,
+      String sourceText,
+      boolean modified,
+      boolean empty,
+      boolean continuesPrevious,
+      List<String> warnings) {
     this.root = frozenRoot;
     this.location = location;
     this.sourceText = sourceText;
     this.modified = modified;
     this.empty = empty;
     this.continuesPrevious = continuesPrevious;
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * What the reader accepted in this document's source but a strict reader refuses: with {@link
+   * ManifestReader.Builder#allowDuplicateKeys()}, one line per duplicate mapping key, naming the
+   * place, e.g. {@code web.yaml: document 1, line 7, column 5: duplicate key "name": the last one
+   * wins}. Kept by the {@code with…} methods, as they are about the source.
+   *
+   * @return the warnings, empty for a clean document or one built in code
+   */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /**
@@ -132,37 +157,37 @@ public final class Manifest {
   /**
    * The top-level {@code kind} when it is a string.
    *
-   * @return the kind or null
+   * @return the kind, or empty when absent or not a string
    */
-  public String kind() {
-    return stringField(root, "kind");
+  public Optional<String> kind() {
+    return Optional.ofNullable(stringField(root, "kind"));
   }
 
   /**
    * The top-level {@code apiVersion} when it is a string.
    *
-   * @return the API version or null
+   * @return the API version, or empty when absent or not a string
    */
-  public String apiVersion() {
-    return stringField(root, "apiVersion");
+  public Optional<String> apiVersion() {
+    return Optional.ofNullable(stringField(root, "apiVersion"));
   }
 
   /**
    * {@code metadata.name} when it is a string; there is no fallback to {@code generateName}.
    *
-   * @return the name or null
+   * @return the name, or empty when absent or not a string
    */
-  public String name() {
-    return stringField(metadata(), "name");
+  public Optional<String> name() {
+    return Optional.ofNullable(stringField(metadata(), "name"));
   }
 
   /**
    * {@code metadata.namespace} when it is a string.
    *
-   * @return the namespace or null
+   * @return the namespace, or empty when absent or not a string
    */
-  public String namespace() {
-    return stringField(metadata(), "namespace");
+  public Optional<String> namespace() {
+    return Optional.ofNullable(stringField(metadata(), "namespace"));
   }
 
   private Object metadata() {
@@ -219,7 +244,7 @@ public final class Manifest {
    * @return true for a List
    */
   public boolean isList() {
-    String kind = kind();
+    String kind = kind().orElse(null);
     return kind != null
         && kind.endsWith("List")
         && ((Map<?, ?>) root).get("items") instanceof List;
@@ -276,7 +301,8 @@ public final class Manifest {
    */
   public Manifest withRoot(Object newRoot) {
     return new Manifest(
-        freeze(newRoot, location), location, sourceText, true, newRoot == null, continuesPrevious);
+        freeze(newRoot, location), location, sourceText, true, newRoot == null, continuesPrevious,
+        warnings);
   }
 
   /**
@@ -314,7 +340,7 @@ public final class Manifest {
     LinkedHashMap<String, Object> copy = new LinkedHashMap<>(object().orElseThrow());
     copy.put("items", roots);
     return new Manifest(
-        freeze(copy, location), location, sourceText, true, false, continuesPrevious);
+        freeze(copy, location), location, sourceText, true, false, continuesPrevious, warnings);
   }
 
   /**

@@ -70,7 +70,7 @@ public class ManifestException extends MeshException {
     this.validDocuments = List.copyOf(validDocuments);
   }
 
-  private static String format(String problem, String source, int doc, int line, int column) {
+  static String format(String problem, String source, int doc, int line, int column) {
     StringBuilder sb = new StringBuilder(source);
     if (doc > 0) {
       sb.append(": document ").append(doc);
@@ -89,6 +89,7 @@ public class ManifestException extends MeshException {
    *
    * @return the problem
    */
+  @Override
   public String problem() {
     return problem;
   }

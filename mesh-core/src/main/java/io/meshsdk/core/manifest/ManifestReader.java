@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * trailing {@code ---} makes) is kept as a document whose {@link Manifest#isEmpty()} is true.
  *
  * <p>Limits against hostile input (see {@link Builder}): document size, aliases to collections and
- * their total expansion, nesting depth; duplicate keys are errors; with {@code requireObjects} (the
+ * their total expansion, nesting depth; duplicate keys are errors (unless {@link
+ * Builder#allowDuplicateKeys()}); with {@code requireObjects} (the
  * default) a document whose root is a scalar or a sequence is an error.
  *
  * <p>Immutable and thread-safe: build once and share. Every read creates its own parser.
@@ -53,12 +54,14 @@ public final class ManifestReader {
   private final int maxAliasesForCollections;
   private final int maxNestingDepth;
   private final boolean requireObjects;
+  private final boolean allowDuplicateKeys;
 
   private ManifestReader(Builder b) {
     this.maxDocumentBytes = b.maxDocumentBytes;
     this.maxAliasesForCollections = b.maxAliasesForCollections;
     this.maxNestingDepth = b.maxNestingDepth;
     this.requireObjects = b.requireObjects;
+    this.allowDuplicateKeys = b.allowDuplicateKeys;
   }
 
   /**
@@ -79,6 +82,22 @@ public final class ManifestReader {
     return new Builder();
   }
 
+  /**
+   * A builder with this reader's settings, to derive a variant: {@code
+   * reader.toBuilder().allowDuplicateKeys().build()}.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.maxDocumentBytes = maxDocumentBytes;
+    b.maxAliasesForCollections = maxAliasesForCollections;
+    b.maxNestingDepth = maxNestingDepth;
+    b.requireObjects = requireObjects;
+    b.allowDuplicateKeys = allowDuplicateKeys;
+    return b;
+  }
+
   int maxDocumentBytes() {
     return maxDocumentBytes;
   }
@@ -93,6 +112,10 @@ public final class ManifestReader {
 
   boolean requireObjects() {
     return requireObjects;
+  }
+
+  boolean allowDuplicateKeys() {
+    return allowDuplicateKeys;
   }
 
   /**
@@ -180,22 +203,37 @@ public final class ManifestReader {
   /**
    * Opens a stream of the documents of a reader.
    *
-   * @param reader the characters; closed with the stream
+   * @param reader the characters; stays the caller's: the stream never closes it
    * @param sourceName the name used in locations and messages
    * @return the stream
    */
   public ManifestStream open(Reader reader, String sourceName) {
-    return new DocumentStream(this, Objects.requireNonNull(reader, "reader"), sourceName);
+    return new DocumentStream(this, notClosing(Objects.requireNonNull(reader, "reader")),
+        sourceName);
+  }
+
+  /** The caller's reader, shielded from {@code close()}: a stream does not close what it was given. */
+  private static Reader notClosing(Reader reader) {
+    return new java.io.FilterReader(reader) {
+      @Override
+      public void close() {
+        // the caller's reader: left open
+      }
+    };
   }
 
   /**
    * Opens a stream of the documents of UTF-8 bytes (for stdin: {@code open(System.in, "<stdin>")}).
    *
-   * @param in the bytes; closed with the stream
+   * @param in the bytes; stays the caller's: the stream never closes it
    * @param sourceName the name used in locations and messages
    * @return the stream
    */
   public ManifestStream open(InputStream in, String sourceName) {
+    return open(Objects.requireNonNull(in, "in"), sourceName, false);
+  }
+
+  private ManifestStream open(InputStream in, String sourceName, boolean owned) {
     Reader reader =
         new InputStreamReader(
             Objects.requireNonNull(in, "in"),
@@ -203,19 +241,19 @@ public final class ManifestReader {
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
-    return open(reader, sourceName);
+    return new DocumentStream(this, owned ? reader : notClosing(reader), sourceName);
   }
 
   /**
    * Opens a stream of the documents of a file (UTF-8).
    *
-   * @param file the file
+   * @param file the file; closed by the stream's {@code close()} and at its end
    * @return the stream
    * @throws ManifestException when the file cannot be opened
    */
   public ManifestStream open(Path file) {
     try {
-      return open(Files.newInputStream(file), file.toString());
+      return open(Files.newInputStream(file), file.toString(), true);
     } catch (IOException e) {
       throw new ManifestException(
           "cannot read the file: " + describe(e), file.toString(), 0, 0, 0, List.of(), e);
@@ -283,6 +321,7 @@ public final class ManifestReader {
     private int maxAliasesForCollections = DEFAULT_MAX_ALIASES_FOR_COLLECTIONS;
     private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
     private boolean requireObjects = true;
+    private boolean allowDuplicateKeys;
 
     private Builder() {}
 
@@ -340,6 +379,19 @@ public final class ManifestReader {
      */
     public Builder requireObjects(boolean require) {
       this.requireObjects = require;
+      return this;
+    }
+
+    /**
+     * Accepts duplicate mapping keys as {@code linkerd inject} (go-yaml) does — the last value
+     * wins, in the place of the first key — instead of refusing the document (the default, as
+     * kubectl's strict validation does). Each duplicate is reported in the document's {@link
+     * Manifest#warnings()}, naming its line and column.
+     *
+     * @return this builder
+     */
+    public Builder allowDuplicateKeys() {
+      this.allowDuplicateKeys = true;
       return this;
     }
 

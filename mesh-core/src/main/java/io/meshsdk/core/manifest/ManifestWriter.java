@@ -25,7 +25,9 @@ import java.util.Objects;
  * <p>JSON: each non-empty document as compact JSON on one line followed by {@code "\n"}, as
  * Linkerd's {@code -o json} does; empty documents are skipped.
  *
- * <p>Not thread-safe. Closing closes the underlying writer.
+ * <p>Ownership: the writer passed in stays the caller's. {@link #close()} flushes it and does
+ * <em>not</em> close it, so wrapping {@code System.out} in try-with-resources is safe; close your
+ * own writer yourself. Not thread-safe.
  */
 public final class ManifestWriter implements Closeable, Flushable {
   private final Writer out;
@@ -43,7 +45,7 @@ public final class ManifestWriter implements Closeable, Flushable {
   /**
    * A writer of a YAML stream.
    *
-   * @param out where to write
+   * @param out where to write; not closed by {@link #close()}
    * @return the writer
    */
   public static ManifestWriter yaml(Writer out) {
@@ -53,7 +55,7 @@ public final class ManifestWriter implements Closeable, Flushable {
   /**
    * A writer of JSON documents, one per line.
    *
-   * @param out where to write
+   * @param out where to write; not closed by {@link #close()}
    * @return the writer
    */
   public static ManifestWriter json(Writer out) {
@@ -231,13 +233,14 @@ public final class ManifestWriter implements Closeable, Flushable {
     }
   }
 
+  /**
+   * Flushes what was written to the caller's writer, which stays open (it is the caller's to
+   * close).
+   *
+   * @throws ManifestException when flushing fails
+   */
   @Override
   public void close() {
-    try {
-      out.close();
-    } catch (IOException e) {
-      throw new ManifestException(
-          "cannot write: " + ManifestReader.describe(e), "<output>", 0, 0, 0, List.of(), e);
-    }
+    flush();
   }
 }

@@ -1,12 +1,13 @@
 package io.meshsdk.core.report;
 
+import io.meshsdk.core.ConfigurationException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The output formats of a check report, as named on the command line ({@code -o}). */
 public enum ReportFormat {
-  /** Linkerd's table, uncolored: {@link ReportRenderer#table(boolean)}. */
+  /** Linkerd's table, uncolored: {@link ReportRenderer#table()}. */
   TABLE,
   /** Linkerd's short form, uncolored: {@link ReportRenderer#shortForm(boolean)}. */
   SHORT,
@@ -32,7 +33,7 @@ public enum ReportFormat {
   public ReportRenderer renderer() {
     switch (this) {
       case TABLE:
-        return ReportRenderer.table(false);
+        return ReportRenderer.table();
       case SHORT:
         return ReportRenderer.shortForm(false);
       case JSON:
@@ -57,7 +58,7 @@ public enum ReportFormat {
    *
    * @param name e.g. {@code json} (case-insensitive)
    * @return the format
-   * @throws IllegalArgumentException naming the valid values when the name is unknown
+   * @throws ConfigurationException naming the valid values when the name is unknown
    */
   public static ReportFormat parse(String name) {
     for (ReportFormat f : values()) {
@@ -65,7 +66,7 @@ public enum ReportFormat {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown output format '" + name + "'; expected one of "
+    throw new ConfigurationException("unknown output format '" + name + "'; expected one of "
         + Arrays.stream(values()).map(ReportFormat::cliName).collect(Collectors.joining(", ")));
   }
 }

@@ -26,12 +26,20 @@ public interface ReportRenderer {
    * see <hint> for hints} under each failure, then a blank line and {@code Status check results
    * are √} (or {@code ×}).
    *
-   * @param color whether to color the symbols as Linkerd does on a terminal (bold green, yellow,
-   *     red ANSI escapes)
    * @return the renderer
    */
-  static ReportRenderer table(boolean color) {
-    return new TextRenderer(false, color);
+  static ReportRenderer table() {
+    return new TextRenderer(false, false);
+  }
+
+  /**
+   * As {@link #table()}, with the symbols colored as Linkerd does on a terminal (bold green,
+   * yellow, red ANSI escapes).
+   *
+   * @return the renderer
+   */
+  static ReportRenderer coloredTable() {
+    return new TextRenderer(false, true);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.meshsdk.core.values;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -52,6 +53,28 @@ public final class UnknownKey {
    */
   public boolean removed() {
     return removed;
+  }
+
+  /**
+   * The finding as a warning line, as {@code mesh values} prints it: {@code unknown key
+   * proxyinit.runAsRoot — did you mean proxyInit.runAsRoot?} (removed keys: {@link #message()}).
+   *
+   * @return the line, without a {@code warning:} prefix
+   */
+  public String describe() {
+    if (removed) {
+      return message();
+    }
+    return "unknown key " + path + (suggestion == null ? "" : " — did you mean " + suggestion + "?");
+  }
+
+  /** The error of strict mode: every finding, one after the other. */
+  static ValuesException strictFailure(List<UnknownKey> unknown) {
+    StringBuilder sb = new StringBuilder("keys the chart does not know (strict): ");
+    for (int i = 0; i < unknown.size(); i++) {
+      sb.append(i == 0 ? "" : "; ").append(unknown.get(i).describe());
+    }
+    return new ValuesException(sb.toString());
   }
 
   /**

@@ -41,6 +41,8 @@ public final class ValuesBuilder {
   private final List<Supplier<HelmValues>> files = new ArrayList<>();
   private final Map<SetFlag, List<String>> sets = new EnumMap<>(SetFlag.class);
   private SetFileReader fileReader = SetFileReader.defaultReader();
+  private KeySchema keySchema;
+  private boolean strict;
 
   private ValuesBuilder() {}
 
@@ -185,11 +187,43 @@ public final class ValuesBuilder {
   }
 
   /**
+   * Checks the keys of the user map (every {@code -f} layer and {@code --set*} argument) against a
+   * chart's key schema; {@link LayeredValues#unknownKeys()} then lists the keys it does not know,
+   * each with the closest known key ("did you mean"). Keys below the chart's free-form maps (such
+   * as Linkerd's {@code proxy.inbound.*}) are never reported. {@code LinkerdChart} builders check
+   * against their chart's schema from the start.
+   *
+   * @param schema the chart's keys
+   * @return this builder
+   */
+  public ValuesBuilder keySchema(KeySchema schema) {
+    this.keySchema = Objects.requireNonNull(schema, "schema");
+    return this;
+  }
+
+  /**
+   * Strict mode: {@link #build()} fails when the user map holds a key the {@link
+   * #keySchema(KeySchema) key schema} does not know, instead of only listing it (Helm accepts any
+   * key, so a typo such as {@code proxy.port.admin} would otherwise do nothing).
+   *
+   * @return this builder
+   * @throws ValuesException when no key schema was set
+   */
+  public ValuesBuilder strict() {
+    if (keySchema == null) {
+      throw new ValuesException("strict mode needs a key schema: call keySchema(...) first");
+    }
+    this.strict = true;
+    return this;
+  }
+
+  /**
    * Reads the files and applies the layers.
    *
    * @return the final values, the user map and the coalescing warnings
    * @throws ValuesException for an unreadable or malformed file, a refused {@code --set*}
-   *     argument, or a subchart key that is not a map
+   *     argument, a subchart key that is not a map, or (in {@link #strict()} mode) keys the schema
+   *     does not know, each named with the closest known key
    */
   public LayeredValues build() {
     Map<String, Object> user = new LinkedHashMap<>();
@@ -203,10 +237,15 @@ public final class ValuesBuilder {
       }
     }
     HelmValues userValues = HelmValues.of(user);
+    List<UnknownKey> unknown =
+        keySchema == null ? List.of() : keySchema.unknownKeys(userValues);
+    if (strict && !unknown.isEmpty()) {
+      throw UnknownKey.strictFailure(unknown);
+    }
     if (chart == null) {
-      return new LayeredValues(userValues, userValues, List.of());
+      return new LayeredValues(userValues, userValues, List.of(), unknown);
     }
     Coalesced c = userValues.coalesceOnto(chart);
-    return new LayeredValues(c.values(), userValues, c.warnings());
+    return new LayeredValues(c.values(), userValues, c.warnings(), unknown);
   }
 }

@@ -109,11 +109,24 @@ public class ValuesException extends MeshException {
   }
 
   /**
+   * Whether the error is in a {@code --set*} argument itself — its syntax or a limit on it (such
+   * as a list index too large) — rather than in what it refers to ({@code --set-file} naming a
+   * file that cannot be read) or in a values file. The {@code mesh} command line exits 2 (usage)
+   * for these and 1 otherwise.
+   *
+   * @return true for an error in the argument
+   */
+  public boolean isArgumentError() {
+    return flag != null && !(getCause() instanceof java.io.IOException);
+  }
+
+  /**
    * What is wrong, without the flag and input prefix.
    *
-   * @return the reason
+   * @return the problem
    */
-  public String reason() {
+  @Override
+  public String problem() {
     return reason;
   }
 

@@ -22,7 +22,7 @@ class DurationsTest {
   @ValueSource(strings = {"", "60", "d", "60 days", "-5d", "P", "1y", "99999999999999999999d"})
   void should_reject_other_forms(String text) {
     assertThatThrownBy(() -> Durations.parse(text))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IdentityException.class)
         .hasMessageContaining("use e.g. 60d, 1440h");
   }
 

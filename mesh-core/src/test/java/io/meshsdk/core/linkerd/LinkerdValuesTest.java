@@ -90,7 +90,7 @@ class LinkerdValuesTest {
 
   @Test
   void should_apply_the_ha_overlay_as_a_values_layer_without_dropping_keys() {
-    LayeredValues v = LinkerdChart.CONTROL_PLANE.valuesBuilder(true).build();
+    LayeredValues v = LinkerdChart.CONTROL_PLANE.haValuesBuilder().build();
     LinkerdValues ha = LinkerdValues.of(v.values());
     assertThat(ha.controllerReplicas()).isEqualTo(3);
     assertThat(ha.highAvailability()).isTrue();
@@ -114,7 +114,7 @@ class LinkerdValuesTest {
   void should_let_explicit_sets_beat_the_ha_overlay() {
     LinkerdValues v =
         LinkerdValues.of(
-            LinkerdChart.CONTROL_PLANE.valuesBuilder(true).set("controllerReplicas=2").build(
+            LinkerdChart.CONTROL_PLANE.haValuesBuilder().set("controllerReplicas=2").build(
                 ).values());
     assertThat(v.controllerReplicas()).isEqualTo(2);
   }
@@ -152,7 +152,7 @@ class LinkerdValuesTest {
   void should_read_set_json_numbers_and_set_values() {
     LinkerdValues v =
         LinkerdValues.of(
-            LinkerdChart.CONTROL_PLANE.valuesBuilder(false)
+            LinkerdChart.CONTROL_PLANE.valuesBuilder()
                 .setJson("proxy.ports.admin=1234")
                 .set("proxyInit.runAsRoot=true,proxy.cores=2")
                 .build()

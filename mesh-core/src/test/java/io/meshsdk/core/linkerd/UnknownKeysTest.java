@@ -1,11 +1,15 @@
 package io.meshsdk.core.linkerd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshsdk.core.values.HelmValues;
+import io.meshsdk.core.values.LayeredValues;
 import io.meshsdk.core.values.KeySchema;
 import io.meshsdk.core.values.SetFlag;
 import io.meshsdk.core.values.UnknownKey;
+import io.meshsdk.core.values.ValuesBuilder;
+import io.meshsdk.core.values.ValuesException;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -152,5 +156,33 @@ class UnknownKeysTest {
     assertThat(s.isKnown("alias.c")).isFalse();
     assertThat(s.isKnown("free.k")).isTrue();
     assertThat(s.unknownKeys(SetFlag.SET.parse("old=1")).get(0).suggestion()).contains("a.b");
+  }
+
+  @Test
+  void should_list_unknown_keys_of_a_chart_builder_and_refuse_them_in_strict_mode() {
+    LayeredValues v =
+        LinkerdChart.CONTROL_PLANE.valuesBuilder()
+            .set("proxy.port.admin=1,proxy.inbound.anything=2,proxy.logLevel=debug")
+            .build();
+    assertThat(v.unknownKeys()).extracting(UnknownKey::describe)
+        .containsExactly("unknown key proxy.port.admin — did you mean proxy.ports.admin?");
+
+    ValuesBuilder strict =
+        LinkerdChart.CONTROL_PLANE.valuesBuilder().set("proxy.port.admin=1").strict();
+    assertThatThrownBy(strict::build)
+        .isInstanceOf(ValuesException.class)
+        .hasMessage("keys the chart does not know (strict): unknown key proxy.port.admin — did"
+            + " you mean proxy.ports.admin?");
+    // free-form maps stay free in strict mode too
+    assertThat(LinkerdChart.CONTROL_PLANE.valuesBuilder().set("proxy.outbound.x=1").strict()
+        .build().unknownKeys()).isEmpty();
+  }
+
+  @Test
+  void should_need_a_key_schema_for_strict_mode() {
+    assertThatThrownBy(() -> ValuesBuilder.create().strict())
+        .isInstanceOf(ValuesException.class)
+        .hasMessageContaining("keySchema");
+    assertThat(ValuesBuilder.create().set("anything=1").build().unknownKeys()).isEmpty();
   }
 }

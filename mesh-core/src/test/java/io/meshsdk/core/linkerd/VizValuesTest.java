@@ -1,5 +1,6 @@
 package io.meshsdk.core.linkerd;
 
+import io.meshsdk.core.report.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshsdk.core.values.SetFlag;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class VizValuesTest {
 
   private static VizValues viz(String set) {
-    return VizValues.of(LinkerdChart.VIZ.valuesBuilder(false).set(set).build().values());
+    return VizValues.of(LinkerdChart.VIZ.valuesBuilder().set(set).build().values());
   }
 
   @Test
@@ -27,7 +28,7 @@ class VizValuesTest {
     assertThat(v.validate())
         .singleElement()
         .satisfies(p -> {
-          assertThat(p.severity()).isEqualTo(ValuesProblem.Severity.WARNING);
+          assertThat(p.severity()).isEqualTo(Severity.WARNING);
           assertThat(p.path()).isEqualTo("prometheus.enabled");
         });
     assertThat(viz("prometheusUrl=http://prom.monitoring:9090,prometheus.enabled=false").validate())
@@ -40,7 +41,7 @@ class VizValuesTest {
     assertThat(v.effectivePrometheusUrl("linkerd-viz")).isEmpty();
     List<ValuesProblem> p = v.validate();
     assertThat(p).singleElement().satisfies(e -> {
-      assertThat(e.severity()).isEqualTo(ValuesProblem.Severity.ERROR);
+      assertThat(e.severity()).isEqualTo(Severity.ERROR);
       assertThat(e.message()).contains("prometheus.enabled=true").contains("prometheusUrl=<URL>");
       assertThat(e.toString()).startsWith("error: viz needs a Prometheus");
     });
@@ -63,7 +64,7 @@ class VizValuesTest {
         .containsExactly("grafana");
     assertThat(viz("grafana.url=http://grafana.grafana:3000").validate())
         .extracting(ValuesProblem::severity, ValuesProblem::path)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(ValuesProblem.Severity.WARNING,
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Severity.WARNING,
             "grafana.url"));
     assertThat(viz("grafana.externalUrl=grafana.example.com").validate())
         .extracting(ValuesProblem::path)

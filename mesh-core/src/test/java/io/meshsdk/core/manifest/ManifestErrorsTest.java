@@ -167,6 +167,39 @@ class ManifestErrorsTest {
   }
 
   @Test
+  void should_accept_duplicate_keys_as_linkerd_when_asked_the_last_one_winning_with_a_warning() {
+    String text = "kind: ConfigMap\nmetadata:\n  name: a\n  labels:\n    x: 1\n    y: 0\n"
+        + "    x: 2\n---\nkind: Secret\nkind: ConfigMap\n";
+    ManifestReader lenient = ManifestReader.builder().allowDuplicateKeys().build();
+
+    List<Manifest> docs = lenient.readAll(text, "dup.yaml");
+
+    assertThat(docs.get(0).root().toString()).isEqualTo(
+        "{kind=ConfigMap, metadata={name=a, labels={x=2, y=0}}}");
+    assertThat(docs.get(0).warnings()).containsExactly(
+        "dup.yaml: document 1, line 7, column 5: duplicate key \"x\": the last one wins");
+    assertThat(docs.get(1).kind()).contains("ConfigMap");
+    assertThat(docs.get(1).warnings()).containsExactly(
+        "dup.yaml: document 2, line 10, column 1: duplicate key \"kind\": the last one wins");
+    // the default stays strict, and clean documents carry no warnings
+    assertThatThrownBy(() -> ManifestReader.create().readAll(text, "dup.yaml"))
+        .isInstanceOf(ManifestException.class);
+    assertThat(lenient.readAll("kind: A\n", "ok.yaml").get(0).warnings()).isEmpty();
+  }
+
+  @Test
+  void should_derive_a_reader_with_to_builder_keeping_its_limits() {
+    ManifestReader shallow = ManifestReader.builder().maxNestingDepth(2).build();
+    ManifestReader lenient = shallow.toBuilder().allowDuplicateKeys().build();
+    assertThat(lenient.readAll("a: 1\na: 2\n", "d.yaml").get(0).warnings()).hasSize(1);
+    assertThatThrownBy(() -> lenient.readAll("a: {b: {c: 1}}\n", "deep.yaml"))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining("deep.yaml");
+    assertThatThrownBy(() -> shallow.readAll("a: 1\na: 2\n", "d.yaml"))
+        .isInstanceOf(ManifestException.class);
+  }
+
+  @Test
   void should_reject_a_top_level_scalar_where_an_object_is_required() {
     ManifestException e = readError(GOOD + "--- # comment\n\n  just text\n");
 
@@ -206,7 +239,7 @@ class ManifestErrorsTest {
     try (ManifestStream s = reader.open(new StringReader(text), "s.yaml")) {
       while (s.hasNext()) {
         try {
-          names.add(s.next().name());
+          names.add(s.next().name().orElseThrow());
         } catch (ManifestException e) {
           errors.add(e);
         }

@@ -61,10 +61,10 @@ class RenderersTest {
   void should_render_success_status_and_colors() {
     CheckReport report = CheckReport.builder().add(ok("certificate config is valid")).build();
 
-    assertThat(ReportRenderer.table(false).render(report)).isEqualTo(
+    assertThat(ReportRenderer.table().render(report)).isEqualTo(
         "linkerd-identity\n----------------\n\u221A certificate config is valid\n\n"
             + "Status check results are \u221A\n");
-    assertThat(ReportRenderer.table(true).render(report)).isEqualTo(
+    assertThat(ReportRenderer.coloredTable().render(report)).isEqualTo(
         "linkerd-identity\n----------------\n\u001b[32;1m\u221A\u001b[0m certificate config"
             + " is valid\n\nStatus check results are \u001b[32;1m\u221A\u001b[0m\n");
   }
@@ -198,6 +198,7 @@ class RenderersTest {
   void should_parse_format_names() {
     assertThat(ReportFormat.parse("JSON")).isEqualTo(ReportFormat.JSON);
     assertThatThrownBy(() -> ReportFormat.parse("yaml"))
+        .isInstanceOf(io.meshsdk.core.ConfigurationException.class)
         .hasMessage("unknown output format 'yaml'; expected one of table, short, json, junit");
   }
 }

@@ -77,9 +77,9 @@ class HelmSetConformanceTest {
       assertThat(e.getMessage()).startsWith("invalid " + flag.flagName() + " \"");
       String goError = (String) c.get("goError");
       if (goError != null && EXACT_WORDING.stream().anyMatch(goError::contains)) {
-        assertThat(e.reason()).isEqualTo(goError);
+        assertThat(e.problem()).isEqualTo(goError);
       } else if (goError != null && goError.startsWith("unable to parse key")) {
-        assertThat(e.reason()).startsWith("unable to parse key");
+        assertThat(e.problem()).startsWith("unable to parse key");
       }
       return;
     }

@@ -160,7 +160,7 @@ class StrvalsSemanticsTest {
                       "invalid --set \"name1.=name2\" at character 6: key map \"name1\" has no "
                           + "value");
               assertThat(e.position()).isEqualTo(6);
-              assertThat(e.reason()).isEqualTo("key map \"name1\" has no value");
+              assertThat(e.problem()).isEqualTo("key map \"name1\" has no value");
             });
     assertThatThrownBy(() -> SetFlag.SET_JSON.parse("a={\"x\":?}"))
         .hasMessage(

@@ -78,90 +78,23 @@ public final class AnnotationOverrides {
       Map<String, Integer> namedPorts,
       List<String> problems) {
     ProxyValues t = v == null ? placeholder() : v;
+    for (ProxySettings.Setting setting : ProxySettings.ALL) {
+      if (setting.annotation() != null && setting.parse() != ProxySettings.Parse.CUSTOM
+          && setting.parse() != ProxySettings.Parse.NONE) {
+        Object value = read(setting, a, problems);
+        if (value != null) {
+          setting.set().accept(t, value);
+        }
+      }
+    }
+    // the settings with semantics of their own (ProxySettings.Parse.CUSTOM)
     String s;
     if ("ingress".equals(a.get(Names.INJECT))) {
       t.isIngress = true;
     }
-    if ((s = a.get(Names.PROXY_IMAGE)) != null) {
-      t.proxyImageName = s;
-    }
-    if ((s = a.get(Names.PROXY_VERSION_OVERRIDE)) != null) {
-      t.proxyImageVersion = s;
-    }
-    if ((s = a.get(Names.IMAGE_PULL_POLICY)) != null) {
-      t.proxyImagePullPolicy = s;
-    }
-    Long port;
-    if ((port = port(a, Names.CONTROL_PORT, problems)) != null) {
-      t.controlPort = port;
-    }
-    if ((port = port(a, Names.INBOUND_PORT, problems)) != null) {
-      t.inboundPort = port;
-    }
-    if ((port = port(a, Names.ADMIN_PORT, problems)) != null) {
-      t.adminPort = port;
-    }
-    if ((port = port(a, Names.OUTBOUND_PORT, problems)) != null) {
-      t.outboundPort = port;
-    }
     // config.linkerd.io/pod-inbound-ports is not read: the injection always overwrites it with the
     // pod's own ports (spec §1.5), as Linkerd's GetPodPatch does
-    if ((s = a.get(Names.LOG_LEVEL)) != null) {
-      t.logLevel = s;
-    }
-    if ((s = a.get(Names.LOG_FORMAT)) != null) {
-      t.logFormat = s;
-    }
-    if ((s = a.get(Names.LOG_HTTP_HEADERS)) != null) {
-      t.logHttpHeaders = s;
-    }
-    if ((s = a.get(Names.REQUIRE_IDENTITY)) != null) {
-      t.requireIdentityOnInboundPorts = s;
-    }
-    if ((s = a.get(Names.ADMIN_SHUTDOWN)) != null) {
-      if (s.equals("enabled") || s.equals("disabled")) {
-        t.enableShutdownEndpoint = s.equals("enabled");
-      } else {
-        problems.add(bad(Names.ADMIN_SHUTDOWN, s, "valid values are enabled and disabled"));
-      }
-    }
-    String d;
-    if ((d = duration(a, Names.OUTBOUND_CONNECT_TIMEOUT, true, problems)) != null) {
-      t.outboundConnectTimeout = d;
-    }
-    if ((d = duration(a, Names.INBOUND_CONNECT_TIMEOUT, true, problems)) != null) {
-      t.inboundConnectTimeout = d;
-    }
-    if ((d = duration(a, Names.OUTBOUND_DISCOVERY_TIMEOUT, false, problems)) != null) {
-      t.outboundDiscoveryCacheUnusedTimeout = d;
-    }
-    if ((d = duration(a, Names.INBOUND_DISCOVERY_TIMEOUT, false, problems)) != null) {
-      t.inboundDiscoveryCacheUnusedTimeout = d;
-    }
-    if ((d = duration(a, Names.SHUTDOWN_GRACE_PERIOD, true, problems)) != null) {
-      t.shutdownGracePeriod = d;
-    }
     Boolean b;
-    if ((b = bool(a, Names.DISABLE_OUTBOUND_DETECT_TIMEOUT, problems)) != null) {
-      t.disableOutboundProtocolDetectTimeout = b;
-    }
-    if ((b = bool(a, Names.DISABLE_INBOUND_DETECT_TIMEOUT, problems)) != null) {
-      t.disableInboundProtocolDetectTimeout = b;
-    }
-    if ((b = bool(a, Names.ENABLE_GATEWAY, problems)) != null) {
-      t.isGateway = b;
-    }
-    if ((b = bool(a, Names.METRICS_HOSTNAME_LABELS, problems)) != null) {
-      t.metricsHostnameLabels = b;
-    }
-    if ((s = a.get(Names.WAIT_BEFORE_EXIT)) != null) {
-      Long w = GoParse.parseUint(s);
-      if (w == null) {
-        problems.add(bad(Names.WAIT_BEFORE_EXIT, s, "expected a whole number of seconds"));
-      } else {
-        t.waitBeforeExitSeconds = w;
-      }
-    }
     // config.linkerd.io beats config.beta.linkerd.io, which beats config.alpha.linkerd.io
     for (String key :
         List.of(Names.NATIVE_SIDECAR_ALPHA, Names.NATIVE_SIDECAR_BETA, Names.NATIVE_SIDECAR)) {
@@ -173,12 +106,6 @@ public final class AnnotationOverrides {
     if ((q = quantity(a, Names.CPU_REQUEST, problems)) != null) {
       t.cpuRequest = a.get(Names.CPU_REQUEST);
       t.workersMinimum = q.wholeCores();
-    }
-    if ((q = quantity(a, Names.MEMORY_REQUEST, problems)) != null) {
-      t.memoryRequest = a.get(Names.MEMORY_REQUEST);
-    }
-    if ((q = quantity(a, Names.EPHEMERAL_REQUEST, problems)) != null) {
-      t.ephemeralRequest = a.get(Names.EPHEMERAL_REQUEST);
     }
     if ((q = quantity(a, Names.CPU_LIMIT, problems)) != null) {
       t.cpuLimit = a.get(Names.CPU_LIMIT);
@@ -193,22 +120,6 @@ public final class AnnotationOverrides {
       } else {
         t.workersMaximumCpuRatio = r;
       }
-    }
-    if ((q = quantity(a, Names.MEMORY_LIMIT, problems)) != null) {
-      t.memoryLimit = a.get(Names.MEMORY_LIMIT);
-    }
-    if ((q = quantity(a, Names.EPHEMERAL_LIMIT, problems)) != null) {
-      t.ephemeralLimit = a.get(Names.EPHEMERAL_LIMIT);
-    }
-    Long n;
-    if ((n = int64(a, Names.PROXY_UID, problems)) != null) {
-      t.uid = n;
-    }
-    if ((n = int64(a, Names.PROXY_GID, problems)) != null) {
-      t.gid = n;
-    }
-    if ((b = bool(a, Names.EXTERNAL_PROFILES, problems)) != null) {
-      t.enableExternalProfiles = b;
     }
     if ((s = a.get(Names.SKIP_INBOUND_PORTS)) != null) {
       if (portList(Names.SKIP_INBOUND_PORTS, s, problems)) {
@@ -236,31 +147,12 @@ public final class AnnotationOverrides {
         problems.add(bad(Names.OPAQUE_PORTS, s, e.getMessage()));
       }
     }
-    if ((s = a.get(Names.DEBUG_IMAGE)) != null) {
-      t.debugImageName = s;
-    }
-    if ((s = a.get(Names.DEBUG_IMAGE_VERSION)) != null) {
-      t.debugImageVersion = s;
-    }
-    if ((s = a.get(Names.DEBUG_IMAGE_PULL_POLICY)) != null) {
-      t.debugImagePullPolicy = s;
-    }
-    if ((s = a.get(Names.PROXY_AWAIT)) != null) {
-      if (s.equals("enabled") || s.equals("disabled")) {
-        t.await = s.equals("enabled");
-      } else {
-        problems.add(bad(Names.PROXY_AWAIT, s, "valid values are enabled and disabled"));
-      }
-    }
     if ((s = a.get(Names.DEFAULT_INBOUND_POLICY)) != null) {
       if (POLICIES.contains(s)) {
         t.defaultInboundPolicy = s;
       } else {
         problems.add(bad(Names.DEFAULT_INBOUND_POLICY, s, "valid values are " + POLICIES));
       }
-    }
-    if ((s = a.get(Names.ACCESS_LOG)) != null) {
-      t.accessLog = s;
     }
     if ((s = a.get(Names.ADDITIONAL_ENV)) != null) {
       List<Object> env = parseEnv(s, problems);
@@ -300,6 +192,46 @@ public final class AnnotationOverrides {
 
   private static ProxyValues placeholder() {
     return ProxyValues.from(HelmValues.empty());
+  }
+
+  /** One setting's annotation read as its {@link ProxySettings.Parse} says; null when absent or bad. */
+  private static Object read(
+      ProxySettings.Setting setting, Map<String, String> a, List<String> problems) {
+    String key = setting.annotation();
+    String s = a.get(key);
+    if (s == null) {
+      return null;
+    }
+    switch (setting.parse()) {
+      case TEXT:
+        return s;
+      case PORT:
+        return port(a, key, problems);
+      case INT64:
+        return int64(a, key, problems);
+      case UINT:
+        Long w = GoParse.parseUint(s);
+        if (w == null) {
+          problems.add(bad(key, s, "expected a whole number of seconds"));
+        }
+        return w;
+      case BOOL:
+        return bool(a, key, problems);
+      case ENABLED_DISABLED:
+        if (s.equals("enabled") || s.equals("disabled")) {
+          return s.equals("enabled");
+        }
+        problems.add(bad(key, s, "valid values are enabled and disabled"));
+        return null;
+      case DURATION_MILLIS:
+        return duration(a, key, true, problems);
+      case DURATION_SECONDS:
+        return duration(a, key, false, problems);
+      case QUANTITY:
+        return quantity(a, key, problems) == null ? null : s;
+      default:
+        throw new IllegalStateException("not a generic setting: " + key);
+    }
   }
 
   private static String bad(String key, String value, String why) {

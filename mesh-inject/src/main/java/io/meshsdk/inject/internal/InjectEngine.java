@@ -122,7 +122,8 @@ public final class InjectEngine {
     if ((name == null || name.isEmpty()) && lower.equals("pod")) {
       name = Trees.text(meta, "generateName");
     }
-    return new Report(lower, name == null ? "" : name);
+    String namespace = Trees.text(meta, "namespace");
+    return new Report(lower, name == null ? "" : name, kind, namespace == null ? "" : namespace);
   }
 
   private DocResult injectOne(Object root, Run run) {
@@ -170,7 +171,7 @@ public final class InjectEngine {
     if (labels.containsKey(Names.CONTROL_PLANE_COMPONENT) && !options.manual) {
       throw new InjectionException(
           "--manual must be set when injecting control plane components",
-          InjectionException.Reason.REFUSED,
+          InjectionException.Category.REFUSED,
           rep.kind,
           rep.name,
           List.of("--manual must be set when injecting control plane components"));
@@ -204,7 +205,7 @@ public final class InjectEngine {
       if (!errs.isEmpty()) {
         String msg = "failed to inject " + rep.resName() + ": " + String.join(", ", errs);
         throw new InjectionException(
-            msg, InjectionException.Reason.REFUSED, rep.kind, rep.name, errs);
+            msg, InjectionException.Category.REFUSED, rep.kind, rep.name, errs);
       }
       return done(root, cur, rep);
     }
@@ -244,7 +245,7 @@ public final class InjectEngine {
     }
     if (clusterNetworksProblem != null) {
       throw new InjectionException(
-          clusterNetworksProblem, InjectionException.Reason.INVALID_VALUES, rep.kind, rep.name,
+          clusterNetworksProblem, InjectionException.Category.INVALID_VALUES, rep.kind, rep.name,
           List.of(clusterNetworksProblem));
     }
     String inboundPorts = podInboundPorts(spec);
@@ -276,7 +277,7 @@ public final class InjectEngine {
         rendered = ProxyRenderer.render(pv, options.namespace, debug);
       } catch (IllegalArgumentException ex) {
         throw new InjectionException(
-            ex.getMessage(), InjectionException.Reason.INVALID_VALUES, rep.kind, rep.name,
+            ex.getMessage(), InjectionException.Category.INVALID_VALUES, rep.kind, rep.name,
             List.of(ex.getMessage()));
       }
       if (cacheKey != null && cache.size() < CACHE_LIMIT) {
@@ -337,7 +338,7 @@ public final class InjectEngine {
   private static InjectionException invalid(Report rep, String what) {
     String msg = "failed to inject " + rep.resName() + ": " + what;
     return new InjectionException(
-        msg, InjectionException.Reason.INVALID_INPUT, rep.kind, rep.name, List.of(what));
+        msg, InjectionException.Category.INVALID_INPUT, rep.kind, rep.name, List.of(what));
   }
 
   private static String metaPath(Kind k) {

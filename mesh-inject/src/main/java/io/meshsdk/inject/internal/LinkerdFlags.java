@@ -3,7 +3,6 @@ package io.meshsdk.inject.internal;
 import io.meshsdk.core.internal.go.GoParse;
 import io.meshsdk.core.internal.go.GoText;
 import io.meshsdk.core.values.HelmValues;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,39 +15,9 @@ import java.util.TreeSet;
  * policy. Stateless.
  */
 public final class LinkerdFlags {
-  private static final Map<String, String> PATHS = new LinkedHashMap<>();
+  /** Deprecated flags that are aliases of another one. */
+  private static final Map<String, String> ALIASES = Map.of("proxy-memory", "proxy-memory-request");
 
-  static {
-    PATHS.put("proxy-version", "proxy.image.version");
-    PATHS.put("proxy-image", "proxy.image.name");
-    PATHS.put("inbound-port", "proxy.ports.inbound");
-    PATHS.put("outbound-port", "proxy.ports.outbound");
-    PATHS.put("admin-port", "proxy.ports.admin");
-    PATHS.put("control-port", "proxy.ports.control");
-    PATHS.put("skip-inbound-ports", "proxyInit.ignoreInboundPorts");
-    PATHS.put("skip-outbound-ports", "proxyInit.ignoreOutboundPorts");
-    PATHS.put("opaque-ports", "proxy.opaquePorts");
-    PATHS.put("proxy-uid", "proxy.uid");
-    PATHS.put("proxy-gid", "proxy.gid");
-    PATHS.put("proxy-log-level", "proxy.logLevel");
-    PATHS.put("proxy-log-format", "proxy.logFormat");
-    PATHS.put("require-identity-on-inbound-ports", "proxy.requireIdentityOnInboundPorts");
-    PATHS.put("enable-external-profiles", "proxy.enableExternalProfiles");
-    PATHS.put("ingress", "proxy.isIngress");
-    PATHS.put("proxy-memory-request", "proxy.resources.memory.request");
-    PATHS.put("proxy-memory-limit", "proxy.resources.memory.limit");
-    PATHS.put("proxy-memory", "proxy.resources.memory.request");
-    PATHS.put("wait-before-exit-seconds", "proxy.waitBeforeExitSeconds");
-    PATHS.put("default-inbound-policy", "proxy.defaultInboundPolicy");
-    PATHS.put("native-sidecar", "proxy.nativeSidecar");
-  }
-
-  private static final Set<String> INTEGER_FLAGS =
-      Set.of(
-          "inbound-port", "outbound-port", "admin-port", "control-port", "proxy-uid", "proxy-gid",
-          "wait-before-exit-seconds");
-  private static final Set<String> BOOLEAN_FLAGS =
-      Set.of("enable-external-profiles", "ingress", "native-sidecar");
   private static final Set<String> OTHER_FLAGS =
       Set.of("proxy-cpu-request", "proxy-cpu-limit", "proxy-cpu", "registry", "image-pull-policy");
 
@@ -60,7 +29,8 @@ public final class LinkerdFlags {
    * @return the names without dashes, sorted
    */
   public static Set<String> names() {
-    Set<String> all = new TreeSet<>(PATHS.keySet());
+    Set<String> all = new TreeSet<>(ProxySettings.byFlag().keySet());
+    all.addAll(ALIASES.keySet());
     all.addAll(OTHER_FLAGS);
     return all;
   }
@@ -104,30 +74,36 @@ public final class LinkerdFlags {
       default:
         break;
     }
-    String path = PATHS.get(flag);
-    if (path == null) {
+    ProxySettings.Setting setting = ProxySettings.byFlag().get(ALIASES.getOrDefault(flag, flag));
+    if (setting == null) {
       throw new IllegalArgumentException("unknown flag --" + flag);
     }
     Object typed = value;
-    if (INTEGER_FLAGS.contains(flag)) {
-      Long n = GoParse.parseInt(value.trim(), 64);
-      if (n == null || (flag.endsWith("-port") && (n < 0 || n > 65535))) {
-        throw new IllegalArgumentException(
-            "invalid value " + GoText.quote(value) + " for --" + flag + ": expected a number");
-      }
-      typed = n;
-    } else if (BOOLEAN_FLAGS.contains(flag)) {
-      Boolean b = GoParse.parseBool(value.trim());
-      if (b == null) {
-        throw new IllegalArgumentException(
-            "invalid value " + GoText.quote(value) + " for --" + flag + ": expected true or false");
-      }
-      typed = b;
-    } else if (flag.equals("proxy-memory-request") || flag.equals("proxy-memory-limit")
-        || flag.equals("proxy-memory")) {
-      cores(flag, value);
+    switch (setting.type()) {
+      case PORT:
+      case INT64:
+        Long n = GoParse.parseInt(value.trim(), 64);
+        if (n == null || n < setting.type().min || n > setting.type().max) {
+          throw new IllegalArgumentException(
+              "invalid value " + GoText.quote(value) + " for --" + flag + ": expected a number");
+        }
+        typed = n;
+        break;
+      case BOOL:
+        Boolean b = GoParse.parseBool(value.trim());
+        if (b == null) {
+          throw new IllegalArgumentException("invalid value " + GoText.quote(value) + " for --"
+              + flag + ": expected true or false");
+        }
+        typed = b;
+        break;
+      default:
+        if (setting.parse() == ProxySettings.Parse.QUANTITY) {
+          cores(flag, value); // a valid quantity
+        }
+        break;
     }
-    return values.with(path, typed);
+    return values.with(setting.path(), typed);
   }
 
   /**
@@ -137,7 +113,8 @@ public final class LinkerdFlags {
    * @return true for the boolean flags
    */
   public static boolean isBoolean(String flag) {
-    return BOOLEAN_FLAGS.contains(flag);
+    ProxySettings.Setting s = ProxySettings.byFlag().get(flag);
+    return s != null && s.type() == ProxySettings.Type.BOOL;
   }
 
   private static long cores(String flag, String value) {

@@ -135,103 +135,17 @@ public final class ProxyValues implements Cloneable {
   public static ProxyValues from(HelmValues values) {
     Reader r = new Reader(values);
     ProxyValues v = new ProxyValues();
-    v.clusterDomain = r.str("clusterDomain");
-    v.clusterNetworks = r.str("clusterNetworks");
-    v.imagePullPolicy = r.str("imagePullPolicy");
-    v.linkerdVersion = r.str("linkerdVersion");
-    v.identityTrustAnchorsPem = r.str("identityTrustAnchorsPEM");
-    v.identityTrustDomain = r.str("identityTrustDomain");
-    v.disableIpv6 = r.bool("disableIPv6");
-    v.cniEnabled = r.bool("cniEnabled");
-    v.tokenProjection = r.bool("identity.serviceAccountTokenProjection");
-
-    v.proxyImageName = r.str("proxy.image.name");
-    v.proxyImagePullPolicy = r.str("proxy.image.pullPolicy");
-    v.proxyImageVersion = r.str("proxy.image.version");
-    v.adminPort = r.int32("proxy.ports.admin");
-    v.controlPort = r.int32("proxy.ports.control");
-    v.inboundPort = r.int32("proxy.ports.inbound");
-    v.outboundPort = r.int32("proxy.ports.outbound");
-    v.uid = r.int64("proxy.uid");
-    v.gid = r.int64("proxy.gid");
-    v.logLevel = r.str("proxy.logLevel");
-    v.logFormat = r.str("proxy.logFormat");
-    v.logHttpHeaders = r.str("proxy.logHTTPHeaders");
-    v.await = r.bool("proxy.await");
-    v.nativeSidecar = r.bool("proxy.nativeSidecar");
-    v.waitBeforeExitSeconds = r.int64("proxy.waitBeforeExitSeconds");
-    v.enableShutdownEndpoint = r.bool("proxy.enableShutdownEndpoint");
-    v.enableExternalProfiles = r.bool("proxy.enableExternalProfiles");
-    v.isIngress = r.bool("proxy.isIngress");
-    v.isGateway = r.bool("proxy.isGateway");
-    v.opaquePorts = r.str("proxy.opaquePorts");
-    v.requireIdentityOnInboundPorts = r.str("proxy.requireIdentityOnInboundPorts");
-    v.defaultInboundPolicy = r.str("proxy.defaultInboundPolicy");
-    v.shutdownGracePeriod = r.str("proxy.shutdownGracePeriod");
-    v.accessLog = r.str("proxy.accessLog");
-    v.outboundConnectTimeout = r.str("proxy.outboundConnectTimeout");
-    v.inboundConnectTimeout = r.str("proxy.inboundConnectTimeout");
-    v.outboundDiscoveryCacheUnusedTimeout = r.str("proxy.outboundDiscoveryCacheUnusedTimeout");
-    v.inboundDiscoveryCacheUnusedTimeout = r.str("proxy.inboundDiscoveryCacheUnusedTimeout");
-    v.disableOutboundProtocolDetectTimeout = r.bool("proxy.disableOutboundProtocolDetectTimeout");
-    v.disableInboundProtocolDetectTimeout = r.bool("proxy.disableInboundProtocolDetectTimeout");
-    v.cores = r.int64("proxy.cores");
-    v.workersMinimum = r.int64("proxy.runtime.workers.minimum");
-    v.workersMaximum = r.int64("proxy.runtime.workers.maximum");
+    for (ProxySettings.Setting s : ProxySettings.ALL) {
+      s.set().accept(v, r.read(s.type(), s.path()));
+    }
     v.workersMaximumCpuRatio = r.float64("proxy.runtime.workers.maximumCPURatio");
-    v.cpuRequest = r.str("proxy.resources.cpu.request");
-    v.cpuLimit = r.str("proxy.resources.cpu.limit");
-    v.memoryRequest = r.str("proxy.resources.memory.request");
-    v.memoryLimit = r.str("proxy.resources.memory.limit");
-    v.ephemeralRequest = r.str("proxy.resources.ephemeral-storage.request");
-    v.ephemeralLimit = r.str("proxy.resources.ephemeral-storage.limit");
     v.proxySecurityContext = r.map("proxy.securityContext");
-    v.livenessInitialDelay = r.int64("proxy.livenessProbe.initialDelaySeconds");
-    v.livenessTimeout = r.int64("proxy.livenessProbe.timeoutSeconds");
-    v.readinessInitialDelay = r.int64("proxy.readinessProbe.initialDelaySeconds");
-    v.readinessTimeout = r.int64("proxy.readinessProbe.timeoutSeconds");
-    v.startupInitialDelay = r.int64("proxy.startupProbe.initialDelaySeconds");
-    v.startupPeriod = r.int64("proxy.startupProbe.periodSeconds");
-    v.startupFailureThreshold = r.int64("proxy.startupProbe.failureThreshold");
-    v.streamsInitialTimeout = r.str("proxy.control.streams.initialTimeout");
-    v.streamsIdleTimeout = r.str("proxy.control.streams.idleTimeout");
-    v.streamsLifetime = r.str("proxy.control.streams.lifetime");
-    v.metricsHostnameLabels = r.bool("proxy.metrics.hostnameLabels");
-    v.tracingEnabled = r.bool("proxy.tracing.enabled");
-    v.traceServiceName = r.str("proxy.tracing.traceServiceName");
     v.tracingLabels = r.stringMap("proxy.tracing.labels");
-    v.tracingCollectorEndpoint = r.str("proxy.tracing.collector.endpoint");
-    v.tracingCollectorSa = r.str("proxy.tracing.collector.meshIdentity.serviceAccountName");
-    v.tracingCollectorNamespace = r.str("proxy.tracing.collector.meshIdentity.namespace");
     v.inboundParams = r.map("proxy.inbound");
     v.outboundParams = r.map("proxy.outbound");
     v.additionalEnv = r.list("proxy.additionalEnv");
     v.experimentalEnv = r.list("proxy.experimentalEnv");
-
-    v.iptablesMode = r.str("proxyInit.iptablesMode");
-    v.ignoreInboundPorts = r.str("proxyInit.ignoreInboundPorts");
-    v.ignoreOutboundPorts = r.str("proxyInit.ignoreOutboundPorts");
-    v.skipSubnets = r.str("proxyInit.skipSubnets");
-    v.initLogLevel = r.str("proxyInit.logLevel");
-    v.initLogFormat = r.str("proxyInit.logFormat");
-    v.closeWaitTimeoutSecs = r.int64("proxyInit.closeWaitTimeoutSecs");
-    v.initPrivileged = r.bool("proxyInit.privileged");
-    v.runAsRoot = r.bool("proxyInit.runAsRoot");
-    v.initRunAsUser = r.int64("proxyInit.runAsUser");
-    v.initRunAsGroup = r.int64("proxyInit.runAsGroup");
-    v.xtMountPath = r.str("proxyInit.xtMountPath.mountPath");
-    v.xtMountName = r.str("proxyInit.xtMountPath.name");
-
-    v.validatorLogLevel = r.str("networkValidator.logLevel");
-    v.validatorLogFormat = r.str("networkValidator.logFormat");
-    v.validatorConnectAddr = r.str("networkValidator.connectAddr");
-    v.validatorListenAddr = r.str("networkValidator.listenAddr");
-    v.validatorTimeout = r.str("networkValidator.timeout");
     v.validatorSecurityContext = r.map("networkValidator.securityContext");
-
-    v.debugImageName = r.str("debugContainer.image.name");
-    v.debugImagePullPolicy = r.str("debugContainer.image.pullPolicy");
-    v.debugImageVersion = r.str("debugContainer.image.version");
     return v;
   }
 
@@ -246,6 +160,56 @@ public final class ProxyValues implements Cloneable {
     } catch (CloneNotSupportedException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /**
+   * A value that proxy injection needs but the values leave empty.
+   *
+   * @param path the values path
+   * @param problem what is missing, in Linkerd's words where Linkerd has them
+   * @param example an example {@code --set*} argument that sets it
+   */
+  public record Missing(String path, String problem, String example) {
+    /**
+     * The message: the problem, the path and how to set it.
+     *
+     * @return one line
+     */
+    public String message() {
+      return problem + ": " + path + " is empty (set it with " + example + ")";
+    }
+  }
+
+  /**
+   * The values proxy injection cannot do without, that these values leave empty (Linkerd's
+   * template would render {@code image: ':'} or fail every document).
+   *
+   * @param debugSidecar whether the debug container is rendered too
+   * @return the missing values, in the order checked; empty when all are present
+   */
+  public List<Missing> missingForProxy(boolean debugSidecar) {
+    List<Missing> out = new java.util.ArrayList<>();
+    if (identityTrustAnchorsPem.isBlank()) {
+      out.add(new Missing("identityTrustAnchorsPEM", "Please provide the identity trust anchors",
+          "--set-file identityTrustAnchorsPEM=ca.crt"));
+    }
+    if (proxyImageName.isEmpty()) {
+      out.add(new Missing("proxy.image.name", "the proxy image name is missing",
+          "--set proxy.image.name=cr.l5d.io/linkerd/proxy"));
+    }
+    if (proxyVersion().isEmpty()) {
+      out.add(new Missing("proxy.image.version", "the proxy image version is missing (nor is"
+          + " linkerdVersion set)", "--set proxy.image.version=<linkerd version>"));
+    }
+    if (debugSidecar && debugImageName.isEmpty()) {
+      out.add(new Missing("debugContainer.image.name", "the debug image name is missing",
+          "--set debugContainer.image.name=cr.l5d.io/linkerd/debug"));
+    }
+    if (debugSidecar && debugImageVersion.isEmpty() && linkerdVersion.isEmpty()) {
+      out.add(new Missing("debugContainer.image.version", "the debug image version is missing (nor"
+          + " is linkerdVersion set)", "--set debugContainer.image.version=<linkerd version>"));
+    }
+    return out;
   }
 
   /** The proxy image tag: {@code proxy.image.version}, else {@code linkerdVersion}. */
@@ -274,6 +238,19 @@ public final class ProxyValues implements Cloneable {
 
     Reader(HelmValues values) {
       this.values = values;
+    }
+
+    Object read(ProxySettings.Type type, String path) {
+      switch (type) {
+        case TEXT:
+          return str(path);
+        case BOOL:
+          return bool(path);
+        case PORT:
+          return int32(path);
+        default:
+          return int64(path);
+      }
     }
 
     String str(String path) {

@@ -36,9 +36,20 @@ public final class Report {
   /** Whether the engine changed the document. */
   public boolean changed;
 
+  /** The kind as the manifest spells it, "" when the document has none. */
+  public final String kindAsWritten;
+  /** {@code metadata.namespace}, "" when not set. */
+  public final String namespace;
+
   Report(String kind, String name) {
+    this(kind, name, "", "");
+  }
+
+  Report(String kind, String name, String kindAsWritten, String namespace) {
     this.kind = kind;
     this.name = name;
+    this.kindAsWritten = kindAsWritten;
+    this.namespace = namespace;
   }
 
   /**

@@ -50,8 +50,8 @@ public final class CertBuilder {
   public static KeyPair keyPair(KeyAlgorithm algorithm, SecureRandom random) {
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm.jcaName());
-      if (algorithm.curve() != null) {
-        g.initialize(new ECGenParameterSpec(algorithm.curve()), random);
+      if (algorithm.curve().isPresent()) {
+        g.initialize(new ECGenParameterSpec(algorithm.curve().get()), random);
       } else if (algorithm.bits() > 0) {
         g.initialize(new RSAKeyGenParameterSpec(algorithm.bits(), RSAKeyGenParameterSpec.F4),
             random);

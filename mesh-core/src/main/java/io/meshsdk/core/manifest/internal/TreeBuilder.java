@@ -59,14 +59,25 @@ public final class TreeBuilder {
   public record Limits(int maxAliasesForCollections, int maxNestingDepth, long maxAliasExpansion) {}
 
   /**
+   * A duplicate mapping key that was accepted (the last value wins), when duplicates are allowed.
+   *
+   * @param key the key
+   * @param line 0-based line of the later occurrence
+   * @param column 0-based column of the later occurrence
+   */
+  public record Duplicate(String key, int line, int column) {}
+
+  /**
    * The result of building one document.
    *
    * @param root the frozen tree (null for an empty document or an explicit null)
    * @param empty true when the document has no content (empty or comment-only)
    * @param rootLine 0-based line of the root node
    * @param rootColumn 0-based column of the root node
+   * @param duplicates the duplicate keys accepted, in document order (empty unless allowed)
    */
-  public record Result(Object root, boolean empty, int rootLine, int rootColumn) {}
+  public record Result(
+      Object root, boolean empty, int rootLine, int rootColumn, List<Duplicate> duplicates) {}
 
   private static final String TAG_PREFIX = "tag:yaml.org,2002:";
   private static final String MERGE = "tag:yaml.org,2002:merge";
@@ -78,11 +89,13 @@ public final class TreeBuilder {
   private final Map<String, Object> anchors = new HashMap<>();
   private final Map<String, Long> anchorWeights = new HashMap<>();
   private final Map<String, String> anchorTexts = new HashMap<>();
+  private final List<Duplicate> duplicates; // null: duplicates are errors
   private int collectionAliases;
   private long nodes;
   private long expansion;
 
-  private TreeBuilder(String text, Limits limits) {
+  private TreeBuilder(String text, Limits limits, boolean allowDuplicates) {
+    this.duplicates = allowDuplicates ? new ArrayList<>() : null;
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(Integer.MAX_VALUE);
     options.setProcessComments(false);
@@ -100,14 +113,32 @@ public final class TreeBuilder {
    * @throws Problem for malformed YAML or a limit exceeded
    */
   public static Result build(String text, Limits limits) {
-    return new TreeBuilder(text, limits).document();
+    return build(text, limits, false);
+  }
+
+  /**
+   * Builds the tree of a document's text, optionally accepting duplicate mapping keys as Linkerd
+   * (go-yaml) does: the last value wins, in the first key's place.
+   *
+   * @param text the text of exactly one document
+   * @param limits the limits
+   * @param allowDuplicates whether duplicate keys are accepted (else they are a problem)
+   * @return the tree, with the duplicates accepted
+   * @throws Problem for malformed YAML or a limit exceeded
+   */
+  public static Result build(String text, Limits limits, boolean allowDuplicates) {
+    return new TreeBuilder(text, limits, allowDuplicates).document();
+  }
+
+  private List<Duplicate> duplicates() {
+    return duplicates == null ? List.of() : List.copyOf(duplicates);
   }
 
   private Result document() {
     try {
       parser.getEvent(); // stream start
       if (parser.checkEvent(Event.ID.StreamEnd)) {
-        return new Result(null, true, 0, 0);
+        return new Result(null, true, 0, 0, List.of());
       }
       parser.getEvent(); // document start
       Event first = parser.peekEvent();
@@ -120,7 +151,7 @@ public final class TreeBuilder {
             "expected a single document, but found another one", extra.getStartMark());
       }
       Mark m = first.getStartMark();
-      return new Result(root, empty, m.getLine(), m.getColumn());
+      return new Result(root, empty, m.getLine(), m.getColumn(), duplicates());
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String message = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -301,7 +332,11 @@ public final class TreeBuilder {
       int size = map.size();
       map.put(key, value);
       if (map.size() == size) {
-        throw new Problem("duplicate key \"" + key + "\"", k.getStartMark());
+        if (duplicates == null) {
+          throw new Problem("duplicate key \"" + key + "\"", k.getStartMark());
+        }
+        duplicates.add(
+            new Duplicate(key, k.getStartMark().getLine(), k.getStartMark().getColumn()));
       }
     }
     parser.getEvent();

@@ -397,7 +397,8 @@ public final class StrvalsParser {
           return reader.read(text);
         } catch (IOException e) {
           String why = e.getMessage();
-          throw fail(why == null ? "cannot read " + GoText.quote(text) : why);
+          throw new ValuesException(flag, input, input.codePointCount(0, pos),
+              why == null ? "cannot read " + GoText.quote(text) : why, e); // cause: not syntax
         }
       default:
         return text;
