@@ -313,6 +313,10 @@ class KubeconfigTest {
             .environment(Map.of("PATH", tmp.toString())).build())
         .hasMessageContaining("\"no-such-plugin-xyz\"")
         .hasMessageContaining("install it or put it on PATH");
+    Path hinted = kubeconfigFor(tmp, "https://example.invalid",
+        "exec:\n  command: aws-nope\n  installHint: Install the AWS CLI, see https://aws.amazon.com/cli\n");
+    assertThatThrownBy(() -> LiveCluster.builder().kubeconfig(hinted).build())
+        .hasMessageContaining("Install the AWS CLI, see https://aws.amazon.com/cli");
   }
 
   static final HeldCertificate CA =

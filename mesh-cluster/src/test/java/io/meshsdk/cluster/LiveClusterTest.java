@@ -348,4 +348,16 @@ class LiveClusterTest {
     @SuppressWarnings("unchecked") Map<String, Object> spec = (Map<String, Object>) items.get(0).get("spec");
     assertThat(spec).containsEntry("port", 8080L).containsEntry("ratio", 0.5);
   }
+
+  @Test
+  void should_list_again_from_the_start_when_the_continue_token_expired() throws Exception {
+    server.enqueue(json(200, "{\"metadata\":{\"continue\":\"old\"},\"items\":[" + pod("a", "p1") + "]}"));
+    server.enqueue(json(410, status(410, "Expired", "The provided continue parameter is too old")));
+    server.enqueue(json(200, "{\"metadata\":{},\"items\":[" + pod("a", "p1") + "," + pod("a", "p2") + "]}"));
+    List<V1Pod> pods = cluster().pageSize(1).build().list(ResourceKind.PODS, ListQuery.inNamespace("a"));
+    assertThat(pods).extracting(p -> p.getMetadata().getName()).containsExactly("p1", "p2");
+    take();
+    assertThat(take().getTarget()).contains("continue=old");
+    assertThat(take().getTarget()).isEqualTo("/api/v1/namespaces/a/pods?limit=1");
+  }
 }

@@ -475,6 +475,11 @@ public final class Transport {
             + Requests.oneLine(String.valueOf(e.getMessage()))
             + (e instanceof SSLHandshakeException ? "; check the CA, client certificate and server address" : "");
       }
+    } else if (e instanceof InterruptedIOException
+        && !(e instanceof SocketTimeoutException)
+        && Thread.currentThread().isInterrupted()) {
+      problem = Problem.INTERRUPTED;
+      message = "interrupted while waiting for " + where + " to answer " + request;
     } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
       problem = Problem.TIMEOUT;
       message = "the API server " + where + " did not answer " + request + " in time ("
