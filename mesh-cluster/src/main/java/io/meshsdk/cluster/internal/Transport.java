@@ -413,7 +413,10 @@ public final class Transport {
       // not a Status: keep the start of the text
     }
     if (message == null && !a.body.isBlank() && a.body.length() < 2000) {
-      message = Requests.oneLine(a.body);
+      message = a.body;
+    }
+    if (message != null) {
+      message = Requests.oneLine(message);
     }
     if (reason == null) {
       reason = defaultReason(a.status);
