@@ -401,4 +401,19 @@ class LiveClusterTest {
         .isInstanceOfSatisfying(ClusterAccessException.class,
             e -> assertThat(e.getMessage()).contains("context \"other\" does not exist").contains("known: mine"));
   }
+
+  @Test
+  void should_use_a_callers_api_client_as_it_is() throws Exception {
+    io.kubernetes.client.openapi.ApiClient client = new io.kubernetes.client.util.ClientBuilder()
+        .setBasePath(server.url("/").toString().replaceAll("/$", ""))
+        .setAuthentication(new io.kubernetes.client.util.credentials.AccessTokenAuthentication("callers"))
+        .build();
+    server.enqueue(json(200, "{\"items\":[]}"));
+    LiveCluster c = LiveCluster.builder().apiClient(client).build();
+    assertThat(c.list(ResourceKind.CRON_JOBS, ListQuery.inNamespace("x"))).isEmpty();
+    RecordedRequest r = take();
+    assertThat(r.getTarget()).isEqualTo("/apis/batch/v1/namespaces/x/cronjobs?limit=500");
+    assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer callers");
+    assertThat(c.server()).isEqualTo(client.getBasePath());
+  }
 }
