@@ -12,7 +12,6 @@ import io.kubernetes.client.openapi.models.VersionInfo;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.credentials.AccessTokenAuthentication;
 import io.kubernetes.client.util.credentials.Authentication;
-import io.kubernetes.client.util.credentials.ClientCertificateAuthentication;
 import io.kubernetes.client.util.credentials.UsernamePasswordAuthentication;
 import io.meshsdk.cluster.ClusterAccessException.Problem;
 import io.meshsdk.cluster.internal.ExecPlugin;
@@ -20,16 +19,23 @@ import io.meshsdk.cluster.internal.Kubeconfig;
 import io.meshsdk.cluster.internal.LenientJson;
 import io.meshsdk.cluster.internal.Requests;
 import io.meshsdk.cluster.internal.Transport;
+import io.meshsdk.core.identity.Pem;
 import io.meshsdk.core.manifest.Manifest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 
 /**
  * A {@link ClusterView} of a live cluster through the official Kubernetes Java client
@@ -625,7 +631,8 @@ public final class LiveCluster implements ClusterView {
             .build();
       }
       if (cert.isPresent()) {
-        auths.add(new ClientCertificateAuthentication(cert.get(), key.get()));
+        KeyManager[] keyManagers = keyManagers(r, cert.get(), key.get());
+        auths.add(client -> client.setKeyManagers(keyManagers));
       }
       token.ifPresent(t -> auths.add(new AccessTokenAuthentication(t)));
       if (token.isEmpty() && r.username().isPresent()) {
@@ -656,6 +663,51 @@ public final class LiveCluster implements ClusterView {
           r.server(),
           r.context().isEmpty() ? Optional.empty() : Optional.of(r.context()),
           r.namespace());
+    }
+
+    /**
+     * Key managers for a client certificate, read with mesh-core's PEM reader (SEC1, PKCS#1 and
+     * PKCS#8 keys) into an in-memory key store; unlike client-java's certificate authentication
+     * this registers no global security provider.
+     */
+    private static KeyManager[] keyManagers(Kubeconfig.Resolved r, byte[] certPem, byte[] keyPem) {
+      String what = "the client certificate of user \"" + r.user() + "\" (" + r.source() + ")";
+      List<X509Certificate> chain;
+      PrivateKey privateKey;
+      try {
+        chain = Pem.decodeCertificates(new String(certPem, StandardCharsets.UTF_8));
+        privateKey = Pem.decodePrivateKey(new String(keyPem, StandardCharsets.UTF_8));
+      } catch (RuntimeException e) {
+        throw ClusterAccessException.builder(
+                Problem.CONFIGURATION,
+                what + " cannot be read: " + Requests.oneLine(String.valueOf(e.getMessage()))
+                    + "; check client-certificate(-data) and client-key(-data)")
+            .build();
+      }
+      if (chain.isEmpty()) {
+        throw ClusterAccessException.builder(
+                Problem.CONFIGURATION, what + " holds no certificate; check client-certificate(-data)")
+            .build();
+      }
+      if (!Pem.keyMatches(privateKey, chain.get(0))) {
+        throw ClusterAccessException.builder(
+                Problem.CONFIGURATION,
+                what + " does not match its key; check client-certificate-data and client-key-data")
+            .build();
+      }
+      try {
+        char[] password = "mesh-sdk-in-memory".toCharArray();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("client", privateKey, password, chain.toArray(new X509Certificate[0]));
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(store, password);
+        return kmf.getKeyManagers();
+      } catch (GeneralSecurityException | java.io.IOException e) {
+        throw ClusterAccessException.builder(
+                Problem.CONFIGURATION, what + " cannot be used: " + e.getClass().getSimpleName())
+            .build();
+      }
     }
 
     private static Duration positive(Duration d, String what) {

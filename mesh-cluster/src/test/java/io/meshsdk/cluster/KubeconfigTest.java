@@ -363,6 +363,25 @@ class KubeconfigTest {
           .isEqualTo("v1.31.0");
       RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
       assertThat(r.getHandshake().peerCertificates()).isNotEmpty();
+      assertThat(java.security.Security.getProvider("BC"))
+          .as("no global security provider registered").isNull();
+    }
+  }
+
+  @Test
+  void should_explain_a_client_certificate_that_does_not_match_its_key(@TempDir Path tmp)
+      throws Exception {
+    HeldCertificate client = new HeldCertificate.Builder().signedBy(CA).commonName("admin").build();
+    HeldCertificate other = new HeldCertificate.Builder().signedBy(CA).commonName("other").rsa2048().build();
+    try (MockWebServer server = https(true)) {
+      Path kc = httpsKubeconfig(tmp, server, CA, "client-certificate-data: " + b64(client.certificatePem())
+          + "\nclient-key-data: " + b64(other.privateKeyPkcs1Pem()) + "\n");
+      assertThatThrownBy(() -> LiveCluster.builder().kubeconfig(kc).build())
+          .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
+            assertThat(e.problem()).isEqualTo(Problem.CONFIGURATION);
+            assertThat(e.getMessage()).contains("does not match its key")
+                .doesNotContain("PRIVATE KEY");
+          });
     }
   }
 
