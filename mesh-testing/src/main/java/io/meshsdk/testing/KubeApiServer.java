@@ -1,6 +1,9 @@
 package io.meshsdk.testing;
 
 import com.google.gson.JsonObject;
+import io.kubernetes.client.openapi.models.VersionInfo;
+import io.meshsdk.cluster.AccessPolicy;
+import io.meshsdk.cluster.SnapshotCluster;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import mockwebserver3.MockWebServer;
 import okhttp3.Protocol;
 
@@ -59,8 +63,11 @@ import okhttp3.Protocol;
  * server-side apply is refused. Thread-safe.
  */
 public final class KubeApiServer implements AutoCloseable {
-  /** The version {@code /version} reports unless {@link Builder#serverVersion} says otherwise. */
-  public static final String DEFAULT_VERSION = "v1.33.1";
+  /**
+   * The version {@code /version} reports unless {@link Builder#serverVersion(String)} says
+   * otherwise: the same as {@link SnapshotCluster#DEFAULT_SERVER_VERSION}.
+   */
+  public static final String DEFAULT_VERSION = SnapshotCluster.DEFAULT_SERVER_VERSION;
 
   private final Builder config;
   private final MockWebServer web = new MockWebServer();
@@ -82,7 +89,7 @@ public final class KubeApiServer implements AutoCloseable {
     this.tls = b.https ? Tls.create(b.clock) : null;
     this.token = b.token != null ? b.token : b.https ? randomToken() : null;
     String[] address = new String[1];
-    this.api = new KubeApi(versionJson(b.version), () -> policy, () -> unknownFields,
+    this.api = new KubeApi(b.version, () -> policy, () -> unknownFields,
         () -> address[0], b.clock);
     this.door = new FrontDoor(api, (method, path, query, credential, status, fault) ->
         journal.record(new JournalEntry(method, path, query, credential, status,
@@ -352,7 +359,7 @@ public final class KubeApiServer implements AutoCloseable {
     private boolean https;
     private String token;
     private AccessPolicy policy = AccessPolicy.allowAll();
-    private String version = DEFAULT_VERSION;
+    private JsonObject version = versionJson(DEFAULT_VERSION);
     private boolean unknownFields;
     private Clock clock = Clock.systemUTC();
 
@@ -470,8 +477,38 @@ public final class KubeApiServer implements AutoCloseable {
      * @return this builder
      */
     public Builder serverVersion(String gitVersion) {
-      versionJson(gitVersion);
-      this.version = gitVersion;
+      this.version = versionJson(gitVersion);
+      return this;
+    }
+
+    /**
+     * Exactly what {@code /version} answers (e.g. the same {@code VersionInfo} a {@code
+     * SnapshotCluster} is given); fields left null are not sent.
+     *
+     * @param info the version
+     * @return this builder
+     */
+    public Builder serverVersion(VersionInfo info) {
+      JsonObject v = new JsonObject();
+      BiConsumer<String, String> put = (k, val) -> {
+        if (val != null) {
+          v.addProperty(k, val);
+        }
+      };
+      put.accept("major", info.getMajor());
+      put.accept("minor", info.getMinor());
+      put.accept("emulationMajor", info.getEmulationMajor());
+      put.accept("emulationMinor", info.getEmulationMinor());
+      put.accept("minCompatibilityMajor", info.getMinCompatibilityMajor());
+      put.accept("minCompatibilityMinor", info.getMinCompatibilityMinor());
+      put.accept("gitVersion", info.getGitVersion());
+      put.accept("gitCommit", info.getGitCommit());
+      put.accept("gitTreeState", info.getGitTreeState());
+      put.accept("buildDate", info.getBuildDate());
+      put.accept("goVersion", info.getGoVersion());
+      put.accept("compiler", info.getCompiler());
+      put.accept("platform", info.getPlatform());
+      this.version = v;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.meshsdk.testing;
 
 import io.kubernetes.client.openapi.ApiClient;
+import io.meshsdk.cluster.AccessPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -289,6 +290,16 @@ public final class KubeApiServerExtension implements BeforeAllCallback, AfterAll
      */
     public Builder serverVersion(String gitVersion) {
       return with(b -> b.serverVersion(gitVersion));
+    }
+
+    /**
+     * See {@link KubeApiServer.Builder#serverVersion(io.kubernetes.client.openapi.models.VersionInfo)}.
+     *
+     * @param info the version
+     * @return this builder
+     */
+    public Builder serverVersion(io.kubernetes.client.openapi.models.VersionInfo info) {
+      return with(b -> b.serverVersion(info));
     }
 
     /**

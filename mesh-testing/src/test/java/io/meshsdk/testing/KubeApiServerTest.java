@@ -17,6 +17,7 @@ import io.kubernetes.client.openapi.models.V1ResourceAttributes;
 import io.kubernetes.client.openapi.models.V1SelfSubjectAccessReview;
 import io.kubernetes.client.openapi.models.V1SelfSubjectAccessReviewSpec;
 import io.kubernetes.client.openapi.models.VersionInfo;
+import io.meshsdk.cluster.AccessPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,8 +33,8 @@ class KubeApiServerTest {
       .seedResource("seeds/cluster.yaml")
       .serverVersion("v1.32.4")
       .accessPolicy(AccessPolicy.builder()
-          .deny("create", "apps", "deployments", "linkerd")
-          .allow(AccessPolicy.ANY, AccessPolicy.ANY, AccessPolicy.ANY, AccessPolicy.ANY)
+          .deny("create", "linkerd", "apps", "deployments", "linkerd namespace is locked")
+          .allowByDefault()
           .build())
       .build();
 
@@ -193,7 +194,9 @@ class KubeApiServerTest {
         .execute();
 
     assertThat(review.getStatus().getAllowed()).isEqualTo(allowed);
-    assertThat(review.getStatus().getReason()).contains("mesh-testing policy");
+    assertThat(review.getStatus().getDenied()).isEqualTo(allowed ? null : true);
+    assertThat(review.getStatus().getReason()).isEqualTo(allowed ? null
+        : "linkerd namespace is locked");
   }
 
   @Test

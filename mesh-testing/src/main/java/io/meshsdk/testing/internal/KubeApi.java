@@ -10,7 +10,9 @@ import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import io.meshsdk.testing.AccessPolicy;
+import io.kubernetes.client.openapi.models.V1ResourceAttributes;
+import io.kubernetes.client.openapi.models.V1SubjectAccessReviewStatus;
+import io.meshsdk.cluster.AccessPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -601,27 +603,34 @@ public final class KubeApi {
     JsonObject spec = Json.object(o, "spec");
     JsonObject status = new JsonObject();
     if (r.kind().equals("SelfSubjectAccessReview")) {
-      AccessPolicy.Decision d;
+      V1ResourceAttributes attributes;
       if (spec.has("resourceAttributes")) {
         JsonObject a = Json.object(spec, "resourceAttributes");
         String resource = Json.string(a, "resource");
         String subresource = Json.string(a, "subresource");
-        d = policy.get().decide(Json.string(a, "verb"), Json.string(a, "group"),
-            subresource.isEmpty() ? resource : resource + "/" + subresource,
-            Json.string(a, "namespace"));
+        attributes = new V1ResourceAttributes().verb(Json.string(a, "verb"))
+            .group(Json.string(a, "group"))
+            .resource(subresource.isEmpty() ? resource : resource + "/" + subresource)
+            .namespace(Json.string(a, "namespace")).name(Json.string(a, "name"));
       } else if (spec.has("nonResourceAttributes")) {
+        // a non-resource URL is decided as a core-group "resource" named by its path
         JsonObject a = Json.object(spec, "nonResourceAttributes");
-        d = policy.get().decide(Json.string(a, "verb"), "", Json.string(a, "path"), "");
+        attributes = new V1ResourceAttributes().verb(Json.string(a, "verb")).group("")
+            .resource(Json.string(a, "path")).namespace("");
       } else {
         return StatusBodies.failure(422, "Invalid", "SelfSubjectAccessReview is invalid: "
             + "spec.resourceAttributes: Invalid value: exactly one of nonResourceAttributes or "
             + "resourceAttributes must be specified", r, null);
       }
-      status.addProperty("allowed", d.allowed());
-      if (!d.allowed()) {
+      V1SubjectAccessReviewStatus d = policy.get().decide(attributes);
+      boolean allowed = Boolean.TRUE.equals(d.getAllowed());
+      status.addProperty("allowed", allowed);
+      if (Boolean.TRUE.equals(d.getDenied())) {
         status.addProperty("denied", true);
       }
-      status.addProperty("reason", d.reason());
+      if (d.getReason() != null) {
+        status.addProperty("reason", d.getReason());
+      }
     } else {
       status.add("resourceRules", new JsonArray());
       status.add("nonResourceRules", new JsonArray());
