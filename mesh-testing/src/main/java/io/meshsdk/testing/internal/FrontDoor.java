@@ -151,11 +151,7 @@ public final class FrontDoor extends Dispatcher {
       if (token != null && !("Bearer " + token).equals(authorization)) {
         r = StatusBodies.failure(401, "Unauthorized", "Unauthorized", null, null);
       } else {
-        String body = request.getBody() == null ? ""
-            : request.getBody().string(StandardCharsets.UTF_8);
-        String contentType = request.getHeaders().get("Content-Type");
-        r = api.handle(new ApiRequest(method, path, query,
-            contentType == null ? "" : contentType, body));
+        r = forward(request, method, path, query);
       }
       status = r.code();
       out = new MockResponse.Builder().code(r.code()).setHeader("Content-Type", r.contentType());
@@ -177,6 +173,30 @@ public final class FrontDoor extends Dispatcher {
     }
     recorder.record(method, path, query, credentialSent, status, applied);
     return out.build();
+  }
+
+  private ApiResponse forward(RecordedRequest request, String method, String path,
+      Map<String, List<String>> query) {
+    String contentType = request.getHeaders().get("Content-Type");
+    contentType = contentType == null ? "" : contentType;
+    if (contentType.startsWith(ProtobufBodies.CONTENT_TYPE)) {
+      byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+      Optional<com.google.gson.JsonObject> json;
+      try {
+        json = ProtobufBodies.toJson(bytes);
+      } catch (IllegalArgumentException e) {
+        return StatusBodies.failure(400, e.getMessage());
+      }
+      if (json.isEmpty()) {
+        return StatusBodies.failure(415, "the mesh-testing API server reads protobuf bodies of "
+            + "access reviews only; send JSON");
+      }
+      return api.handle(new ApiRequest(method, path, query, ApiResponse.JSON,
+          Json.GSON.toJson(json.get())));
+    }
+    String body = request.getBody() == null ? ""
+        : request.getBody().string(StandardCharsets.UTF_8);
+    return api.handle(new ApiRequest(method, path, query, contentType, body));
   }
 
   private static MockResponse.Builder status(Fault f, String method, String path) {
