@@ -24,7 +24,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -444,16 +443,8 @@ public final class SnapshotCluster implements ClusterView {
     return new Resource(group, guessPlural(kind), kind, hasNamespace);
   }
 
-  /** Kubernetes' {@code meta.UnsafeGuessKindToResource}, which Linkerd uses for dry-run creates. */
   static String guessPlural(String kind) {
-    String s = kind.toLowerCase(Locale.ROOT);
-    if (s.endsWith("s")) {
-      return s + "es";
-    }
-    if (s.endsWith("y")) {
-      return s.substring(0, s.length() - 1) + "ies";
-    }
-    return s + "s";
+    return Requests.guessPlural(kind);
   }
 
   // ---------------------------------------------------------------- reading

@@ -168,4 +168,22 @@ public final class Requests {
     String t = s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     return t.length() > 500 ? t.substring(0, 500) + "…" : t;
   }
+
+  /**
+   * Kubernetes' {@code meta.UnsafeGuessKindToResource}, which Linkerd uses for dry-run creates:
+   * lower case, plural.
+   *
+   * @param kind e.g. {@code NetworkPolicy}
+   * @return e.g. {@code networkpolicies}
+   */
+  public static String guessPlural(String kind) {
+    String s = kind.toLowerCase(java.util.Locale.ROOT);
+    if (s.endsWith("s")) {
+      return s + "es";
+    }
+    if (s.endsWith("y")) {
+      return s.substring(0, s.length() - 1) + "ies";
+    }
+    return s + "s";
+  }
 }
