@@ -77,10 +77,17 @@ class ClusterViewParityTest {
           ListQuery.inAllNamespaces().withLabelSelector(selector))));
     }
     for (String selector : List.of("status.phase=Running", "status.phase!=Running",
-        "spec.nodeName=node-a", "metadata.name=web-7b9f8-pqrst", "metadata.namespace=linkerd")) {
+        "spec.nodeName=node-a", "metadata.name=web-7b9f8-pqrst", "metadata.namespace=linkerd",
+        "spec.hostNetwork=false", "spec.containers=x")) {
       reads.add(new Read("pods with fields " + selector, v -> v.list(ResourceKind.PODS,
           ListQuery.inAllNamespaces().withFieldSelector(selector))));
     }
+    reads.add(new Read("nodes with fields spec.unschedulable=false", v -> v.list(
+        ResourceKind.NODES, ListQuery.inAllNamespaces().withFieldSelector("spec.unschedulable=false"))));
+    reads.add(new Read("nodes with fields metadata.namespace=x (not a node field)", v -> v.list(
+        ResourceKind.NODES, ListQuery.inAllNamespaces().withFieldSelector("metadata.namespace=x"))));
+    reads.add(new Read("secrets with fields type=kubernetes.io/tls", v -> v.list(
+        ResourceKind.SECRETS, ListQuery.inAllNamespaces().withFieldSelector("type=kubernetes.io/tls"))));
     reads.add(new Read("nodes with labels topology.kubernetes.io/zone in (zone-2)",
         v -> v.list(ResourceKind.NODES, ListQuery.inAllNamespaces()
             .withLabelSelector("topology.kubernetes.io/zone in (zone-2)"))));

@@ -450,7 +450,7 @@ public final class KubeApi {
 
   private ApiResponse list(ApiRequest req, ApiResource r, String namespace) {
     LabelSelector labels = LabelSelector.parse(req.param("labelSelector").orElse(null));
-    FieldSelector fields = FieldSelector.parse(req.param("fieldSelector").orElse(null));
+    FieldSelector fields = FieldSelector.parse(req.param("fieldSelector").orElse(null), r);
     List<JsonObject> items = new ArrayList<>();
     String[] rvHolder = new String[1];
     for (JsonObject o : storedItems(r, namespace, rvHolder)) {
