@@ -360,6 +360,9 @@ public final class KubeApi {
         return StatusBodies.failure(400, "BadRequest", "the name of the object (" + bodyName
             + ") does not match the name on the URL (" + name + ")", r, name);
       }
+      if (bodyName.isEmpty()) {
+        o.getAsJsonObject("metadata").addProperty("name", name);
+      }
       text = Json.GSON.toJson(o);
       contentType = ApiResponse.JSON;
     } else if (contentType.startsWith("application/strategic-merge-patch+json")) {
