@@ -94,5 +94,4 @@ public final class RequestJournal {
     }
     return sb.append(entries.isEmpty() ? "]" : "\n]").toString();
   }
-
 }

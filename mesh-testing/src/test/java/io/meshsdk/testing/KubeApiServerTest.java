@@ -200,6 +200,26 @@ class KubeApiServerTest {
   }
 
   @Test
+  void should_switch_to_deny_all_and_allow_all(KubeApiServer server, ApiClient client)
+      throws ApiException {
+    V1SelfSubjectAccessReview listPods = new V1SelfSubjectAccessReview().spec(
+        new V1SelfSubjectAccessReviewSpec().resourceAttributes(new V1ResourceAttributes()
+            .verb("list").resource("pods")));
+    AuthorizationV1Api authz = new AuthorizationV1Api(client);
+
+    server.accessPolicy(AccessPolicy.denyAll());
+    boolean denied = authz.createSelfSubjectAccessReview(listPods).execute().getStatus()
+        .getAllowed();
+    server.accessPolicy(AccessPolicy.allowAll());
+    boolean allowed = authz.createSelfSubjectAccessReview(listPods).execute().getStatus()
+        .getAllowed();
+
+    assertThat(denied).isFalse();
+    assertThat(allowed).isTrue();
+    assertThat(server.journal().mutations()).as("reviews are not writes").isEmpty();
+  }
+
+  @Test
   void should_serve_custom_resources_of_seeded_crds(ApiClient client) throws ApiException {
     Object servers = new CustomObjectsApi(client)
         .listNamespacedCustomObject("policy.linkerd.io", "v1beta3", "linkerd", "servers")
