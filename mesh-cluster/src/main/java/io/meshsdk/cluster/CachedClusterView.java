@@ -129,7 +129,7 @@ public final class CachedClusterView implements ClusterView {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw ClusterAccessException.builder(
-                  ClusterAccessException.Problem.INTERRUPTED, "interrupted while prefetching")
+                  ClusterAccessException.Failure.INTERRUPTED, "interrupted while prefetching")
               .build();
         }
       }

@@ -10,7 +10,7 @@ import java.util.OptionalInt;
  * failure, no access, an error answer or a malformed one.
  *
  * <p>The message is one line that says what happened and, where it can, what to fix. The parts
- * are also available separately: the {@link Problem}, the HTTP status, the {@code Status}
+ * are also available separately: the {@link Failure}, the HTTP status, the {@code Status}
  * reason and message the server sent, and the request's method and path. Neither the message nor
  * the parts ever contain a token, a client key or a Secret's data.
  */
@@ -18,7 +18,7 @@ public class ClusterAccessException extends MeshException {
   private static final long serialVersionUID = 1L;
 
   /** What kind of failure this is, for callers that react differently to each. */
-  public enum Problem {
+  public enum Failure {
     /** The kubeconfig is missing or malformed, names an unknown context, or a credential is unusable. */
     CONFIGURATION,
     /** The server could not be reached: connection refused, unknown host, connection reset. */
@@ -47,7 +47,7 @@ public class ClusterAccessException extends MeshException {
     INTERRUPTED
   }
 
-  private final Problem problem;
+  private final Failure failure;
   private final int status;
   private final String reason;
   private final String serverMessage;
@@ -56,7 +56,7 @@ public class ClusterAccessException extends MeshException {
 
   private ClusterAccessException(Builder b, String message) {
     super(message, b.cause);
-    this.problem = b.problem;
+    this.failure = b.failure;
     this.status = b.status;
     this.reason = b.reason;
     this.serverMessage = b.serverMessage;
@@ -67,22 +67,22 @@ public class ClusterAccessException extends MeshException {
   /**
    * Starts an exception.
    *
-   * @param problem what kind of failure
+   * @param failure what kind of failure
    * @param message the one-line message for people: what happened and what to fix; must not
    *     contain credentials
    * @return a builder
    */
-  public static Builder builder(Problem problem, String message) {
-    return new Builder(problem, message);
+  public static Builder builder(Failure failure, String message) {
+    return new Builder(failure, message);
   }
 
   /**
    * What kind of failure this is.
    *
-   * @return the problem
+   * @return the failure
    */
-  public Problem problem() {
-    return problem;
+  public Failure failure() {
+    return failure;
   }
 
   /**
@@ -134,7 +134,7 @@ public class ClusterAccessException extends MeshException {
 
   /** Builds a {@link ClusterAccessException}. */
   public static final class Builder {
-    private final Problem problem;
+    private final Failure failure;
     private final String message;
     private int status;
     private String reason;
@@ -143,8 +143,8 @@ public class ClusterAccessException extends MeshException {
     private String path;
     private Throwable cause;
 
-    private Builder(Problem problem, String message) {
-      this.problem = Objects.requireNonNull(problem, "problem");
+    private Builder(Failure failure, String message) {
+      this.failure = Objects.requireNonNull(failure, "failure");
       this.message = Objects.requireNonNull(message, "message");
     }
 

@@ -96,7 +96,7 @@ public interface ClusterView {
    * @param query the namespace (or all) and the label and field selectors
    * @return unmodifiable generic trees, one per object, in the API server's order
    * @throws ClusterAccessException if the list cannot be read; a resource the server does not
-   *     serve is a failure with {@link ClusterAccessException.Problem#NOT_FOUND} (HTTP 404)
+   *     serve is a failure with {@link ClusterAccessException.Failure#NOT_FOUND} (HTTP 404)
    */
   List<Map<String, Object>> listCustom(GroupVersionResource resource, ListQuery query);
 

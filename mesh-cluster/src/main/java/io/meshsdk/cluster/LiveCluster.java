@@ -13,7 +13,7 @@ import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.credentials.AccessTokenAuthentication;
 import io.kubernetes.client.util.credentials.Authentication;
 import io.kubernetes.client.util.credentials.UsernamePasswordAuthentication;
-import io.meshsdk.cluster.ClusterAccessException.Problem;
+import io.meshsdk.cluster.ClusterAccessException.Failure;
 import io.meshsdk.cluster.internal.ExecPlugin;
 import io.meshsdk.cluster.internal.Kubeconfig;
 import io.meshsdk.cluster.internal.LenientJson;
@@ -187,7 +187,7 @@ public final class LiveCluster implements ClusterView {
     try {
       items = transport.list(path, selectors(query));
     } catch (ClusterAccessException e) {
-      if (e.problem() == Problem.NOT_FOUND && query.namespace().isPresent()
+      if (e.failure() == Failure.NOT_FOUND && query.namespace().isPresent()
           && clusterScoped(resource)) {
         return List.of();
       }
@@ -239,7 +239,7 @@ public final class LiveCluster implements ClusterView {
     JsonElement status = answer.get("status");
     if (status == null || !status.isJsonObject()) {
       throw ClusterAccessException.builder(
-              Problem.MALFORMED_RESPONSE,
+              Failure.MALFORMED_RESPONSE,
               "the answer of " + server + " to POST " + path + " has no status (decision)")
           .request("POST", path)
           .build();
@@ -320,7 +320,7 @@ public final class LiveCluster implements ClusterView {
     } catch (JsonParseException e) {
       String name = o.get("metadata") instanceof JsonObject m ? string(m.get("name")) : "";
       throw ClusterAccessException.builder(
-              Problem.MALFORMED_RESPONSE,
+              Failure.MALFORMED_RESPONSE,
               "the answer of " + server + " to " + request + " does not fit the "
                   + type.getSimpleName() + " model" + (name.isEmpty() ? "" : " (object " + name + ")")
                   + ": " + Requests.oneLine(String.valueOf(e.getMessage())))
@@ -562,7 +562,7 @@ public final class LiveCluster implements ClusterView {
      * configured; no request is sent yet.
      *
      * @return the view
-     * @throws ClusterAccessException ({@link Problem#CONFIGURATION}) for a missing or malformed
+     * @throws ClusterAccessException ({@link Failure#CONFIGURATION}) for a missing or malformed
      *     kubeconfig, an unknown context, unreadable credential files or a failing exec plugin
      */
     public LiveCluster build() {
@@ -591,7 +591,7 @@ public final class LiveCluster implements ClusterView {
         Path f = kubeconfig.get();
         if (!Files.exists(f)) {
           throw ClusterAccessException.builder(
-                  Problem.CONFIGURATION, "kubeconfig " + f + " does not exist; pass an existing file")
+                  Failure.CONFIGURATION, "kubeconfig " + f + " does not exist; pass an existing file")
               .build();
         }
         r = Kubeconfig.resolve(List.of(f), context);
@@ -625,7 +625,7 @@ public final class LiveCluster implements ClusterView {
       List<Authentication> auths = new ArrayList<>();
       if (cert.isPresent() != key.isPresent()) {
         throw ClusterAccessException.builder(
-                Problem.CONFIGURATION,
+                Failure.CONFIGURATION,
                 "user \"" + r.user() + "\" (" + r.source() + ") has a client certificate without a"
                     + " key or a key without a certificate")
             .build();
@@ -646,7 +646,7 @@ public final class LiveCluster implements ClusterView {
         c = cb.build();
       } catch (RuntimeException e) {
         throw ClusterAccessException.builder(
-                Problem.CONFIGURATION,
+                Failure.CONFIGURATION,
                 "cannot use the credentials or CA of context \"" + r.context() + "\" (" + r.source()
                     + "): " + Requests.oneLine(String.valueOf(e.getMessage()))
                     + "; check certificate-authority-data, client-certificate-data and"
@@ -679,19 +679,19 @@ public final class LiveCluster implements ClusterView {
         privateKey = Pem.decodePrivateKey(new String(keyPem, StandardCharsets.UTF_8));
       } catch (RuntimeException e) {
         throw ClusterAccessException.builder(
-                Problem.CONFIGURATION,
+                Failure.CONFIGURATION,
                 what + " cannot be read: " + Requests.oneLine(String.valueOf(e.getMessage()))
                     + "; check client-certificate(-data) and client-key(-data)")
             .build();
       }
       if (chain.isEmpty()) {
         throw ClusterAccessException.builder(
-                Problem.CONFIGURATION, what + " holds no certificate; check client-certificate(-data)")
+                Failure.CONFIGURATION, what + " holds no certificate; check client-certificate(-data)")
             .build();
       }
       if (!Pem.keyMatches(privateKey, chain.get(0))) {
         throw ClusterAccessException.builder(
-                Problem.CONFIGURATION,
+                Failure.CONFIGURATION,
                 what + " does not match its key; check client-certificate-data and client-key-data")
             .build();
       }
@@ -705,7 +705,7 @@ public final class LiveCluster implements ClusterView {
         return kmf.getKeyManagers();
       } catch (GeneralSecurityException | java.io.IOException e) {
         throw ClusterAccessException.builder(
-                Problem.CONFIGURATION, what + " cannot be used: " + e.getClass().getSimpleName())
+                Failure.CONFIGURATION, what + " cannot be used: " + e.getClass().getSimpleName())
             .build();
       }
     }

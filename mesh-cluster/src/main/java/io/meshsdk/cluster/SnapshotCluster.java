@@ -8,7 +8,7 @@ import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1ResourceAttributes;
 import io.kubernetes.client.openapi.models.V1SubjectAccessReviewStatus;
 import io.kubernetes.client.openapi.models.VersionInfo;
-import io.meshsdk.cluster.ClusterAccessException.Problem;
+import io.meshsdk.cluster.ClusterAccessException.Failure;
 import io.meshsdk.cluster.internal.FieldSets;
 import io.meshsdk.cluster.internal.LenientJson;
 import io.meshsdk.cluster.internal.Requests;
@@ -378,7 +378,7 @@ public final class SnapshotCluster implements ClusterView {
       return json.toModel(o, kind.type());
     } catch (JsonParseException e) {
       throw ClusterAccessException.builder(
-              Problem.MALFORMED_RESPONSE,
+              Failure.MALFORMED_RESPONSE,
               "snapshot object "
                   + kind.kind()
                   + " "

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.meshsdk.cluster.ClusterAccessException.Problem;
+import io.meshsdk.cluster.ClusterAccessException.Failure;
 import io.meshsdk.cluster.internal.Kubeconfig;
 import java.io.File;
 import java.io.IOException;
@@ -174,7 +174,7 @@ class KubeconfigTest {
     assertThatThrownBy(() -> Kubeconfig.resolveDefault(
             Map.of("KUBECONFIG", kubeconfigVar), Optional.of("prod"), dir))
         .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.problem()).isEqualTo(Problem.CONFIGURATION);
+          assertThat(e.failure()).isEqualTo(Failure.CONFIGURATION);
           assertThat(e.getMessage()).contains("context \"prod\" does not exist")
               .contains("known: alpha, beta, gamma, delta");
         });
@@ -202,7 +202,7 @@ class KubeconfigTest {
     Files.writeString(bad, "apiVersion: v1\nclusters: [\n");
     assertThatThrownBy(() -> LiveCluster.builder().kubeconfig(bad).build())
         .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.problem()).isEqualTo(Problem.CONFIGURATION);
+          assertThat(e.failure()).isEqualTo(Failure.CONFIGURATION);
           assertThat(e.getMessage()).contains("bad.yaml is not valid YAML").doesNotContain("\n");
         });
     Path wrong = dir.resolve("wrong.yaml");
@@ -304,7 +304,7 @@ class KubeconfigTest {
     Path kc = kubeconfigFor(tmp, "https://example.invalid", "exec:\n  command: " + plugin + "\n");
     assertThatThrownBy(() -> LiveCluster.builder().kubeconfig(kc).build())
         .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.problem()).isEqualTo(Problem.CONFIGURATION);
+          assertThat(e.failure()).isEqualTo(Failure.CONFIGURATION);
           assertThat(e.getMessage()).contains("exited with status 255")
               .contains("token expired: run aws sso login");
         });
@@ -378,7 +378,7 @@ class KubeconfigTest {
           + "\nclient-key-data: " + b64(other.privateKeyPkcs1Pem()) + "\n");
       assertThatThrownBy(() -> LiveCluster.builder().kubeconfig(kc).build())
           .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-            assertThat(e.problem()).isEqualTo(Problem.CONFIGURATION);
+            assertThat(e.failure()).isEqualTo(Failure.CONFIGURATION);
             assertThat(e.getMessage()).contains("does not match its key")
                 .doesNotContain("PRIVATE KEY");
           });
@@ -392,7 +392,7 @@ class KubeconfigTest {
       LiveCluster c = LiveCluster.builder().kubeconfig(kc).retries(1, Duration.ofMillis(10)).build();
       assertThatThrownBy(c::serverVersion)
           .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-            assertThat(e.problem()).isEqualTo(Problem.TLS);
+            assertThat(e.failure()).isEqualTo(Failure.TLS);
             assertThat(e.getMessage())
                 .contains("not signed by the configured certificate authority")
                 .contains("fix certificate-authority-data")

@@ -10,7 +10,7 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1ResourceAttributes;
 import io.kubernetes.client.openapi.models.V1SubjectAccessReviewStatus;
 import io.kubernetes.client.openapi.models.VersionInfo;
-import io.meshsdk.cluster.ClusterAccessException.Problem;
+import io.meshsdk.cluster.ClusterAccessException.Failure;
 import io.meshsdk.core.manifest.ManifestReader;
 import java.io.File;
 import java.io.IOException;
@@ -166,7 +166,7 @@ class LiveClusterTest {
     LiveCluster c = cluster().requestDeadline(Duration.ofSeconds(3)).build();
     assertThatThrownBy(() -> c.list(ResourceKind.NODES, ListQuery.inAllNamespaces()))
         .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.problem()).isEqualTo(Problem.TOO_MANY_REQUESTS);
+          assertThat(e.failure()).isEqualTo(Failure.TOO_MANY_REQUESTS);
           assertThat(e.status()).hasValue(429);
           assertThat(e.getMessage()).contains("did not succeed within the deadline of 3s")
               .contains("slow down");
@@ -182,7 +182,7 @@ class LiveClusterTest {
     LiveCluster c = cluster().build();
     assertThatThrownBy(() -> c.serverVersion())
         .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.problem()).isEqualTo(Problem.SERVER_ERROR);
+          assertThat(e.failure()).isEqualTo(Failure.SERVER_ERROR);
           assertThat(e.getMessage()).contains("GET /version answered 500 InternalError: broken");
           assertThat(e.method()).contains("GET");
           assertThat(e.path()).contains("/version");
@@ -204,7 +204,7 @@ class LiveClusterTest {
     server.enqueue(json(401, status(401, "Unauthorized", "Unauthorized")));
     assertThatThrownBy(() -> cluster().build().serverVersion())
         .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.problem()).isEqualTo(Problem.UNAUTHORIZED);
+          assertThat(e.failure()).isEqualTo(Failure.UNAUTHORIZED);
           assertThat(e.getMessage()).contains("did not accept the credentials")
               .contains("renew the token or client certificate").doesNotContain("\n");
         });
@@ -212,7 +212,7 @@ class LiveClusterTest {
         "secrets is forbidden: User \\\"jane\\\" cannot list resource \\\"secrets\\\"")));
     assertThatThrownBy(() -> cluster().build().list(ResourceKind.SECRETS, ListQuery.inAllNamespaces()))
         .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.problem()).isEqualTo(Problem.FORBIDDEN);
+          assertThat(e.failure()).isEqualTo(Failure.FORBIDDEN);
           assertThat(e.reason()).contains("Forbidden");
           assertThat(e.serverMessage().orElseThrow()).startsWith("secrets is forbidden");
           assertThat(e.getMessage()).contains("GET /api/v1/secrets?limit=500 answered 403 Forbidden")
@@ -229,7 +229,7 @@ class LiveClusterTest {
     LiveCluster c = LiveCluster.builder().baseUrl("http://127.0.0.1:" + port).build();
     assertThatThrownBy(c::serverVersion)
         .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.problem()).isEqualTo(Problem.CONNECTION);
+          assertThat(e.failure()).isEqualTo(Failure.CONNECTION);
           assertThat(e.getMessage()).contains("cannot connect to the API server http://127.0.0.1:" + port)
               .contains("is the cluster running");
         });
@@ -241,7 +241,7 @@ class LiveClusterTest {
     LiveCluster c = cluster().readTimeout(Duration.ofMillis(300)).build();
     assertThatThrownBy(c::serverVersion)
         .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.problem()).isEqualTo(Problem.TIMEOUT);
+          assertThat(e.failure()).isEqualTo(Failure.TIMEOUT);
           assertThat(e.getMessage()).contains("did not answer GET /version in time");
         });
   }
@@ -252,7 +252,7 @@ class LiveClusterTest {
     LiveCluster c = cluster().requestDeadline(Duration.ofMillis(500)).build();
     assertThatThrownBy(c::serverVersion)
         .isInstanceOfSatisfying(ClusterAccessException.class,
-            e -> assertThat(e.problem()).isEqualTo(Problem.TIMEOUT));
+            e -> assertThat(e.failure()).isEqualTo(Failure.TIMEOUT));
   }
 
   @Test
@@ -260,17 +260,17 @@ class LiveClusterTest {
     server.enqueue(json(200, "<html>proxy login</html>"));
     assertThatThrownBy(() -> cluster().build().serverVersion())
         .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.problem()).isEqualTo(Problem.MALFORMED_RESPONSE);
+          assertThat(e.failure()).isEqualTo(Failure.MALFORMED_RESPONSE);
           assertThat(e.getMessage()).contains("could not be read");
         });
     server.enqueue(json(200, "{\"items\":[{\"metadata\":{\"name\":\"a\"}},{\"meta"));
     assertThatThrownBy(() -> cluster().build().list(ResourceKind.PODS, ListQuery.inAllNamespaces()))
         .isInstanceOfSatisfying(ClusterAccessException.class,
-            e -> assertThat(e.problem()).isEqualTo(Problem.MALFORMED_RESPONSE));
+            e -> assertThat(e.failure()).isEqualTo(Failure.MALFORMED_RESPONSE));
     server.enqueue(json(200, "{\"metadata\":{\"name\":\"a\"},\"spec\":{\"containers\":\"not a list\"}}"));
     assertThatThrownBy(() -> cluster().build().get(ResourceKind.PODS, "a", "a"))
         .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.problem()).isEqualTo(Problem.MALFORMED_RESPONSE);
+          assertThat(e.failure()).isEqualTo(Failure.MALFORMED_RESPONSE);
           assertThat(e.getMessage()).contains("does not fit the V1Pod model (object a)");
         });
   }
@@ -310,7 +310,7 @@ class LiveClusterTest {
     assertThatThrownBy(() -> c.dryRunCreate(ManifestReader.create().readAll(
         "apiVersion: v1\nkind: Namespace\nmetadata: {name: linkerd}\n", "ns.yaml").get(0)))
         .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.problem()).isEqualTo(Problem.CONFLICT);
+          assertThat(e.failure()).isEqualTo(Failure.CONFLICT);
           assertThat(e.reason()).contains("AlreadyExists");
           assertThat(e.path()).contains("/api/v1/namespaces?dryRun=All");
         });

@@ -12,7 +12,7 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1ResourceAttributes;
 import io.kubernetes.client.openapi.models.V1SubjectAccessReviewStatus;
 import io.kubernetes.client.openapi.models.VersionInfo;
-import io.meshsdk.cluster.ClusterAccessException.Problem;
+import io.meshsdk.cluster.ClusterAccessException.Failure;
 import io.meshsdk.core.manifest.Manifest;
 import io.meshsdk.core.manifest.ManifestReader;
 import java.io.IOException;
@@ -241,7 +241,7 @@ class SnapshotClusterTest {
       assertThatThrownBy(() -> CLUSTER.list(ResourceKind.PODS,
               ListQuery.inAllNamespaces().withFieldSelector("spec.containers=x")))
           .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-            assertThat(e.problem()).isEqualTo(Problem.REJECTED);
+            assertThat(e.failure()).isEqualTo(Failure.REJECTED);
             assertThat(e.status()).hasValue(400);
             assertThat(e.reason()).contains("BadRequest");
             assertThat(e.serverMessage().orElseThrow()).contains("field label not supported: spec.containers");
@@ -285,7 +285,7 @@ class SnapshotClusterTest {
       GroupVersionResource v9 = GroupVersionResource.of("policy.linkerd.io", "v9", "servers");
       assertThatThrownBy(() -> CLUSTER.listCustom(v9, ListQuery.inAllNamespaces()))
           .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-            assertThat(e.problem()).isEqualTo(Problem.NOT_FOUND);
+            assertThat(e.failure()).isEqualTo(Failure.NOT_FOUND);
             assertThat(e.status()).hasValue(404);
             assertThat(e.path().orElseThrow()).contains("/apis/policy.linkerd.io/v9/servers");
           });
@@ -385,7 +385,7 @@ class SnapshotClusterTest {
       Manifest ns = object("apiVersion: v1\nkind: Namespace\nmetadata: {name: linkerd}\n");
       assertThatThrownBy(() -> CLUSTER.dryRunCreate(ns))
           .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-            assertThat(e.problem()).isEqualTo(Problem.CONFLICT);
+            assertThat(e.failure()).isEqualTo(Failure.CONFLICT);
             assertThat(e.status()).hasValue(409);
             assertThat(e.reason()).contains("AlreadyExists");
             assertThat(e.serverMessage().orElseThrow()).contains("namespaces \"linkerd\" already exists");
@@ -401,7 +401,7 @@ class SnapshotClusterTest {
               + "metadata: {name: linkerd-proxy-injector-webhook-config}\n");
       assertThatThrownBy(() -> c.dryRunCreate(mwc))
           .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-            assertThat(e.problem()).isEqualTo(Problem.FORBIDDEN);
+            assertThat(e.failure()).isEqualTo(Failure.FORBIDDEN);
             assertThat(e.serverMessage().orElseThrow()).contains(
                 "mutatingwebhookconfigurations.admissionregistration.k8s.io "
                     + "\"linkerd-proxy-injector-webhook-config\" is forbidden");

@@ -179,7 +179,7 @@ class ClusterViewParityTest {
     try {
       return read.body().apply(view);
     } catch (ClusterAccessException e) {
-      return "ClusterAccessException " + e.problem() + " " + e.status();
+      return "ClusterAccessException " + e.failure() + " " + e.status();
     }
   }
 

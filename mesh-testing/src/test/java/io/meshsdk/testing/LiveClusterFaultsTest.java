@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.kubernetes.client.openapi.models.V1Node;
 import io.meshsdk.cluster.ClusterAccessException;
-import io.meshsdk.cluster.ClusterAccessException.Problem;
+import io.meshsdk.cluster.ClusterAccessException.Failure;
 import io.meshsdk.cluster.LiveCluster;
 import io.meshsdk.cluster.ListQuery;
 import io.meshsdk.cluster.ResourceKind;
@@ -42,20 +42,20 @@ class LiveClusterFaultsTest {
 
   static Stream<Arguments> faults() {
     return Stream.of(
-        Arguments.of(Fault.serverError(), Problem.SERVER_ERROR, "500", true),
-        Arguments.of(Fault.status(503), Problem.SERVER_ERROR, "503", true),
-        Arguments.of(Fault.forbidden(), Problem.FORBIDDEN, "403", false),
-        Arguments.of(Fault.tooManyRequests(Duration.ofMillis(100)), Problem.TOO_MANY_REQUESTS,
+        Arguments.of(Fault.serverError(), Failure.SERVER_ERROR, "500", true),
+        Arguments.of(Fault.status(503), Failure.SERVER_ERROR, "503", true),
+        Arguments.of(Fault.forbidden(), Failure.FORBIDDEN, "403", false),
+        Arguments.of(Fault.tooManyRequests(Duration.ofMillis(100)), Failure.TOO_MANY_REQUESTS,
             "429", true),
-        Arguments.of(Fault.connectionReset(), Problem.CONNECTION, "/api/v1/nodes", true),
-        Arguments.of(Fault.stall(), Problem.TIMEOUT, "/api/v1/nodes", false),
+        Arguments.of(Fault.connectionReset(), Failure.CONNECTION, "/api/v1/nodes", true),
+        Arguments.of(Fault.stall(), Failure.TIMEOUT, "/api/v1/nodes", false),
         Arguments.of(Fault.truncatedBody(), null, "/api/v1/nodes", false),
-        Arguments.of(Fault.malformedBody(), Problem.MALFORMED_RESPONSE, "/api/v1/nodes", false));
+        Arguments.of(Fault.malformedBody(), Failure.MALFORMED_RESPONSE, "/api/v1/nodes", false));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("faults")
-  void should_end_every_fault_in_a_clear_cluster_access_exception(Fault fault, Problem problem,
+  void should_end_every_fault_in_a_clear_cluster_access_exception(Fault fault, Failure problem,
       String inMessage, boolean retried, KubeApiServer server) {
     server.inject(fault.on("/api/v1/nodes"));
     LiveCluster cluster = cluster(server);
@@ -66,7 +66,7 @@ class LiveClusterFaultsTest {
 
     assertThat(e).as("a ClusterAccessException for " + fault).isNotNull();
     if (problem != null) {
-      assertThat(e.problem()).isEqualTo(problem);
+      assertThat(e.failure()).isEqualTo(problem);
     }
     assertThat(e.getMessage()).contains(inMessage).contains("/api/v1/nodes")
         .doesNotContain("mesh-testing-");

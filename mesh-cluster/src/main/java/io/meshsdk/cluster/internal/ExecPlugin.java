@@ -113,7 +113,7 @@ public final class ExecPlugin {
       p.destroyForcibly();
       Thread.currentThread().interrupt();
       throw ClusterAccessException.builder(
-              ClusterAccessException.Problem.INTERRUPTED, "interrupted while running " + what)
+              ClusterAccessException.Failure.INTERRUPTED, "interrupted while running " + what)
           .build();
     } catch (IOException e) {
       throw Kubeconfig.config(what + " could not be read: " + e.getMessage());

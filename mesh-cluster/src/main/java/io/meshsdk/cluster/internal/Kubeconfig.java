@@ -1,7 +1,7 @@
 package io.meshsdk.cluster.internal;
 
 import io.meshsdk.cluster.ClusterAccessException;
-import io.meshsdk.cluster.ClusterAccessException.Problem;
+import io.meshsdk.cluster.ClusterAccessException.Failure;
 import io.meshsdk.core.manifest.Manifest;
 import io.meshsdk.core.manifest.ManifestException;
 import io.meshsdk.core.manifest.ManifestReader;
@@ -105,7 +105,7 @@ public final class Kubeconfig {
    * @param context the context to use, or empty for the current context
    * @param serviceAccountDir where in-cluster credentials are mounted
    * @return the settings
-   * @throws ClusterAccessException ({@link Problem#CONFIGURATION}) with what to fix
+   * @throws ClusterAccessException ({@link Failure#CONFIGURATION}) with what to fix
    */
   public static Resolved resolveDefault(
       Map<String, String> env, Optional<String> context, Path serviceAccountDir) {
@@ -211,7 +211,7 @@ public final class Kubeconfig {
    * @param files the files (each must exist)
    * @param contextName the context, or empty for the merged current-context
    * @return the settings
-   * @throws ClusterAccessException ({@link Problem#CONFIGURATION}) with what to fix
+   * @throws ClusterAccessException ({@link Failure#CONFIGURATION}) with what to fix
    */
   public static Resolved resolve(List<Path> files, Optional<String> contextName) {
     Map<String, Named> clusters = new LinkedHashMap<>();
@@ -438,6 +438,6 @@ public final class Kubeconfig {
   }
 
   static ClusterAccessException config(String message) {
-    return ClusterAccessException.builder(Problem.CONFIGURATION, message).build();
+    return ClusterAccessException.builder(Failure.CONFIGURATION, message).build();
   }
 }

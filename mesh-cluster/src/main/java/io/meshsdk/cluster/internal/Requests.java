@@ -1,7 +1,7 @@
 package io.meshsdk.cluster.internal;
 
 import io.meshsdk.cluster.ClusterAccessException;
-import io.meshsdk.cluster.ClusterAccessException.Problem;
+import io.meshsdk.cluster.ClusterAccessException.Failure;
 import io.meshsdk.cluster.GroupVersionResource;
 import io.meshsdk.cluster.ListQuery;
 import java.net.URLEncoder;
@@ -87,7 +87,7 @@ public final class Requests {
    */
   public static ClusterAccessException httpFailure(
       String method, String path, int status, String reason, String serverMessage) {
-    Problem problem = problem(status);
+    Failure problem = problem(status);
     String statusText = status + (reason == null || reason.isEmpty() ? "" : " " + reason);
     String said = serverMessage == null || serverMessage.isEmpty() ? "" : ": " + oneLine(serverMessage);
     String request = method + " " + path;
@@ -136,26 +136,26 @@ public final class Requests {
    * @param status the status
    * @return the problem
    */
-  public static Problem problem(int status) {
+  public static Failure problem(int status) {
     if (status == 401) {
-      return Problem.UNAUTHORIZED;
+      return Failure.UNAUTHORIZED;
     }
     if (status == 403) {
-      return Problem.FORBIDDEN;
+      return Failure.FORBIDDEN;
     }
     if (status == 404) {
-      return Problem.NOT_FOUND;
+      return Failure.NOT_FOUND;
     }
     if (status == 409) {
-      return Problem.CONFLICT;
+      return Failure.CONFLICT;
     }
     if (status == 429) {
-      return Problem.TOO_MANY_REQUESTS;
+      return Failure.TOO_MANY_REQUESTS;
     }
     if (status >= 500) {
-      return Problem.SERVER_ERROR;
+      return Failure.SERVER_ERROR;
     }
-    return Problem.REJECTED;
+    return Failure.REJECTED;
   }
 
   /**

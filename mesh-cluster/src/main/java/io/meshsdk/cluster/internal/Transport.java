@@ -8,7 +8,7 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.Pair;
 import io.meshsdk.cluster.ClusterAccessException;
-import io.meshsdk.cluster.ClusterAccessException.Problem;
+import io.meshsdk.cluster.ClusterAccessException.Failure;
 import io.meshsdk.cluster.ClusterStats;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -227,7 +227,7 @@ public final class Transport {
 
   private ClusterAccessException malformed(String method, String path, String what, Throwable cause) {
     return ClusterAccessException.builder(
-            Problem.MALFORMED_RESPONSE,
+            Failure.MALFORMED_RESPONSE,
             "the answer of " + where + " to " + method + " " + path + " could not be read: " + what
                 + "; is the server address a Kubernetes API server (and not a proxy or a truncated"
                 + " connection)?")
@@ -289,7 +289,7 @@ public final class Transport {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw ClusterAccessException.builder(
-                Problem.INTERRUPTED, "interrupted while waiting to retry " + method + " " + shown)
+                Failure.INTERRUPTED, "interrupted while waiting to retry " + method + " " + shown)
             .request(method, shown)
             .build();
       }
@@ -307,7 +307,7 @@ public final class Transport {
     String lastText = last == null ? "" : "; last answer: " + last.getMessage();
     ClusterAccessException.Builder b =
         ClusterAccessException.builder(
-                last != null && last.problem() != Problem.TIMEOUT ? last.problem() : Problem.TIMEOUT,
+                last != null && last.failure() != Failure.TIMEOUT ? last.failure() : Failure.TIMEOUT,
                 method + " " + path + " to " + where + " did not succeed within the deadline of "
                     + seconds(settings.deadline) + " (" + attempts
                     + (attempts == 1 ? " attempt" : " attempts") + lastText + ")")
@@ -347,7 +347,7 @@ public final class Transport {
           new String[] {"BearerToken"}, null);
     } catch (ApiException e) {
       throw ClusterAccessException.builder(
-              Problem.CONFIGURATION, "cannot build the request " + method + " " + path + ": "
+              Failure.CONFIGURATION, "cannot build the request " + method + " " + path + ": "
                   + e.getMessage())
           .request(method, path)
           .build();
@@ -422,7 +422,7 @@ public final class Transport {
       reason = defaultReason(a.status);
     }
     ClusterAccessException base = Requests.httpFailure(method, path, a.status, reason, message);
-    return ClusterAccessException.builder(base.problem(), base.getMessage() + " [" + where + "]")
+    return ClusterAccessException.builder(base.failure(), base.getMessage() + " [" + where + "]")
         .status(a.status)
         .reason(reason)
         .serverMessage(message)
@@ -449,25 +449,25 @@ public final class Transport {
   }
 
   private ClusterAccessException ioFailure(String method, String path, IOException e) {
-    Problem problem;
+    Failure problem;
     String message;
     String request = method + " " + path;
     if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-      problem = Problem.CONNECTION;
+      problem = Failure.CONNECTION;
       message = "cannot connect to the API server " + where + " (" + Requests.oneLine(String.valueOf(e.getMessage()))
           + ") for " + request + ": is the cluster running, and is the kubeconfig's server address right?";
     } else if (e instanceof UnknownHostException) {
-      problem = Problem.CONNECTION;
+      problem = Failure.CONNECTION;
       message = "cannot resolve the API server host of " + where + " (" + e.getMessage() + ") for " + request
           + ": check the server address in the kubeconfig";
     } else if (e instanceof SSLPeerUnverifiedException) {
-      problem = Problem.TLS;
+      problem = Failure.TLS;
       message = "TLS failure talking to " + where + " for " + request
           + ": the server's certificate is not valid for this host name ("
           + Requests.oneLine(String.valueOf(e.getMessage()))
           + "); check the server address or set tls-server-name for the cluster";
     } else if (e instanceof SSLException) {
-      problem = Problem.TLS;
+      problem = Failure.TLS;
       if (untrusted(e)) {
         message = "TLS failure talking to " + where + " for " + request
             + ": the server's certificate is not signed by the configured certificate authority;"
@@ -481,15 +481,15 @@ public final class Transport {
     } else if (e instanceof InterruptedIOException
         && !(e instanceof SocketTimeoutException)
         && Thread.currentThread().isInterrupted()) {
-      problem = Problem.INTERRUPTED;
+      problem = Failure.INTERRUPTED;
       message = "interrupted while waiting for " + where + " to answer " + request;
     } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-      problem = Problem.TIMEOUT;
+      problem = Failure.TIMEOUT;
       message = "the API server " + where + " did not answer " + request + " in time ("
           + Requests.oneLine(String.valueOf(e.getMessage()))
           + "); raise the timeouts, or check the network and the server's load";
     } else {
-      problem = Problem.CONNECTION;
+      problem = Failure.CONNECTION;
       message = "the connection to the API server " + where + " failed during " + request + ": "
           + Requests.oneLine(String.valueOf(e.getMessage()));
     }

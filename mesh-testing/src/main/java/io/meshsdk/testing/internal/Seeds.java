@@ -41,10 +41,10 @@ public final class Seeds {
         throw new KubeApiServerException(m.location() + ": a seed must be a mapping with "
             + "apiVersion, kind and metadata.name");
       }
-      if (m.kind() == null || m.apiVersion() == null || m.name() == null) {
+      if (m.kind().isEmpty() || m.apiVersion().isEmpty() || m.name().isEmpty()) {
         throw new KubeApiServerException(m.location() + ": a seed needs apiVersion, kind and "
-            + "metadata.name (got apiVersion " + m.apiVersion() + ", kind " + m.kind()
-            + ", name " + m.name() + ")");
+            + "metadata.name (got apiVersion " + m.apiVersion().orElse("none") + ", kind "
+            + m.kind().orElse("none") + ", name " + m.name().orElse("none") + ")");
       }
       JsonObject o = Json.parseObject(ManifestWriter.toJson(m.root()));
       JsonObject meta = Json.object(o, "metadata");
@@ -58,14 +58,14 @@ public final class Seeds {
         } catch (IllegalArgumentException notStatus) {
           // keep the body
         }
-        throw new KubeApiServerException(m.location() + ": cannot seed " + m.kind() + " "
-            + (m.namespace() == null ? "" : m.namespace() + "/") + m.name() + ": " + message);
+        throw new KubeApiServerException(m.location() + ": cannot seed " + m.kind().orElse("") + " "
+            + m.namespace().map(ns -> ns + "/").orElse("") + m.name().orElse("") + ": " + message);
       }
     }
   }
 
   private static int rank(Manifest m) {
-    String kind = m.kind();
+    String kind = m.kind().orElse("");
     if ("CustomResourceDefinition".equals(kind)) {
       return 0;
     }
