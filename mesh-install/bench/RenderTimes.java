@@ -26,21 +26,25 @@ public final class RenderTimes {
     ChartSource cp = ChartSource.folder(charts.resolve("charts/linkerd-control-plane"));
     ChartSource crds = ChartSource.folder(charts.resolve("charts/linkerd-crds"));
     long t0 = System.nanoTime();
+    long c0 = cpuMillis();
     RenderedInstall first = LinkerdInstall.controlPlane(cp).build().render();
     long firstNs = System.nanoTime() - t0;
-    System.out.printf("first control-plane render (fresh JVM): %d ms, %d manifests%n",
-        firstNs / 1_000_000, first.manifests().size());
+    System.out.printf("first control-plane render (fresh JVM): %d ms, %d ms CPU, %d manifests%n",
+        firstNs / 1_000_000, cpuMillis() - c0, first.manifests().size());
     nativeFiles();
     List<Long> cpTimes = new ArrayList<>();
     List<Long> haTimes = new ArrayList<>();
     List<Long> crdTimes = new ArrayList<>();
     for (int i = 0; i < warm; i++) {
       cpTimes.add(time(() -> LinkerdInstall.controlPlane(cp).build().render()));
+    }
+    long cpCpu = cpuTotal / warm;
+    for (int i = 0; i < warm; i++) {
       haTimes.add(time(() -> LinkerdInstall.controlPlane(cp).ha(true).build().render()));
       crdTimes.add(time(() -> LinkerdInstall.crds(crds).build().render()));
     }
-    System.out.printf("warm control plane: median %d ms (min %d) of %d%n", median(cpTimes),
-        Collections.min(cpTimes), warm);
+    System.out.printf("warm control plane: median %d ms (min %d) of %d, %d ms CPU each%n",
+        median(cpTimes), Collections.min(cpTimes), warm, cpCpu);
     System.out.printf("warm control plane --ha: median %d ms (min %d)%n", median(haTimes),
         Collections.min(haTimes));
     System.out.printf("warm crds: median %d ms (min %d)%n", median(crdTimes),
@@ -52,10 +56,27 @@ public final class RenderTimes {
     }
   }
 
+  private static long cpuTotal;
+
+  /** Wall ms of one run; adds the process CPU ms (all threads, Go's included) to cpuTotal. */
   private static long time(Runnable r) {
+    long c = cpuMillis();
     long t = System.nanoTime();
     r.run();
-    return (System.nanoTime() - t) / 1_000_000;
+    long wall = (System.nanoTime() - t) / 1_000_000;
+    cpuTotal += cpuMillis() - c;
+    return wall;
+  }
+
+  /** utime + stime of this process from /proc/self/stat, in ms (clock ticks of 10 ms). */
+  private static long cpuMillis() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   private static long median(List<Long> l) {
@@ -64,25 +85,18 @@ public final class RenderTimes {
     return s.get(s.size() / 2);
   }
 
+  /** The unpacked native library: helm-linux-amd64.so in java.io.tmpdir/helm-java... */
   private static void nativeFiles() throws IOException {
-    List<Path> roots = List.of(Path.of(System.getProperty("java.io.tmpdir")),
-        Path.of(System.getProperty("user.home"), ".cache", "JNA", "temp"));
-    for (Path root : roots) {
-      if (!Files.isDirectory(root)) {
-        continue;
-      }
-      try (Stream<Path> s = Files.walk(root, 2)) {
-        s.filter(Files::isRegularFile).forEach(p -> {
-          try {
-            long size = Files.size(p);
-            if (size > 50L * 1024 * 1024 && p.getFileName().toString().contains("helm")
-                || p.getFileName().toString().startsWith("jna")) {
-              System.out.printf("native file: %s (%d MB)%n", p, size / (1024 * 1024));
-            }
-          } catch (IOException e) {
-            // gone meanwhile
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    try (Stream<Path> s = Files.list(tmp)) {
+      for (Path d : s.filter(p -> p.getFileName().toString().startsWith("helm-java")).toList()) {
+        try (Stream<Path> in = Files.list(d)) {
+          for (Path f : in.toList()) {
+            System.out.printf("native file: %s (%d MB)%n", f, Files.size(f) / (1024 * 1024));
           }
-        });
+        } catch (IOException e) {
+          // another JVM's folder, gone meanwhile
+        }
       }
     }
   }
