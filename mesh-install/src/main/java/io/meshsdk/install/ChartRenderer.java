@@ -137,7 +137,12 @@ public final class ChartRenderer {
         text = template.withName(release).withNamespace(namespace).withKubeVersion(kubeVersion)
             .withValuesFile(valuesFile).call();
       } catch (IllegalStateException e) {
-        throw HelmErrors.toException(chart, e.getMessage(), secrets);
+        String message = String.valueOf(e.getMessage());
+        if (repositoryName != null) {
+          message = message.replace(repositoryName + " index",
+              "the index of " + source.repositoryUrl().orElseThrow());
+        }
+        throw HelmErrors.toException(chart, message, secrets);
       } finally {
         if (repositoryName != null) {
           removeRepository(repositoryConfig, repositoryName);

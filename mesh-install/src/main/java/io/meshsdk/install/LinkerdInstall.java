@@ -256,15 +256,15 @@ public final class LinkerdInstall {
     boolean externalIssuer = LinkerdIdentityConfig.SCHEME_KUBERNETES.equals(
         user.getString("identity.issuer.scheme").orElse(""));
     boolean externalCa = user.getBoolean("identity.externalCA").orElse(false);
-    String anchors = user.getString(ANCHORS).orElse("");
+    String anchors = text(user, ANCHORS);
     if (externalIssuer) {
       if (!anchors.isBlank()) {
         decodeAnchors(anchors);
       }
       return user;
     }
-    String crt = user.getString(CRT).orElse("");
-    String key = user.getString(KEY).orElse("");
+    String crt = text(user, CRT);
+    String key = text(user, KEY);
     if (anchors.isBlank() && crt.isBlank() && key.isBlank() && !externalCa) {
       return user.merge(generated(user.getString("identityTrustDomain").orElse("cluster.local")));
     }
@@ -303,6 +303,19 @@ public final class LinkerdInstall {
       throw new InstallException("identity material is invalid: " + String.join("; ", errors));
     }
     return user;
+  }
+
+  /** A PEM value; the error for a non-string names the path only, never the value. */
+  private static String text(HelmValues values, String path) {
+    Object v = values.get(path).orElse(null);
+    if (v == null) {
+      return "";
+    }
+    if (!(v instanceof String s)) {
+      throw new InstallException(path + " must be a PEM string, not " + (v instanceof Map
+          ? "a map" : v instanceof List ? "a list" : "a " + v.getClass().getSimpleName()));
+    }
+    return s;
   }
 
   private static void decodeAnchors(String anchors) {

@@ -197,7 +197,9 @@ class ChartRendererTest {
         ChartSource.repository(repositoryUrl(), "mini", "9.9.9"), VALUES, "r1", "ns", "1.31.0"))
         .isInstanceOf(RenderException.class)
         .hasMessageContaining("cannot render chart mini")
-        .hasMessageContaining("9.9.9");
+        .hasMessageContaining("9.9.9")
+        .hasMessageContaining("the index of " + repositoryUrl())
+        .hasMessageNotContaining("mesh-");
   }
 
   @Test

@@ -163,6 +163,17 @@ class LinkerdInstallTest {
   }
 
   @Test
+  void should_name_only_the_path_of_identity_material_of_the_wrong_type() {
+    String keyLine = issuer.privateKeyPem().split("\n")[1];
+    assertThatThrownBy(() -> LinkerdInstall.controlPlane(CONTROL_PLANE)
+        .values(HelmValues.of(Map.of("identity", Map.of("issuer", Map.of("tls",
+            Map.of("crtPEM", issuer.certificatePem(), "keyPEM", List.of(keyLine)))))))
+        .build().render())
+        .isInstanceOf(InstallException.class)
+        .hasMessage("identity.issuer.tls.keyPEM must be a PEM string, not a list");
+  }
+
+  @Test
   void should_render_an_external_issuer_without_an_issuer_secret() {
     RenderedInstall external = LinkerdInstall.controlPlane(CONTROL_PLANE).externalIdentity()
         .build().render();
