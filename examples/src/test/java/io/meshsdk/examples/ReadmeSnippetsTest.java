@@ -51,13 +51,27 @@ class ReadmeSnippetsTest {
   }
 
   /**
-   * The SDK's modules and their dependencies, without the test libraries: a snippet sees what a
-   * user's code sees, the exported packages only.
+   * The SDK's modules with a module descriptor and every library jar, without the test libraries:
+   * a snippet sees the exported packages of the modular artifacts only.
    */
   private static String modulePath() {
     return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(e -> !TEST_ONLY.matcher(e).find())
         .filter(e -> e.endsWith(".jar") || Files.isRegularFile(Paths.get(e, "module-info.class")))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  /**
+   * What a snippet reads from the class path: the SDK artifacts that are automatic modules
+   * (mesh-cluster, mesh-testing, mesh-checks, mesh-install: they depend on non-modular jars) and
+   * the test libraries a JUnit snippet uses, beside the snippet's own output folder.
+   */
+  private static String classPath(Path out) {
+    return Stream.concat(Stream.of(out.toString()),
+            Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> !e.contains("test-classes"))
+                .filter(e -> TEST_ONLY.matcher(e).find()
+                    || (!e.endsWith(".jar") && !Files.isRegularFile(Paths.get(e, "module-info.class")))))
         .collect(Collectors.joining(File.pathSeparator));
   }
 
@@ -124,9 +138,9 @@ class ReadmeSnippetsTest {
     boolean ok =
         javac
             .getTask(diagnostics, null, null,
-                List.of("-d", out.toString(), "-classpath", out.toString(),
+                List.of("-d", out.toString(), "-classpath", classPath(out),
                     "--module-path", modulePath(),
-                    "--add-modules", "io.meshsdk.core,io.meshsdk.inject",
+                    "--add-modules", "ALL-MODULE-PATH",
                     "--release", "17", "-proc:none"),
                 null, List.of(file))
             .call();

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       ValuesCommand.class,
       InjectCommand.class,
+      InstallCommand.class,
       UninjectCommand.class,
       CertsCommand.class,
       CommandLine.HelpCommand.class
