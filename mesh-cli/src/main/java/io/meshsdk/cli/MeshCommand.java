@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       InjectCommand.class,
       UninjectCommand.class,
       CertsCommand.class,
+      CheckCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class MeshCommand implements Runnable {

@@ -30,6 +30,7 @@ public final class Engine {
   private final ExecutorService executor;
   private final CheckListener listener;
   private final Instant deadline;
+  private Duration slept = Duration.ZERO;
 
   /**
    * An engine for one run.
@@ -38,6 +39,7 @@ public final class Engine {
    * @param executor where checks run
    * @param listener who hears the results
    */
+  // one engine per run; run() is called from the run's thread only
   public Engine(Settings settings, ExecutorService executor, CheckListener listener) {
     this.settings = settings;
     this.executor = executor;
@@ -64,8 +66,7 @@ public final class Engine {
         CheckDef def = defs.get(i);
         CheckResult r = await(def, futures.get(i));
         boolean retried = false;
-        while (r.isFailure() && def.check().retryable()
-            && settings.clock().instant().isBefore(deadline)) {
+        while (r.isFailure() && def.check().retryable() && beforeDeadline()) {
           listener.onRetry(def.check().showsRetryError() ? r
               : r.toBuilder().failed(WAITING).build());
           sleep(settings.retryInterval());
@@ -121,7 +122,17 @@ public final class Engine {
     }
   }
 
+  /**
+   * Whether the retry deadline is still ahead: on the run's clock, and in time actually slept (a
+   * fixed clock, e.g. {@code --now}, must not retry for ever).
+   */
+  private boolean beforeDeadline() {
+    return settings.clock().instant().isBefore(deadline)
+        && slept.compareTo(settings.retryDeadline()) < 0;
+  }
+
   private void sleep(Duration d) {
+    slept = slept.plus(d);
     try {
       settings.sleeper().sleep(d);
     } catch (InterruptedException e) {
