@@ -162,6 +162,8 @@ public final class Engine {
       return b.passed().build();
     } catch (Skip s) {
       return b.skipped(s.getMessage()).build();
+    } catch (Warn w) {
+      return b.severity(io.meshsdk.core.report.Severity.WARNING).failed(w.getMessage()).build();
     } catch (RuntimeException e) {
       return b.failed(message(e)).build();
     }
