@@ -80,7 +80,13 @@ public final class HealthChecker {
     this.cluster = Optional.ofNullable(b.cluster);
     this.listener = b.listener;
     this.failurePolicy = b.failurePolicy;
-    Set<CheckCategory> categories = b.categories != null ? b.categories : b.preset.categories();
+    Set<CheckCategory> categories = EnumSet.noneOf(CheckCategory.class);
+    categories.addAll(b.categories != null ? b.categories : b.preset.categories());
+    if (b.categories == null && b.preset == Preset.PRE && (b.cniEnabled
+        || (b.plannedValues != null && b.plannedValues.getBoolean("cniEnabled").orElse(false)))) {
+      // --pre runs the CNI checks when the CNI plugin is (to be) used
+      categories.add(CheckCategory.LINKERD_CNI_PLUGIN);
+    }
     boolean extensions = b.categories == null && b.preset.runsExtensions();
     boolean proxy = b.categories == null ? b.preset.proxy()
         : categories.contains(CheckCategory.LINKERD_DATA_PLANE)

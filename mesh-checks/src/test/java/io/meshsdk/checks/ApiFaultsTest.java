@@ -86,10 +86,27 @@ class ApiFaultsTest {
   }
 
   @Test
-  void should_pass_the_same_run_without_faults() {
+  void should_pass_the_same_run_without_faults_and_only_read() {
     server.clearFaults();
+    server.journal().clear();
     CheckReport report = run();
 
     assertThat(report.success()).as(ReportRenderer.table(false).render(report)).isTrue();
+    assertThat(server.journal().size()).isPositive();
+    assertThat(server.journal().mutations()).isEmpty();
+  }
+
+  @Test
+  void should_only_review_access_and_dry_run_creates_before_install() {
+    server.clearFaults();
+    server.journal().clear();
+    LiveCluster cluster = LiveCluster.builder().kubeconfig(server.kubeconfig()).build();
+    HealthChecker.builder().preset(Preset.PRE).retryDeadline(Duration.ZERO).build().run(cluster);
+
+    assertThat(server.journal().requests("POST", "/**")).as("reviews and dry runs were sent")
+        .isNotEmpty().allSatisfy(j -> assertThat(j.path().endsWith("/selfsubjectaccessreviews")
+            || j.queryParameter("dryRun").filter("All"::equals).isPresent())
+            .as(j.toString()).isTrue());
+    assertThat(server.journal().mutations()).isEmpty();
   }
 }

@@ -468,7 +468,8 @@ final class CoreChecks {
       }
       for (V1PodCondition cond : conds) {
         if ("Unschedulable".equals(cond.getReason())) {
-          throw new Fail(RunContext.name(pod) + ": " + nn(cond.getMessage()));
+          // waiting does not schedule a pod: report at once instead of hanging (linkerd2#4680)
+          throw new Fail(RunContext.name(pod) + ": " + nn(cond.getMessage()), false);
         }
       }
     }
@@ -492,7 +493,13 @@ final class CoreChecks {
     for (String component : List.of("destination", "identity", "proxy-injector")) {
       List<V1Pod> candidates = byComponent.get(component);
       if (candidates == null) {
-        throw new Fail("No running pods for \"linkerd-" + component + "\"");
+        String msg = "No running pods for \"linkerd-" + component + "\"";
+        Optional<String> unschedulable = unschedulable(pods);
+        if (unschedulable.isPresent()) {
+          // fail fast rather than retry until the deadline (linkerd2#4680)
+          throw new Fail(msg + "; " + unschedulable.get(), false);
+        }
+        throw new Fail(msg);
       }
       String error = null;
       boolean ready = false;
@@ -507,6 +514,19 @@ final class CoreChecks {
         throw new Fail(error);
       }
     }
+  }
+
+  private static Optional<String> unschedulable(List<V1Pod> pods) {
+    for (V1Pod pod : pods) {
+      List<V1PodCondition> conds = Pods.status(pod).getConditions();
+      for (V1PodCondition cond : conds == null ? List.<V1PodCondition>of() : conds) {
+        if ("Unschedulable".equals(cond.getReason())) {
+          return Optional.of("pod " + RunContext.name(pod) + " cannot be scheduled: "
+              + nn(cond.getMessage()));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static String containersNotReady(V1Pod pod) {

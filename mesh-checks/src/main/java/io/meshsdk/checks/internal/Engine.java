@@ -60,18 +60,20 @@ public final class Engine {
   public Stage run(List<CheckDef> defs, Supplier<RunContext> contexts) {
     List<CheckResult> out = new ArrayList<>();
     RunContext ctx = contexts.get();
-    List<Future<CheckResult>> futures = submit(defs, 0, ctx);
+    List<Future<Attempt>> futures = submit(defs, 0, ctx);
     try {
       for (int i = 0; i < defs.size(); i++) {
         CheckDef def = defs.get(i);
-        CheckResult r = await(def, futures.get(i));
+        Attempt a = await(def, futures.get(i));
+        CheckResult r = a.result();
         boolean retried = false;
-        while (r.isFailure() && def.check().retryable() && beforeDeadline()) {
+        while (r.isFailure() && def.check().retryable() && a.retryable() && beforeDeadline()) {
           listener.onRetry(def.check().showsRetryError() ? r
               : r.toBuilder().failed(WAITING).build());
           sleep(settings.retryInterval());
           ctx = contexts.get();
-          r = await(def, submit(List.of(def), 0, ctx).get(0));
+          a = await(def, submit(List.of(def), 0, ctx).get(0));
+          r = a.result();
           retried = true;
         }
         if (retried) {
@@ -95,8 +97,8 @@ public final class Engine {
     }
   }
 
-  private List<Future<CheckResult>> submit(List<CheckDef> defs, int from, RunContext ctx) {
-    List<Future<CheckResult>> out = new ArrayList<>();
+  private List<Future<Attempt>> submit(List<CheckDef> defs, int from, RunContext ctx) {
+    List<Future<Attempt>> out = new ArrayList<>();
     for (int i = from; i < defs.size(); i++) {
       CheckDef def = defs.get(i);
       out.add(executor.submit(() -> runOnce(def, ctx, settings.hintBase())));
@@ -104,21 +106,29 @@ public final class Engine {
     return out;
   }
 
-  private CheckResult await(CheckDef def, Future<CheckResult> f) {
+  /**
+   * One attempt of a check.
+   *
+   * @param result its result
+   * @param retryable whether trying again may help
+   */
+  public record Attempt(CheckResult result, boolean retryable) {}
+
+  private Attempt await(CheckDef def, Future<Attempt> f) {
     Duration timeout = settings.attemptTimeout();
     try {
       return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
-      return result(def.check(), settings.hintBase())
-          .failed("the check did not finish within " + describe(timeout)).build();
+      return new Attempt(result(def.check(), settings.hintBase())
+          .failed("the check did not finish within " + describe(timeout)).build(), true);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       f.cancel(true);
       throw new CancellationException("check run interrupted");
     } catch (ExecutionException e) {
-      return result(def.check(), settings.hintBase())
-          .failed(message(e.getCause())).build();
+      return new Attempt(result(def.check(), settings.hintBase())
+          .failed(message(e.getCause())).build(), true);
     }
   }
 
@@ -141,7 +151,7 @@ public final class Engine {
     }
   }
 
-  private static void cancel(List<Future<CheckResult>> futures, int from) {
+  private static void cancel(List<Future<Attempt>> futures, int from) {
     for (int i = from; i < futures.size(); i++) {
       futures.get(i).cancel(true);
     }
@@ -153,19 +163,22 @@ public final class Engine {
    * @param def the check
    * @param ctx the context
    * @param hintBase the hint base
-   * @return the result
+   * @return the attempt: its result and whether a retry may help
    */
-  public static CheckResult runOnce(CheckDef def, RunContext ctx, String hintBase) {
+  public static Attempt runOnce(CheckDef def, RunContext ctx, String hintBase) {
     CheckResult.Builder b = result(def.check(), hintBase);
     try {
       def.body().run(ctx);
-      return b.passed().build();
+      return new Attempt(b.passed().build(), true);
     } catch (Skip s) {
-      return b.skipped(s.getMessage()).build();
+      return new Attempt(b.skipped(s.getMessage()).build(), true);
     } catch (Warn w) {
-      return b.severity(io.meshsdk.core.report.Severity.WARNING).failed(w.getMessage()).build();
+      return new Attempt(b.severity(io.meshsdk.core.report.Severity.WARNING)
+          .failed(w.getMessage()).build(), false);
+    } catch (Fail f) {
+      return new Attempt(b.failed(message(f)).build(), f.retryable());
     } catch (RuntimeException e) {
-      return b.failed(message(e)).build();
+      return new Attempt(b.failed(message(e)).build(), true);
     }
   }
 

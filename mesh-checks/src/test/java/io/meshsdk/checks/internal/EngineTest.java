@@ -192,6 +192,38 @@ class EngineTest {
   }
 
   @Test
+  void should_stop_retrying_after_the_deadline_in_time_slept_even_on_a_fixed_clock() {
+    java.time.Clock fixed = java.time.Clock.fixed(START, java.time.ZoneOffset.UTC);
+    Settings s = settings(Duration.ofSeconds(12));
+    Settings onFixedClock = new Settings(s.categories(), false, false, Set.of(), "linkerd",
+        Optional.empty(), "linkerd-cni", Optional.empty(), Optional.empty(), false, fixed,
+        s.retryDeadline(), s.retryInterval(), s.attemptTimeout(), sleeps::add,
+        s.certificateHorizon(), s.cliVersion(), s.hintBase(), s.expectedCrds(), Optional.empty(),
+        8);
+    AtomicInteger attempts = new AtomicInteger();
+    new Engine(onFixedClock, executor, listener).run(List.of(retryable("r", false, ctx -> {
+      attempts.incrementAndGet();
+      throw new Fail("never");
+    })), () -> new RunContext(new NoCluster(), onFixedClock, false));
+
+    assertThat(sleeps).hasSize(3);
+    assertThat(attempts).hasValue(4);
+  }
+
+  @Test
+  void should_report_at_once_a_failure_that_waiting_cannot_fix() {
+    AtomicInteger attempts = new AtomicInteger();
+    run(Duration.ofMinutes(5), retryable("r", true, ctx -> {
+      attempts.incrementAndGet();
+      throw new Fail("pod cannot be scheduled", false);
+    }));
+
+    assertThat(attempts).hasValue(1);
+    assertThat(sleeps).isEmpty();
+    assertThat(heard).containsExactly("r:ERROR");
+  }
+
+  @Test
   void should_turn_an_api_failure_into_the_checks_error_and_finish_the_run() {
     Engine.Stage stage = run(Duration.ZERO, def("list", Severity.ERROR, ctx -> {
       throw ClusterAccessException.builder(ClusterAccessException.Problem.FORBIDDEN,
