@@ -12,8 +12,11 @@ import io.kubernetes.client.openapi.models.V1SubjectAccessReviewStatus;
 import io.kubernetes.client.openapi.models.VersionInfo;
 import io.meshsdk.cluster.ClusterAccessException.Problem;
 import io.meshsdk.core.manifest.ManifestReader;
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LiveClusterTest {
 
@@ -347,5 +351,69 @@ class LiveClusterTest {
         GroupVersionResource.of("policy.linkerd.io", "v1beta3", "servers"), ListQuery.inAllNamespaces());
     @SuppressWarnings("unchecked") Map<String, Object> spec = (Map<String, Object>) items.get(0).get("spec");
     assertThat(spec).containsEntry("port", 8080L).containsEntry("ratio", 0.5);
+  }
+
+  @Test
+  void should_list_again_from_the_start_when_the_continue_token_expired() throws Exception {
+    server.enqueue(json(200, "{\"metadata\":{\"continue\":\"old\"},\"items\":[" + pod("a", "p1") + "]}"));
+    server.enqueue(json(410, status(410, "Expired", "The provided continue parameter is too old")));
+    server.enqueue(json(200, "{\"metadata\":{},\"items\":[" + pod("a", "p1") + "," + pod("a", "p2") + "]}"));
+    List<V1Pod> pods = cluster().pageSize(1).build().list(ResourceKind.PODS, ListQuery.inNamespace("a"));
+    assertThat(pods).extracting(p -> p.getMetadata().getName()).containsExactly("p1", "p2");
+    take();
+    assertThat(take().getTarget()).contains("continue=old");
+    assertThat(take().getTarget()).isEqualTo("/api/v1/namespaces/a/pods?limit=1");
+  }
+
+  @Test
+  void should_not_repeat_credentials_that_an_answer_echoes() {
+    server.enqueue(new MockResponse.Builder().code(502)
+        .body("bad gateway\nrequest had Authorization: Bearer s3cr3t-token\n").build());
+    LiveCluster c = cluster().bearerToken("s3cr3t-token").retries(1, Duration.ofMillis(1)).build();
+    assertThatThrownBy(c::serverVersion)
+        .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
+          assertThat(e.getMessage()).contains("Bearer <redacted>").doesNotContain("s3cr3t");
+          assertThat(e.serverMessage().orElseThrow()).doesNotContain("s3cr3t");
+        });
+  }
+
+  @Test
+  void should_resolve_the_default_kubeconfig_from_the_given_environment(@TempDir Path tmp)
+      throws Exception {
+    Path one = tmp.resolve("one.yaml");
+    Path two = tmp.resolve("two.yaml");
+    Files.writeString(one, "apiVersion: v1\nkind: Config\ncurrent-context: other\n"
+        + "users: [{name: u, user: {token: from-one}}]\n");
+    Files.writeString(two, "apiVersion: v1\nkind: Config\ncurrent-context: ignored\n"
+        + "clusters: [{name: c, cluster: {server: '" + server.url("/") + "'}}]\n"
+        + "contexts: [{name: mine, context: {cluster: c, user: u, namespace: linkerd}}]\n");
+    server.enqueue(json(200, "{\"gitVersion\":\"v1.31.0\"}"));
+    LiveCluster c = LiveCluster.builder()
+        .environment(Map.of("KUBECONFIG", one + File.pathSeparator + two))
+        .context("mine")
+        .build();
+    assertThat(c.namespace()).isEqualTo("linkerd");
+    assertThat(c.context()).contains("mine");
+    c.serverVersion();
+    assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer from-one");
+    assertThatThrownBy(() -> LiveCluster.builder()
+            .environment(Map.of("KUBECONFIG", one + File.pathSeparator + two)).build())
+        .isInstanceOfSatisfying(ClusterAccessException.class,
+            e -> assertThat(e.getMessage()).contains("context \"other\" does not exist").contains("known: mine"));
+  }
+
+  @Test
+  void should_use_a_callers_api_client_as_it_is() throws Exception {
+    io.kubernetes.client.openapi.ApiClient client = new io.kubernetes.client.util.ClientBuilder()
+        .setBasePath(server.url("/").toString().replaceAll("/$", ""))
+        .setAuthentication(new io.kubernetes.client.util.credentials.AccessTokenAuthentication("callers"))
+        .build();
+    server.enqueue(json(200, "{\"items\":[]}"));
+    LiveCluster c = LiveCluster.builder().apiClient(client).build();
+    assertThat(c.list(ResourceKind.CRON_JOBS, ListQuery.inNamespace("x"))).isEmpty();
+    RecordedRequest r = take();
+    assertThat(r.getTarget()).isEqualTo("/apis/batch/v1/namespaces/x/cronjobs?limit=500");
+    assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer callers");
+    assertThat(c.server()).isEqualTo(client.getBasePath());
   }
 }

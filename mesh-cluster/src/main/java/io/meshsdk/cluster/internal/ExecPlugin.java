@@ -79,7 +79,11 @@ public final class ExecPlugin {
       p = pb.start();
     } catch (IOException e) {
       throw Kubeconfig.config(
-          what + " cannot be started (" + e.getMessage() + "); install it or put it on PATH");
+          what
+              + " cannot be started ("
+              + e.getMessage()
+              + "); "
+              + exec.installHint().orElse("install it or put it on PATH"));
     }
     try {
       p.getOutputStream().close();

@@ -37,9 +37,15 @@ public final class Kubeconfig {
    * @param env extra environment variables
    * @param apiVersion the ExecCredential API version
    * @param baseDir the folder of the kubeconfig that defined it (for relative commands)
+   * @param installHint the kubeconfig's hint on how to install the plugin, if any
    */
   public record Exec(
-      String command, List<String> args, Map<String, String> env, String apiVersion, Path baseDir) {}
+      String command,
+      List<String> args,
+      Map<String, String> env,
+      String apiVersion,
+      Path baseDir,
+      Optional<String> installHint) {}
 
   /**
    * The resolved connection settings of one context.
@@ -384,7 +390,11 @@ public final class Kubeconfig {
     }
     String apiVersion =
         e.get("apiVersion") instanceof String s ? s : "client.authentication.k8s.io/v1beta1";
-    return new Exec((String) command, List.copyOf(args), Map.copyOf(env), apiVersion, user.dir);
+    Optional<String> hint =
+        e.get("installHint") instanceof String h && !h.isBlank()
+            ? Optional.of(Requests.oneLine(h))
+            : Optional.empty();
+    return new Exec((String) command, List.copyOf(args), Map.copyOf(env), apiVersion, user.dir, hint);
   }
 
   private static Optional<byte[]> data(Named n, String dataKey, String fileKey) {

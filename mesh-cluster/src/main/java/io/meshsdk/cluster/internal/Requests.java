@@ -159,13 +159,16 @@ public final class Requests {
   }
 
   /**
-   * Text on one line: line breaks become spaces, and it is cut at 500 characters.
+   * Text on one line: line breaks become spaces, bearer and basic credentials are redacted, and it
+   * is cut at 500 characters.
    *
    * @param s the text
    * @return the line
    */
   public static String oneLine(String s) {
     String t = s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    // an answer that echoes a request (some proxies do) must not leak its credentials
+    t = t.replaceAll("(?i)(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+", "$1 <redacted>");
     return t.length() > 500 ? t.substring(0, 500) + "…" : t;
   }
 

@@ -413,7 +413,10 @@ public final class Transport {
       // not a Status: keep the start of the text
     }
     if (message == null && !a.body.isBlank() && a.body.length() < 2000) {
-      message = Requests.oneLine(a.body);
+      message = a.body;
+    }
+    if (message != null) {
+      message = Requests.oneLine(message);
     }
     if (reason == null) {
       reason = defaultReason(a.status);
@@ -475,6 +478,11 @@ public final class Transport {
             + Requests.oneLine(String.valueOf(e.getMessage()))
             + (e instanceof SSLHandshakeException ? "; check the CA, client certificate and server address" : "");
       }
+    } else if (e instanceof InterruptedIOException
+        && !(e instanceof SocketTimeoutException)
+        && Thread.currentThread().isInterrupted()) {
+      problem = Problem.INTERRUPTED;
+      message = "interrupted while waiting for " + where + " to answer " + request;
     } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
       problem = Problem.TIMEOUT;
       message = "the API server " + where + " did not answer " + request + " in time ("
