@@ -214,6 +214,15 @@ public final class Fault {
   }
 
   /**
+   * What the {@code Retry-After} header of a 429 says: the delay in whole seconds, rounded up.
+   *
+   * @return the seconds
+   */
+  public long retryAfterSeconds() {
+    return (delay.toMillis() + 999) / 1000;
+  }
+
+  /**
    * The path glob.
    *
    * @return the glob
@@ -260,8 +269,8 @@ public final class Fault {
         what = "latency " + delay.toMillis() + " ms";
         break;
       case STATUS:
-        what = "status " + status + (status == 429 ? " (Retry-After " + delay.toSeconds() + " s)"
-            : "");
+        what = "status " + status + (status == 429 ? " (Retry-After " + retryAfterSeconds()
+            + " s)" : "");
         break;
       default:
         what = type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');

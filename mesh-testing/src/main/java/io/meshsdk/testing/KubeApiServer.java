@@ -3,6 +3,7 @@ package io.meshsdk.testing;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.models.VersionInfo;
 import io.meshsdk.cluster.AccessPolicy;
+import io.meshsdk.cluster.LiveCluster;
 import io.meshsdk.cluster.SnapshotCluster;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
@@ -172,6 +173,26 @@ public final class KubeApiServer implements AutoCloseable {
   }
 
   /**
+   * A {@link LiveCluster} for this server, configured from {@link #kubeconfig()} (and nothing
+   * from the environment: {@code KUBECONFIG} and {@code ~/.kube/config} are ignored).
+   *
+   * @return the cluster view
+   */
+  public LiveCluster liveCluster() {
+    return liveClusterBuilder().build();
+  }
+
+  /**
+   * A {@link LiveCluster} builder for this server, to set timeouts, retries or the page size
+   * before {@link LiveCluster.Builder#build()}.
+   *
+   * @return the builder, with this server's kubeconfig and an empty environment
+   */
+  public LiveCluster.Builder liveClusterBuilder() {
+    return LiveCluster.builder().kubeconfig(kubeconfig).environment(Map.of());
+  }
+
+  /**
    * Whether the server speaks HTTPS.
    *
    * @return true in HTTPS mode
@@ -266,7 +287,7 @@ public final class KubeApiServer implements AutoCloseable {
         continue;
       }
       for (JsonObject o : api.storedItems(r, null)) {
-        items.add(io.meshsdk.testing.internal.Json.GSON.fromJson(o, Map.class));
+        items.add(io.meshsdk.testing.internal.Json.toTree(o));
       }
     }
     Map<String, Object> list = new java.util.LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.meshsdk.testing;
 
 import io.kubernetes.client.openapi.ApiClient;
 import io.meshsdk.cluster.AccessPolicy;
+import io.meshsdk.cluster.LiveCluster;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * JUnit 5 extension that runs a {@link KubeApiServer} for a test class (default) or for each test
  * method, and resolves test parameters of the types {@link KubeApiServer}, {@link ApiClient},
- * {@link RequestJournal}, a {@link Kubeconfig @Kubeconfig} {@link Path} and a
+ * {@link LiveCluster}, {@link RequestJournal}, a {@link Kubeconfig @Kubeconfig} {@link Path} and a
  * {@link BaseUrl @BaseUrl} {@link URI} or {@link String}.
  *
  * <pre>
@@ -96,6 +97,15 @@ public final class KubeApiServerExtension implements BeforeAllCallback, AfterAll
   }
 
   /**
+   * A new {@link LiveCluster} for the server.
+   *
+   * @return the cluster view
+   */
+  public LiveCluster liveCluster() {
+    return server().liveCluster();
+  }
+
+  /**
    * The server's kubeconfig file.
    *
    * @return the path
@@ -168,7 +178,7 @@ public final class KubeApiServerExtension implements BeforeAllCallback, AfterAll
       return type == URI.class || type == String.class;
     }
     return type == KubeApiServer.class || type == ApiClient.class
-        || type == RequestJournal.class;
+        || type == LiveCluster.class || type == RequestJournal.class;
   }
 
   @Override
@@ -186,6 +196,9 @@ public final class KubeApiServerExtension implements BeforeAllCallback, AfterAll
     }
     if (type == ApiClient.class) {
       return server.apiClient();
+    }
+    if (type == LiveCluster.class) {
+      return server.liveCluster();
     }
     if (type == RequestJournal.class) {
       return server.journal();

@@ -6,6 +6,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.meshsdk.cluster.AccessPolicy;
+import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.manifest.ManifestReader;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -63,6 +67,7 @@ class KubectlAgreesTest {
         "linkerd/linkerd-destination-7d9c8b-abcde",
         "linkerd/linkerd-identity-5f6b7c-fghij",
         "linkerd/linkerd-proxy-injector-6c5d4-klmno");
+    assertThat(summaries(r.json())).isEqualTo(seededSummaries("Pod"));
     assertThat(KUBE.journal().requests("GET", "/api/v1/pods")).isNotEmpty()
         .allSatisfy(e -> assertThat(e.credentialSent()).isTrue());
   }
@@ -86,6 +91,7 @@ class KubectlAgreesTest {
 
     assertThat(r.exit).as(r.stderr).isZero();
     assertThat(names(r.json())).containsExactly("/servers.policy.linkerd.io");
+    assertThat(summaries(r.json())).isEqualTo(seededSummaries("CustomResourceDefinition"));
   }
 
   @Test
@@ -128,6 +134,48 @@ class KubectlAgreesTest {
 
     assertThat(r.exit).isNotZero();
     assertThat(r.stderr).containsIgnoringCase("unauthorized");
+  }
+
+  /** Name, labels, spec.nodeName / spec.group and status.phase of each item, by name. */
+  private static Map<String, String> summaries(JsonObject list) {
+    Map<String, String> out = new TreeMap<>();
+    for (JsonElement item : list.getAsJsonArray("items")) {
+      Object tree = new com.google.gson.Gson().fromJson(item, Map.class);
+      out.put(key(tree), summary(tree));
+    }
+    return out;
+  }
+
+  private static Map<String, String> seededSummaries(String kind) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (var in = KubectlAgreesTest.class.getResourceAsStream("/seeds/cluster.yaml")) {
+      for (Manifest m : ManifestReader.create().readAll(new String(in.readAllBytes(),
+          StandardCharsets.UTF_8), "cluster.yaml")) {
+        if (kind.equals(m.kind())) {
+          out.put(key(m.root()), summary(m.root()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String key(Object tree) {
+    return at(tree, "metadata", "namespace") + "/" + at(tree, "metadata", "name");
+  }
+
+  private static String summary(Object tree) {
+    Object labels = at(tree, "metadata", "labels");
+    return "labels=" + (labels instanceof Map ? new TreeMap<>((Map<?, ?>) labels) : "{}")
+        + " node=" + at(tree, "spec", "nodeName") + " group=" + at(tree, "spec", "group")
+        + " phase=" + at(tree, "status", "phase");
+  }
+
+  private static Object at(Object tree, String... path) {
+    Object cur = tree;
+    for (String p : path) {
+      cur = cur instanceof Map ? ((Map<?, ?>) cur).get(p) : null;
+    }
+    return cur == null ? "" : cur;
   }
 
   private static List<String> names(JsonObject list) {

@@ -218,8 +218,7 @@ public final class FrontDoor extends Dispatcher {
     MockResponse.Builder b = new MockResponse.Builder().code(code)
         .setHeader("Content-Type", r.contentType()).body(r.body());
     if (code == 429) {
-      long seconds = (f.delay().toMillis() + 999) / 1000;
-      b.setHeader("Retry-After", String.valueOf(seconds));
+      b.setHeader("Retry-After", String.valueOf(f.retryAfterSeconds()));
     }
     return b;
   }

@@ -45,6 +45,49 @@ public final class Json {
   }
 
   /**
+   * The generic tree of a JSON value, as mesh-core's manifests hold it: insertion-ordered maps,
+   * lists, strings, booleans, null, {@link Integer}/{@link Long}/{@link java.math.BigInteger} for
+   * integers and {@link Double} for other numbers.
+   *
+   * @param e the value
+   * @return the tree
+   */
+  public static Object toTree(JsonElement e) {
+    if (e == null || e.isJsonNull()) {
+      return null;
+    }
+    if (e.isJsonObject()) {
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      for (java.util.Map.Entry<String, JsonElement> entry : e.getAsJsonObject().entrySet()) {
+        m.put(entry.getKey(), toTree(entry.getValue()));
+      }
+      return m;
+    }
+    if (e.isJsonArray()) {
+      java.util.List<Object> l = new java.util.ArrayList<>();
+      e.getAsJsonArray().forEach(x -> l.add(toTree(x)));
+      return l;
+    }
+    com.google.gson.JsonPrimitive p = e.getAsJsonPrimitive();
+    if (p.isBoolean()) {
+      return p.getAsBoolean();
+    }
+    if (p.isString()) {
+      return p.getAsString();
+    }
+    java.math.BigDecimal d = p.getAsBigDecimal();
+    try {
+      java.math.BigInteger i = d.toBigIntegerExact();
+      if (i.bitLength() < 32) {
+        return i.intValue();
+      }
+      return i.bitLength() < 64 ? (Object) i.longValue() : i;
+    } catch (ArithmeticException notIntegral) {
+      return d.doubleValue();
+    }
+  }
+
+  /**
    * Parses an object.
    *
    * @param text JSON text

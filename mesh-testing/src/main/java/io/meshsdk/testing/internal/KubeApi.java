@@ -360,6 +360,9 @@ public final class KubeApi {
         return StatusBodies.failure(400, "BadRequest", "the name of the object (" + bodyName
             + ") does not match the name on the URL (" + name + ")", r, name);
       }
+      if (bodyName.isEmpty()) {
+        o.getAsJsonObject("metadata").addProperty("name", name);
+      }
       text = Json.GSON.toJson(o);
       contentType = ApiResponse.JSON;
     } else if (contentType.startsWith("application/strategic-merge-patch+json")) {
@@ -450,7 +453,7 @@ public final class KubeApi {
 
   private ApiResponse list(ApiRequest req, ApiResource r, String namespace) {
     LabelSelector labels = LabelSelector.parse(req.param("labelSelector").orElse(null));
-    FieldSelector fields = FieldSelector.parse(req.param("fieldSelector").orElse(null));
+    FieldSelector fields = FieldSelector.parse(req.param("fieldSelector").orElse(null), r);
     List<JsonObject> items = new ArrayList<>();
     String[] rvHolder = new String[1];
     for (JsonObject o : storedItems(r, namespace, rvHolder)) {
