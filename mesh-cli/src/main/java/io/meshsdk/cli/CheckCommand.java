@@ -292,7 +292,7 @@ final class CheckCommand implements Callable<Integer> {
    * Prints the table as checks end, on a terminal: each new line as soon as its check has a
    * result; the rest (status line) at the end. The text is the table renderer's, colored.
    */
-  private static final class LiveTable implements CheckListener {
+  static final class LiveTable implements CheckListener {
     private static final String STATUS = "\nStatus check results are ";
     private final PrintWriter out;
     private final ReportRenderer renderer;
@@ -309,6 +309,9 @@ final class CheckCommand implements Callable<Integer> {
       heard.add(result);
       String text = renderer.render(CheckReport.builder().addAll(heard).build());
       int cut = text.lastIndexOf(STATUS);
+      if (cut < 0 && text.startsWith(STATUS.substring(1))) {
+        cut = 0; // the short form before any failure: nothing but the status line
+      }
       String body = cut < 0 ? text : text.substring(0, cut);
       if (body.length() > printed) {
         out.print(body.substring(printed));
