@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       InstallCommand.class,
       UninjectCommand.class,
       CertsCommand.class,
+      CheckCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class MeshCommand implements Runnable {
