@@ -2,6 +2,8 @@ package io.meshsdk.cli;
 
 import io.meshsdk.core.MeshException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -92,10 +94,38 @@ public final class MeshCommand implements Runnable {
    */
   public static int execute(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
     CommandLine cl = commandLine(in, out, err);
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (Throwable t) { // errors (stack overflow, out of memory) pass picocli's handlers
+      err.println(unexpected(cl.getParseResult(), t));
+      code = FAILED;
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * The one line for a failure no known input should cause: the operation, its input and the
+   * exception's type, never a stack trace (nor a message, which may quote the input at length).
+   */
+  static String unexpected(CommandLine.ParseResult parsed, Throwable t) {
+    String operation = "mesh";
+    List<String> inputs = new ArrayList<>();
+    for (CommandLine.ParseResult pr = parsed; pr != null; pr = pr.subcommand()) {
+      operation = pr.commandSpec().qualifiedName();
+      inputs.clear();
+      for (CommandLine.Model.PositionalParamSpec p : pr.matchedPositionals()) {
+        inputs.addAll(p.originalStringValues());
+      }
+    }
+    String input = inputs.isEmpty() ? "its arguments" : String.join(" ", inputs);
+    if (input.length() > 200) {
+      input = input.substring(0, 200) + "…";
+    }
+    return "mesh: internal error: '" + operation + "' failed on " + input + " ("
+        + t.getClass().getSimpleName() + "); please report it";
   }
 
   /**
@@ -125,7 +155,7 @@ public final class MeshCommand implements Runnable {
           boolean expected = ex instanceof MeshException || ex instanceof java.io.IOException
               || ex instanceof java.io.UncheckedIOException;
           c.getErr().println(expected ? "mesh: " + oneLine(ex.getMessage())
-              : "mesh: unexpected error: " + ex);
+              : unexpected(parseResult, ex));
           return FAILED;
         });
     return cl;
@@ -133,5 +163,10 @@ public final class MeshCommand implements Runnable {
 
   private static String oneLine(String message) {
     return message == null ? "failed" : message.strip();
+  }
+
+  static {
+    // keep the class of the last-resort line loadable when memory has run out
+    unexpected(null, new OutOfMemoryError());
   }
 }

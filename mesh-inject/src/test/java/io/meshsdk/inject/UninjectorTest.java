@@ -31,7 +31,12 @@ class UninjectorTest {
         .contains("linkerd-debug");
 
     TransformResult r = uninjector.uninject(injected);
-    assertThat(Yamls.dump(r.document())).isEqualTo(Yamls.dump(plain));
+    // as in Linkerd, config.linkerd.io/* stays: it may be the user's own (see the next test)
+    Map<String, Object> plainWithDebug =
+        deployment(
+            "web", "      annotations:\n        config.linkerd.io/enable-debug-sidecar: 'true'\n",
+            "");
+    assertThat(Yamls.dump(r.document())).isEqualTo(Yamls.dump(plainWithDebug));
     assertThat(r.resources()).extracting(ResourceReport::line)
         .containsExactly("deployment \"web\" uninjected");
   }
@@ -49,7 +54,9 @@ class UninjectorTest {
             "");
     TransformResult r = uninjector.uninject(d);
     assertThat(map(r.document(), "spec", "template", "metadata", "annotations"))
-        .containsExactly(Map.entry("config.linkerd.io/admin-port", "1234"));
+        .containsExactly(
+            Map.entry("config.linkerd.io/admin-port", "1234"),
+            Map.entry("config.linkerd.io/enable-debug-sidecar", "true"));
     assertThat(map(r.document(), "spec", "template", "metadata", "labels"))
         .containsExactly(Map.entry("app", "web"));
 

@@ -16,6 +16,12 @@ import java.util.Map;
  * Not API.
  */
 public final class Trees {
+  /**
+   * The deepest nesting of maps and lists in values (a values file's reader limit); {@code --set}
+   * paths and {@code --set-json} values are held to it too.
+   */
+  public static final int MAX_DEPTH = 1000;
+
   private Trees() {}
 
   /**
@@ -27,6 +33,10 @@ public final class Trees {
    * @return the frozen copy
    */
   public static Object freeze(Object value, String path) {
+    return freeze(value, path, 0);
+  }
+
+  private static Object freeze(Object value, String path, int depth) {
     if (value == null
         || value instanceof String
         || value instanceof Boolean
@@ -36,17 +46,18 @@ public final class Trees {
       return value;
     }
     if (value instanceof Map<?, ?> m) {
-      return freezeMap(m, path);
+      return freezeMap(m, path, depth + 1);
     }
     if (value instanceof List<?> l) {
+      checkDepth(depth + 1, path);
       List<Object> out = new ArrayList<>(l.size());
       for (int i = 0; i < l.size(); i++) {
-        out.add(freeze(l.get(i), path + "[" + i + "]"));
+        out.add(freeze(l.get(i), path + "[" + i + "]", depth + 1));
       }
       return Collections.unmodifiableList(out);
     }
     if (value instanceof Object[] a) {
-      return freeze(java.util.Arrays.asList(a), path);
+      return freeze(java.util.Arrays.asList(a), path, depth);
     }
     if (value instanceof Number n) {
       return normalizeNumber(n);
@@ -69,6 +80,19 @@ public final class Trees {
    * @return the frozen copy
    */
   public static Map<String, Object> freezeMap(Map<?, ?> map, String path) {
+    return freezeMap(map, path, 1);
+  }
+
+  private static void checkDepth(int depth, String path) {
+    if (depth > MAX_DEPTH) {
+      String at = path.length() > 80 ? path.substring(0, 80) + "…" : path;
+      throw new ValuesException(
+          "values nest deeper than " + MAX_DEPTH + " levels (at " + at + ")");
+    }
+  }
+
+  private static Map<String, Object> freezeMap(Map<?, ?> map, String path, int depth) {
+    checkDepth(depth, path);
     Map<String, Object> out = new LinkedHashMap<>(Math.max(4, map.size() * 2));
     for (Map.Entry<?, ?> e : map.entrySet()) {
       if (!(e.getKey() instanceof String k)) {
@@ -79,7 +103,8 @@ public final class Trees {
                 + " is not a string"
                 + (e.getKey() == null ? "" : " (" + e.getKey().getClass().getSimpleName() + ")"));
       }
-      out.put(k, freeze(e.getValue(), path.isEmpty() ? escapeKey(k) : path + "." + escapeKey(k)));
+      out.put(k, freeze(e.getValue(), path.isEmpty() ? escapeKey(k) : path + "." + escapeKey(k),
+          depth));
     }
     return Collections.unmodifiableMap(out);
   }
