@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.core.linkerd.LinkerdValues;
+import io.meshsdk.core.manifest.ManifestWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -564,7 +565,8 @@ class InjectorTest {
     Injector injector = TestValues.manual().debugSidecar(true).build();
     TransformResult once = injector.inject(deployment("web", "", ""));
     TransformResult twice = injector.inject(once.document());
-    assertThat(twice.document()).isEqualTo(once.document());
+    assertThat(ManifestWriter.toYaml(twice.document()))
+        .isEqualTo(ManifestWriter.toYaml(once.document()));
 
     Map<String, Object> old =
         deployment(
