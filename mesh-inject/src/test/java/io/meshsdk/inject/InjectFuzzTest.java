@@ -40,16 +40,16 @@ class InjectFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
   @DictionaryEntries({
-    "kind: Deployment\n", "kind: Pod\n", "kind: CronJob\n", "kind: List\nitems:\n",
-    "kind: Namespace\n", "kind: Service\n", "metadata:\n", "  annotations:\n", "  labels:\n",
-    "spec:\n", "  template:\n", "    spec:\n", "jobTemplate:\n", "containers:\n",
-    "initContainers:\n", "- name: app\n", "ports:\n", "- containerPort: 80\n", "name: http\n",
-    "config.linkerd.io/proxy-cpu-limit: ", "config.linkerd.io/opaque-ports: ",
-    "config.linkerd.io/enable-debug-sidecar: \"true\"", "config.linkerd.io/close-wait-timeout: ",
-    "linkerd.io/inject: ", "enabled", "disabled", "ingress", "1e99999999", "1Gi", "500m",
-    "hostNetwork: true", "securityContext:\n", "capabilities:\n", "add: [NET_ADMIN]",
-    "volumeMounts:\n", "mountPath: /var/run/secrets/kubernetes.io/serviceaccount", "[1]", "5",
-    "{}", "!foo%21 "
+    "kind: Deployment\\x0A", "kind: Pod\\x0A", "kind: CronJob\\x0A", "kind: List\\x0Aitems:\\x0A",
+    "kind: Namespace\\x0A", "kind: Service\\x0A", "metadata:\\x0A", "  annotations:\\x0A",
+    "  labels:\\x0A", "spec:\\x0A", "  template:\\x0A", "    spec:\\x0A", "jobTemplate:\\x0A",
+    "containers:\\x0A", "initContainers:\\x0A", "- name: app\\x0A", "ports:\\x0A",
+    "- containerPort: 80\\x0A", "name: http\\x0A", "config.linkerd.io/proxy-cpu-limit: ",
+    "config.linkerd.io/opaque-ports: ", "config.linkerd.io/enable-debug-sidecar: \\\"true\\\"",
+    "config.linkerd.io/close-wait-timeout: ", "linkerd.io/inject: ", "enabled", "disabled",
+    "ingress", "1e99999999", "1Gi", "500m", "hostNetwork: true", "securityContext:\\x0A",
+    "capabilities:\\x0A", "add: [NET_ADMIN]", "volumeMounts:\\x0A",
+    "mountPath: /var/run/secrets/kubernetes.io/serviceaccount", "[1]", "5", "{}", "!foo%21 "
   })
   void should_inject_and_uninject_any_manifest(byte[] data) {
     if (data.length == 0) {

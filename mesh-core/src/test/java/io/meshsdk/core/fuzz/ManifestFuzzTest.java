@@ -30,11 +30,12 @@ class ManifestFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
   @DictionaryEntries({
-    "---\n", "\n---\n", "...\n", "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", "&a ", "*a", "<<: ",
-    "!!str ", "!!int ", "!!binary ", "!foo%21 ", "!<tag:x> ", "\"\\x", "\"\\u", "\"\\U", "\\N",
-    "'", "|-\n", ">+\n", "? ", "- ", ": ", "{", "}", "[", "]", ",", "#", "\r\n", "\u0085",
-    "\u2028", "\ufeff", "kind: Pod\n", "metadata:\n  name: x\n", "apiVersion: v1\n", "~", "0x1F",
-    "0o17", "1e3", ".inf", "yes", "null"
+    "---\\x0A", "\\x0A---\\x0A", "...\\x0A", "%YAML 1.1\\x0A", "%TAG ! tag:x,2000:\\x0A", "&a ",
+    "*a", "<<: ", "!!str ", "!!int ", "!!binary ", "!foo%21 ", "!<tag:x> ", "\\\"\\\\x",
+    "\\\"\\\\u", "\\\"\\\\U", "\\\\N", "'", "|-\\x0A", ">+\\x0A", "? ", "- ", ": ", "{", "}", "[",
+    "]", ",", "#", "\\x0D\\x0A", "\\xC2\\x85", "\\xE2\\x80\\xA8", "\\xEF\\xBB\\xBF",
+    "kind: Pod\\x0A", "metadata:\\x0A  name: x\\x0A", "apiVersion: v1\\x0A", "~", "0x1F", "0o17",
+    "1e3", ".inf", "yes", "null"
   })
   void should_read_any_text_and_write_documents_back(byte[] data) {
     String text = new String(data, StandardCharsets.UTF_8);

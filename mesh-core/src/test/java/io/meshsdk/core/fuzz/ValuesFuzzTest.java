@@ -34,9 +34,9 @@ class ValuesFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
   @DictionaryEntries({
-    "=", ",", ".", "[0]", "[65536]", "{", "}", "\\", "\\,", "\\.", "true", "null", "0", "-1",
-    "[", "]", "\"", ":", "\u0000", "\u0085", "\u2028", "\ufeff", "\"\\u0000\"", "1e309", "a=f",
-    "list[1]=", "a.b.c=", "=[{\"x\":[]}]"
+    "=", ",", ".", "[0]", "[65536]", "{", "}", "\\\\", "\\\\,", "\\\\.", "true", "null", "0",
+    "-1", "[", "]", "\\\"", ":", "\\x00", "\\xC2\\x85", "\\xE2\\x80\\xA8", "\\xEF\\xBB\\xBF",
+    "\\\"\\\\u0000\\\"", "1e309", "a=f", "list[1]=", "a.b.c=", "=[{\\\"x\\\":[]}]"
   })
   void should_parse_set_arguments_to_values_that_round_trip(byte[] data) {
     if (data.length == 0) {
@@ -62,9 +62,9 @@ class ValuesFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
   @DictionaryEntries({
-    "&a ", "*a", "<<: ", "!!str ", "!!binary ", "\"\\x", "\"\\u", "\"\\U", "- ", ": ", "{", "}",
-    "[", "]", "yes", "0x1F", "0o17", "017", "1_000", ".inf", "~", "---\n", "\r", "\u0085",
-    "? ", "|\n", ">-\n"
+    "&a ", "*a", "<<: ", "!!str ", "!!binary ", "\\\"\\\\x", "\\\"\\\\u", "\\\"\\\\U", "- ", ": ",
+    "{", "}", "[", "]", "yes", "0x1F", "0o17", "017", "1_000", ".inf", "~", "---\\x0A", "\\x0D",
+    "\\xC2\\x85", "? ", "|\\x0A", ">-\\x0A"
   })
   void should_read_values_files_to_values_that_round_trip(byte[] data) {
     HelmValues values;

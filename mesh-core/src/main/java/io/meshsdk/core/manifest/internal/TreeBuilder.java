@@ -276,7 +276,8 @@ public final class TreeBuilder {
         && !tag.equals(TAG_PREFIX + "seq")) {
       throw new Problem(
           "tags on mappings and sequences are not supported ("
-              + YamlEmitter.shorthand(tag)
+              + (tag.length() > 100 ? YamlEmitter.shorthand(tag.substring(0, 100)) + "…"
+                  : YamlEmitter.shorthand(tag))
               + "): the tag would be lost when the document is written",
           e.getStartMark());
     }
