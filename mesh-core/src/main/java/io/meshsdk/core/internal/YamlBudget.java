@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * A pass over the parser events of a YAML text's first document, before SnakeYAML composes it,
- * that checks what aliases would expand to: every alias, to a scalar or a collection, adds the
+ * that refuses recursive aliases (an alias inside its own anchor) and checks what aliases would
+ * expand to: every alias, to a scalar or a collection, adds the
  * nodes and characters of its anchor, and the totals are bounded (SnakeYAML shares aliased nodes,
  * but whatever copies or prints the tree pays for every expansion). It also turns the exceptions
  * SnakeYAML's scanner lets escape (a {@code NumberFormatException} for an escape cut off at the end
@@ -75,6 +76,7 @@ public final class YamlBudget {
     ParserImpl parser = new ParserImpl(reader, options);
     Map<String, long[]> sizes = new HashMap<>();
     Deque<Object[]> open = new ArrayDeque<>();
+    java.util.Set<String> openAnchors = new java.util.HashSet<>();
     long nodes = 0;
     long chars = 0;
     long addedNodes = 0;
@@ -98,7 +100,14 @@ public final class YamlBudget {
             }
           case Alias:
             {
-              long[] size = sizes.get(((AliasEvent) e).getAnchor());
+              String name = ((AliasEvent) e).getAnchor();
+              if (openAnchors.contains(name)) {
+                // SnakeYAML would build a tree that contains itself: endless to copy or print
+                throw new Problem(
+                    "recursive alias *" + name + " (inside its own anchor) is not supported",
+                    e.getStartMark());
+              }
+              long[] size = sizes.get(name);
               if (size == null) {
                 break; // undefined or recursive: SnakeYAML reports it
               }
@@ -124,13 +133,20 @@ public final class YamlBudget {
           case SequenceStart:
           case MappingStart:
             nodes++;
-            open.push(new Object[] {((CollectionStartEvent) e).getAnchor(), nodes, chars});
+            {
+              String anchor = ((CollectionStartEvent) e).getAnchor();
+              open.push(new Object[] {anchor, nodes, chars});
+              if (anchor != null) {
+                openAnchors.add(anchor);
+              }
+            }
             break;
           case SequenceEnd:
           case MappingEnd:
             {
               Object[] o = open.pop();
               if (o[0] != null) {
+                openAnchors.remove(o[0]);
                 sizes.put(
                     (String) o[0], new long[] {nodes - (long) o[1] + 1, chars - (long) o[2]});
               }

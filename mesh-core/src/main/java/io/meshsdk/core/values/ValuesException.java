@@ -73,7 +73,7 @@ public class ValuesException extends MeshException {
             + excerpt(input, position)
             + (position > 0 ? " at character " + position : "")
             + ": "
-            + reason,
+            + boundedReason(reason),
         cause);
     this.flag = flag;
     this.input = input;
@@ -105,6 +105,18 @@ public class ValuesException extends MeshException {
         + GoText.quote(input.substring(from, to))
         + (to < input.length() ? "…" : "")
         + " (" + cps + " characters)";
+  }
+
+  /** Helm's reason, which may quote a key of the argument whole, cut to {@link #MAX_QUOTED}. */
+  static String boundedReason(String reason) {
+    if (reason.length() <= MAX_QUOTED) {
+      return reason;
+    }
+    int end = MAX_QUOTED / 2;
+    if (Character.isHighSurrogate(reason.charAt(end - 1))) {
+      end--;
+    }
+    return reason.substring(0, end) + "… (" + reason.length() + " characters)";
   }
 
   /**

@@ -85,6 +85,17 @@ class HostileIdentityTest {
   }
 
   @Test
+  void should_show_an_unknown_block_type_only_by_its_length() throws Exception {
+    Path f = Files.writeString(dir.resolve("odd.key"),
+        "-----BEGIN EC PRIDDDDDDDDDDDDDDDDDDDDDD-----\nMHcCAQEEIDDDD\n");
+
+    IdentityException e = catchThrowableOfType(IdentityException.class, () -> Pem.readPrivateKey(f));
+
+    assertThat(e.getMessage()).endsWith("odd.key: PEM block of an unknown type (33 characters) at"
+        + " line 1 has no matching END line (truncated?)");
+  }
+
+  @Test
   @EnabledIf("devZeroExists")
   void should_refuse_dev_zero_as_certificates_without_reading_it_all() {
     IdentityException e = catchThrowableOfType(

@@ -143,6 +143,16 @@ class HostileValuesTest {
   }
 
   @Test
+  void should_refuse_a_recursive_alias_found_by_the_fuzzer() {
+    String recursive = "e: &e [x, x]\nf: &f [*e, *f, *f]\n";
+
+    assertThat(catchThrowableOfType(
+            ValuesException.class, () -> HelmValues.fromYaml(recursive, "r.yaml"))
+        .getMessage()).isEqualTo("r.yaml: line 2, column 13: recursive alias *f (inside its own"
+            + " anchor) is not supported");
+  }
+
+  @Test
   @EnabledIf("devZeroExists")
   void should_refuse_dev_zero_as_a_set_file_and_as_a_values_file() {
     SetFileReader files = SetFileReader.fromDirectory(dir, () -> new ByteArrayInputStream(

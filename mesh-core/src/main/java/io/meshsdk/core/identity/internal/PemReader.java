@@ -90,11 +90,11 @@ public final class PemReader {
       checkNothingSkipped(text, base, at, label);
       int line = GoPem.lineOf(text, at);
       if (!block.type().equals("CERTIFICATE")) {
+        String shown = GoPem.isKnownType(block.type())
+            ? GoPem.shownType(block.type()) + " block" : "block " + GoPem.shownType(block.type());
         throw new IdentityException(label + ": " + (block.type().contains("PRIVATE KEY")
-            ? "holds a private key ('" + block.type() + "' block at line " + line
-                + "), not a certificate"
-            : "holds a '" + block.type() + "' block at line " + line
-                + "; only CERTIFICATE blocks are allowed"));
+            ? "holds a private key (" + shown + " at line " + line + "), not a certificate"
+            : "holds a " + shown + " at line " + line + "; only CERTIFICATE blocks are allowed"));
       }
       try {
         certs.add(CertFacts.parse(block.bytes()));
@@ -213,9 +213,11 @@ public final class PemReader {
     String type = text.substring(typeStart, close);
     String end = "-----END " + type + "-----";
     int endAt = text.indexOf(end, close);
+    String block = "PEM block " + GoPem.shownType(type);
     if (endAt < 0) {
-      return "PEM block '" + type + "' at line " + line + " has no '" + end
-          + "' line (truncated?)" + hint;
+      return block + " at line " + line + " has no "
+          + (GoPem.isKnownType(type) ? "'" + end + "'" : "matching END") + " line (truncated?)"
+          + hint;
     }
     int length = 0;
     for (int i = close + 5; i < endAt; i++) {
@@ -223,7 +225,7 @@ public final class PemReader {
         length++;
       }
     }
-    return "PEM block '" + type + "' at line " + line + " has invalid base64 content ("
+    return block + " at line " + line + " has invalid base64 content ("
         + length + " characters; truncated or corrupted)" + hint;
   }
 
