@@ -1,6 +1,7 @@
 package io.meshsdk.core.values;
 
 import io.meshsdk.core.internal.BoundedRead;
+import io.meshsdk.core.internal.GoText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -59,18 +60,19 @@ public interface SetFileReader {
       try {
         p = workingDirectory.resolve(path);
       } catch (java.nio.file.InvalidPathException e) {
-        throw new IOException("invalid path \"" + path + "\": " + e.getReason(), e);
+        throw new IOException("invalid path " + GoText.quote(path) + ": " + e.getReason(), e);
       }
       if (path.isEmpty() || Files.isDirectory(p)) {
-        throw new IOException(
-            "cannot read \"" + path + "\": " + (path.isEmpty() ? "empty path" : "is a directory"));
+        throw new IOException("cannot read " + GoText.quote(path) + ": "
+            + (path.isEmpty() ? "empty path" : "is a directory"));
       }
       try {
         return decode(BoundedRead.readFile(p, BoundedRead.SMALL_FILE_LIMIT));
       } catch (NoSuchFileException e) {
-        throw new IOException("cannot read \"" + path + "\": no such file (" + p + ")", e);
+        throw new IOException("cannot read " + GoText.quote(path) + ": no such file ("
+            + GoText.quote(p.toString()) + ")", e);
       } catch (IOException e) {
-        throw new IOException("cannot read \"" + path + "\": " + e.getMessage(), e);
+        throw new IOException("cannot read " + GoText.quote(path) + ": " + e.getMessage(), e);
       }
     };
   }
@@ -102,7 +104,7 @@ public interface SetFileReader {
     return path -> {
       String s = copy.get(path);
       if (s == null) {
-        throw new IOException("cannot read \"" + path + "\": no such file");
+        throw new IOException("cannot read " + GoText.quote(path) + ": no such file");
       }
       return s;
     };

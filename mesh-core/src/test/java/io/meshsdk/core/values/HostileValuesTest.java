@@ -143,6 +143,15 @@ class HostileValuesTest {
   }
 
   @Test
+  void should_keep_the_message_on_one_line_for_a_path_with_a_line_break() {
+    ValuesException e = refused(
+        ValuesBuilder.create().fileReader(SetFileReader.of(Map.of())).setFile("a=x\ny"));
+
+    assertThat(e.getMessage()).isEqualTo(
+        "invalid --set-file \"a=x\\ny\" at character 6: cannot read \"x\\ny\": no such file");
+  }
+
+  @Test
   void should_refuse_a_recursive_alias_found_by_the_fuzzer() {
     String recursive = "e: &e [x, x]\nf: &f [*e, *f, *f]\n";
 
