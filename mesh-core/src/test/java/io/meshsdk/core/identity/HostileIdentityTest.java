@@ -91,7 +91,7 @@ class HostileIdentityTest {
 
     IdentityException e = catchThrowableOfType(IdentityException.class, () -> Pem.readPrivateKey(f));
 
-    assertThat(e.getMessage()).endsWith("odd.key: PEM block of an unknown type (33 characters) at"
+    assertThat(e.getMessage()).endsWith("odd.key: PEM block of an unknown type (28 characters) at"
         + " line 1 has no matching END line (truncated?)");
   }
 

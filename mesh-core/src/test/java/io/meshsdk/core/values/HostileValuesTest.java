@@ -157,7 +157,7 @@ class HostileValuesTest {
 
     assertThat(catchThrowableOfType(
             ValuesException.class, () -> HelmValues.fromYaml(recursive, "r.yaml"))
-        .getMessage()).isEqualTo("r.yaml: line 2, column 13: recursive alias *f (inside its own"
+        .getMessage()).isEqualTo("r.yaml: line 2, column 12: recursive alias *f (inside its own"
             + " anchor) is not supported");
   }
 
