@@ -148,7 +148,7 @@ class HostileValuesTest {
         ValuesBuilder.create().fileReader(SetFileReader.of(Map.of())).setFile("a=x\ny"));
 
     assertThat(e.getMessage()).isEqualTo(
-        "invalid --set-file \"a=x\\ny\" at character 6: cannot read \"x\\ny\": no such file");
+        "invalid --set-file \"a=x\\ny\" at character 5: cannot read \"x\\ny\": no such file");
   }
 
   @Test
