@@ -94,7 +94,12 @@ public final class HelmValues {
    *     level is not a map
    */
   public static HelmValues fromYaml(String text, String sourceName) {
-    return new HelmValues(Trees.freezeMap(HelmYaml.load(text, sourceName), ""));
+    Map<String, Object> tree = HelmYaml.load(text, sourceName);
+    try {
+      return new HelmValues(Trees.freezeMap(tree, ""));
+    } catch (ValuesException e) { // e.g. !!binary or !!timestamp values: name the source
+      throw new ValuesException(sourceName + ": " + e.getMessage(), e);
+    }
   }
 
   /** The largest values file read: 16 MiB, the manifest reader's document limit. */

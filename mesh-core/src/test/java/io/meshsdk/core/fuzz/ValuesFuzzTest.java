@@ -85,14 +85,19 @@ class ValuesFuzzTest {
    */
   private static final int MAX_CHECKED_NODES = 20_000;
 
+  // plain loops, not streams: values nest up to 1000 levels, and instrumented frames are large
   private static int nodes(Object o) {
+    int n = 1;
     if (o instanceof Map<?, ?> m) {
-      return 1 + m.values().stream().mapToInt(ValuesFuzzTest::nodes).sum();
+      for (Object v : m.values()) {
+        n += nodes(v);
+      }
+    } else if (o instanceof List<?> l) {
+      for (Object v : l) {
+        n += nodes(v);
+      }
     }
-    if (o instanceof List<?> l) {
-      return 1 + l.stream().mapToInt(ValuesFuzzTest::nodes).sum();
-    }
-    return 1;
+    return n;
   }
 
   private static void assertRoundTrips(HelmValues values) {
@@ -115,10 +120,20 @@ class ValuesFuzzTest {
 
   private static boolean hasNonFinite(Object o) {
     if (o instanceof Map<?, ?> m) {
-      return m.values().stream().anyMatch(ValuesFuzzTest::hasNonFinite);
+      for (Object v : m.values()) {
+        if (hasNonFinite(v)) {
+          return true;
+        }
+      }
+      return false;
     }
     if (o instanceof List<?> l) {
-      return l.stream().anyMatch(ValuesFuzzTest::hasNonFinite);
+      for (Object v : l) {
+        if (hasNonFinite(v)) {
+          return true;
+        }
+      }
+      return false;
     }
     return o instanceof Double d && (d.isNaN() || d.isInfinite());
   }
@@ -127,12 +142,16 @@ class ValuesFuzzTest {
   static Object normalized(Object o) {
     if (o instanceof Map<?, ?> m) {
       Map<Object, Object> out = new LinkedHashMap<>();
-      m.forEach((k, v) -> out.put(k, normalized(v)));
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        out.put(e.getKey(), normalized(e.getValue()));
+      }
       return out;
     }
     if (o instanceof List<?> l) {
       List<Object> out = new ArrayList<>();
-      l.forEach(v -> out.add(normalized(v)));
+      for (Object v : l) {
+        out.add(normalized(v));
+      }
       return out;
     }
     if (o instanceof Double d && (d.isNaN() || d.isInfinite())) {

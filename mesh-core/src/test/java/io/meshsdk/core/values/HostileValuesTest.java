@@ -152,6 +152,14 @@ class HostileValuesTest {
   }
 
   @Test
+  void should_name_the_source_of_a_value_values_cannot_hold() {
+    ValuesException e = catchThrowableOfType(
+        ValuesException.class, () -> HelmValues.fromYaml("a: !!binary aGk=\n", "b.yaml"));
+
+    assertThat(e.getMessage()).startsWith("b.yaml: unsupported value of type [B at a");
+  }
+
+  @Test
   void should_refuse_a_recursive_alias_found_by_the_fuzzer() {
     String recursive = "e: &e [x, x]\nf: &f [*e, *f, *f]\n";
 
