@@ -3,6 +3,8 @@ package io.meshsdk.cli;
 import io.meshsdk.core.MeshException;
 import io.meshsdk.core.values.ValuesException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -105,10 +107,38 @@ public final class MeshCommand implements Runnable {
       return OK;
     }
     CommandLine cl = commandLine(in, out, err);
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (Throwable t) { // errors (stack overflow, out of memory) pass picocli's handlers
+      err.println(unexpected(cl.getParseResult(), t));
+      code = FAILED;
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * The one line for a failure no known input should cause: the operation, its input and the
+   * exception's type, never a stack trace (nor a message, which may quote the input at length).
+   */
+  static String unexpected(CommandLine.ParseResult parsed, Throwable t) {
+    String operation = "mesh";
+    List<String> inputs = new ArrayList<>();
+    for (CommandLine.ParseResult pr = parsed; pr != null; pr = pr.subcommand()) {
+      operation = pr.commandSpec().qualifiedName();
+      inputs.clear();
+      for (CommandLine.Model.PositionalParamSpec p : pr.matchedPositionals()) {
+        inputs.addAll(p.originalStringValues());
+      }
+    }
+    String input = inputs.isEmpty() ? "its arguments" : String.join(" ", inputs);
+    if (input.length() > 200) {
+      input = input.substring(0, 200) + "…";
+    }
+    return "mesh: internal error: '" + operation + "' failed on " + input + " ("
+        + t.getClass().getSimpleName() + "); please report it";
   }
 
   /**
@@ -143,7 +173,7 @@ public final class MeshCommand implements Runnable {
           boolean expected = ex instanceof MeshException || ex instanceof java.io.IOException
               || ex instanceof java.io.UncheckedIOException;
           c.getErr().println(expected ? "mesh: " + oneLine(ex.getMessage())
-              : "mesh: unexpected error: " + ex);
+              : unexpected(parseResult, ex));
           return FAILED;
         });
     return cl;
@@ -151,5 +181,10 @@ public final class MeshCommand implements Runnable {
 
   private static String oneLine(String message) {
     return message == null ? "failed" : message.strip();
+  }
+
+  static {
+    // keep the class of the last-resort line loadable when memory has run out
+    unexpected(null, new OutOfMemoryError());
   }
 }

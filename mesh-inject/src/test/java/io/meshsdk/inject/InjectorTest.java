@@ -16,6 +16,7 @@ import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.core.linkerd.LinkerdValues;
 import io.meshsdk.core.values.HelmValues;
 import io.meshsdk.core.values.UnknownKey;
+import io.meshsdk.core.manifest.ManifestWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -659,7 +660,8 @@ class InjectorTest {
     Injector injector = TestValues.manual().debugSidecar(true).build();
     ManifestResult once = injector.inject(Manifest.of(deployment("web", "", "")));
     ManifestResult twice = injector.inject(once.manifest());
-    assertThat(Yamls.dump(twice.manifest().root())).isEqualTo(Yamls.dump(once.manifest().root()));
+    assertThat(ManifestWriter.toYaml(twice.manifest().root()))
+        .isEqualTo(ManifestWriter.toYaml(once.manifest().root()));
 
     Map<String, Object> old =
         deployment(

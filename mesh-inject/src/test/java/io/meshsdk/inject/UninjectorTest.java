@@ -33,7 +33,12 @@ class UninjectorTest {
         .contains("linkerd-debug");
 
     ManifestResult r = uninjector.uninject(injected);
-    assertThat(Yamls.dump(r.manifest().root())).isEqualTo(Yamls.dump(plain));
+    // as in Linkerd, config.linkerd.io/* stays: it may be the user's own (see the next test)
+    Map<String, Object> plainWithDebug =
+        deployment(
+            "web", "      annotations:\n        config.linkerd.io/enable-debug-sidecar: 'true'\n",
+            "");
+    assertThat(Yamls.dump(r.manifest().root())).isEqualTo(Yamls.dump(plainWithDebug));
     assertThat(r.resources()).extracting(ResourceReport::line)
         .containsExactly("deployment \"web\" uninjected");
   }
@@ -51,7 +56,9 @@ class UninjectorTest {
             "");
     ManifestResult r = uninjector.uninject(Manifest.of(d));
     assertThat(map(r.manifest().root(), "spec", "template", "metadata", "annotations"))
-        .containsExactly(Map.entry("config.linkerd.io/admin-port", "1234"));
+        .containsExactly(
+            Map.entry("config.linkerd.io/admin-port", "1234"),
+            Map.entry("config.linkerd.io/enable-debug-sidecar", "true"));
     assertThat(map(r.manifest().root(), "spec", "template", "metadata", "labels"))
         .containsExactly(Map.entry("app", "web"));
 

@@ -3,8 +3,8 @@ package io.meshsdk.core.identity;
 import io.meshsdk.core.identity.internal.CertFacts;
 import io.meshsdk.core.identity.internal.Keys;
 import io.meshsdk.core.identity.internal.PemReader;
+import io.meshsdk.core.internal.BoundedRead;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -81,14 +81,17 @@ public final class Pem {
 
   static byte[] read(Path file, String label) {
     try {
-      return Files.readAllBytes(file);
+      return BoundedRead.readFile(file, BoundedRead.SMALL_FILE_LIMIT);
+    } catch (BoundedRead.TooLargeException e) {
+      throw new IdentityException(label + ": " + e.getMessage() + " (not a certificate or key)");
     } catch (java.nio.file.NoSuchFileException e) {
       throw new IdentityException(label + ": no such file");
     } catch (java.nio.file.AccessDeniedException e) {
       throw new IdentityException(label + ": permission denied");
     } catch (IOException e) {
       throw new IdentityException(label + ": cannot be read ("
-          + e.getClass().getSimpleName() + ")");
+          + e.getClass().getSimpleName()
+          + ("is a folder".equals(e.getMessage()) ? ": is a folder" : "") + ")");
     }
   }
 

@@ -34,7 +34,8 @@ final class DocumentStream implements ManifestStream {
         new TreeBuilder.Limits(
             reader.maxAliasesForCollections(),
             reader.maxNestingDepth(),
-            ManifestReader.MAX_ALIAS_EXPANSION);
+            ManifestReader.MAX_ALIAS_EXPANSION,
+            reader.maxDocumentBytes());
   }
 
   @Override
@@ -85,6 +86,19 @@ final class DocumentStream implements ManifestStream {
     }
     Chunk chunk = pending;
     pending = null;
+    if (chunk.abandoned()) {
+      throw new ManifestException(
+          "no document starts within "
+              + DocumentSplitter.maxSkip(reader.maxDocumentBytes())
+              + " characters after the oversized document "
+              + index
+              + ": the rest of the input is not read",
+          source,
+          index,
+          chunk.startLine(),
+          1,
+          validDocuments());
+    }
     index++;
     if (chunk.oversized()) {
       throw error(

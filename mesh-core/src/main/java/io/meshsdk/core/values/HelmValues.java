@@ -2,6 +2,7 @@ package io.meshsdk.core.values;
 
 import io.meshsdk.core.internal.go.GoJson;
 import io.meshsdk.core.internal.go.GoText;
+import io.meshsdk.core.internal.BoundedRead;
 import io.meshsdk.core.values.internal.Coalescer;
 import io.meshsdk.core.values.internal.HelmYaml;
 import io.meshsdk.core.values.internal.PathSyntax;
@@ -9,7 +10,6 @@ import io.meshsdk.core.values.internal.StrvalsParser;
 import io.meshsdk.core.values.internal.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,11 +94,21 @@ public final class HelmValues {
    *     level is not a map
    */
   public static HelmValues fromYaml(String text, String sourceName) {
-    return new HelmValues(Trees.freezeMap(HelmYaml.load(text, sourceName), ""));
+    Map<String, Object> tree = HelmYaml.load(text, sourceName);
+    try {
+      return new HelmValues(Trees.freezeMap(tree, ""));
+    } catch (ValuesException e) { // e.g. !!binary or !!timestamp values: name the source
+      throw new ValuesException(sourceName + ": " + e.getMessage(), e);
+    }
   }
 
+  /** The largest values file read: 16 MiB, the manifest reader's document limit. */
+  private static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
+
   /**
-   * Reads a values file, YAML or JSON (see {@link #fromYaml}). An empty file is the empty map.
+   * Reads a values file, YAML or JSON (see {@link #fromYaml}). An empty file is the empty map. A
+   * file larger than 16 MiB (the manifest reader's document limit) is refused without being read
+   * whole, devices such as {@code /dev/zero} included.
    *
    * @param file the file
    * @return the values
@@ -107,10 +117,15 @@ public final class HelmValues {
   public static HelmValues fromFile(Path file) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      byte[] bytes = BoundedRead.readFile(file, MAX_FILE_BYTES);
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
     } catch (NoSuchFileException e) {
       throw new ValuesException("values file " + file + ": no such file", e);
-    } catch (java.nio.charset.MalformedInputException e) {
+    } catch (java.nio.charset.CharacterCodingException e) {
       throw new ValuesException("values file " + file + ": not UTF-8 text", e);
     } catch (IOException e) {
       throw new ValuesException("values file " + file + ": " + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package io.meshsdk.core.values;
 
+import io.meshsdk.core.internal.BoundedRead;
+import io.meshsdk.core.internal.go.GoText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,9 @@ import java.util.function.Supplier;
  * Reads the files named by {@code --set-file} values. Helm reads {@code -} from standard input and
  * any other path from the local disk, relative to the working directory; the contents become the
  * value verbatim (no trimming, no typing).
+ *
+ * <p>The readers made here accept files (and standard input) of at most 4 MiB and refuse larger
+ * ones, and devices such as {@code /dev/zero}, without reading more than that.
  *
  * <p>Unlike Helm, URLs are not downloaded: a value such as {@code https://…} is read as a local
  * path and fails.
@@ -45,28 +50,36 @@ public interface SetFileReader {
     Objects.requireNonNull(stdin, "stdin");
     return path -> {
       if ("-".equals(path)) {
-        return new String(stdin.get().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+          return decode(BoundedRead.readAll(stdin.get(), BoundedRead.SMALL_FILE_LIMIT));
+        } catch (BoundedRead.TooLargeException e) {
+          throw new IOException("cannot read standard input: " + e.getMessage(), e);
+        }
       }
       Path p;
       try {
         p = workingDirectory.resolve(path);
       } catch (java.nio.file.InvalidPathException e) {
-        throw new IOException("invalid path \"" + path + "\": " + e.getReason(), e);
+        throw new IOException("invalid path " + GoText.quote(path) + ": " + e.getReason(), e);
       }
       if (path.isEmpty() || Files.isDirectory(p)) {
-        throw new IOException(
-            "cannot read \"" + path + "\": " + (path.isEmpty() ? "empty path" : "is a directory"));
+        throw new IOException("cannot read " + GoText.quote(path) + ": "
+            + (path.isEmpty() ? "empty path" : "is a directory"));
       }
       try {
-        return Files.readString(p, StandardCharsets.UTF_8);
+        return decode(BoundedRead.readFile(p, BoundedRead.SMALL_FILE_LIMIT));
       } catch (NoSuchFileException e) {
-        throw new IOException("cannot read \"" + path + "\": no such file (" + p + ")", e);
-      } catch (java.nio.charset.MalformedInputException e) {
-        return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+        throw new IOException("cannot read " + GoText.quote(path) + ": no such file ("
+            + GoText.quote(p.toString()) + ")", e);
       } catch (IOException e) {
-        throw new IOException("cannot read \"" + path + "\": " + e.getMessage(), e);
+        throw new IOException("cannot read " + GoText.quote(path) + ": " + e.getMessage(), e);
       }
     };
+  }
+
+  /** UTF-8 text of bytes, malformed sequences replaced (as Go's string conversion keeps them). */
+  private static String decode(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /**
@@ -91,7 +104,7 @@ public interface SetFileReader {
     return path -> {
       String s = copy.get(path);
       if (s == null) {
-        throw new IOException("cannot read \"" + path + "\": no such file");
+        throw new IOException("cannot read " + GoText.quote(path) + ": no such file");
       }
       return s;
     };

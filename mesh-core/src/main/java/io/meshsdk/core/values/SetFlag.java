@@ -106,12 +106,17 @@ public enum SetFlag {
    */
   public HelmValues parseInto(HelmValues destination, String argument, SetFileReader reader) {
     Map<String, Object> tree = Trees.thawMap(destination.asMap());
-    applyTo(tree, argument, reader);
+    applyTo(tree, argument, reader, StrvalsParser.Budget.standard());
     return HelmValues.of(tree);
   }
 
-  /** Applies the argument to a mutable tree in place (package-internal: used by the builder). */
-  void applyTo(Map<String, Object> tree, String argument, SetFileReader reader) {
-    StrvalsParser.apply(this, argument, tree, reader);
+  /**
+   * Applies the argument to a mutable tree in place, charging what it creates to the budget shared
+   * by the arguments of one build (package-internal: used by the builder).
+   */
+  void applyTo(
+      Map<String, Object> tree, String argument, SetFileReader reader,
+      StrvalsParser.Budget budget) {
+    StrvalsParser.apply(this, argument, tree, reader, budget);
   }
 }

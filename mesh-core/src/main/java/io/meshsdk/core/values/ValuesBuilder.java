@@ -1,5 +1,6 @@
 package io.meshsdk.core.values;
 
+import io.meshsdk.core.values.internal.StrvalsParser;
 import io.meshsdk.core.values.internal.Trees;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,10 @@ import java.util.function.Supplier;
  * </ol>
  *
  * <p>Each {@code --set*} argument is one raw Helm string. Files are read when {@link #build()}
- * runs. A builder is not thread-safe; the result is immutable.
+ * runs. Against hostile arguments (unlike Helm) paths and {@code --set-json} values nest at most
+ * 1000 levels, and everything the arguments of one build create (list slots, which indices pad
+ * with nulls, map entries, strings, file contents) is held to a budget of about 16 MiB; beyond
+ * either the build fails with a {@link ValuesException}. A builder is not thread-safe; the result is immutable.
  *
  * <pre>{@code
  * LayeredValues v = ValuesBuilder.create()
@@ -231,9 +235,10 @@ public final class ValuesBuilder {
       user = Trees.mergeMaps(user, f.get().asMap());
     }
     user = Trees.thawMap(user);
+    StrvalsParser.Budget budget = StrvalsParser.Budget.standard();
     for (SetFlag flag : SetFlag.values()) {
       for (String arg : sets.getOrDefault(flag, List.of())) {
-        flag.applyTo(user, arg, fileReader);
+        flag.applyTo(user, arg, fileReader, budget);
       }
     }
     HelmValues userValues = HelmValues.of(user);

@@ -10,8 +10,9 @@ import java.util.Optional;
  *
  * <p>The message is one line and names the source: for a {@code --set*} argument the flag, the raw
  * argument and the character position where parsing stopped, e.g. {@code invalid --set
- * "name1.=name2" at character 7: key map "name1" has no value}. The parts are also available
- * separately.
+ * "name1.=name2" at character 7: key map "name1" has no value}. An argument longer than 512
+ * characters is quoted as an excerpt around the position, with its length. The parts are also
+ * available separately ({@link #input()} is the whole argument).
  */
 public class ValuesException extends MeshException {
   private static final long serialVersionUID = 1L;
@@ -69,15 +70,53 @@ public class ValuesException extends MeshException {
         "invalid "
             + flag.flagName()
             + " "
-            + GoText.quote(input)
+            + excerpt(input, position)
             + (position > 0 ? " at character " + position : "")
             + ": "
-            + reason,
+            + boundedReason(reason),
         cause);
     this.flag = flag;
     this.input = input;
     this.position = position;
     this.reason = reason;
+  }
+
+  /** Longest argument quoted whole in a message; a longer one is quoted around the position. */
+  private static final int MAX_QUOTED = 512;
+
+  /** Characters of a long argument quoted around the position. */
+  private static final int EXCERPT = 160;
+
+  /**
+   * The argument quoted, or for a long argument a quoted excerpt of {@link #EXCERPT} characters
+   * around the position with {@code …} for what is left out and the total length.
+   */
+  static String excerpt(String input, int position) {
+    if (input.length() <= MAX_QUOTED) {
+      return GoText.quote(input);
+    }
+    int cps = input.codePointCount(0, input.length());
+    int at = Math.max(0, Math.min(cps, position) - 1);
+    int first = Math.max(0, Math.min(at - EXCERPT / 2, cps - EXCERPT));
+    int last = Math.min(cps, first + EXCERPT);
+    int from = input.offsetByCodePoints(0, first);
+    int to = input.offsetByCodePoints(from, last - first);
+    return (from > 0 ? "…" : "")
+        + GoText.quote(input.substring(from, to))
+        + (to < input.length() ? "…" : "")
+        + " (" + cps + " characters)";
+  }
+
+  /** Helm's reason, which may quote a key of the argument whole, cut to {@link #MAX_QUOTED}. */
+  static String boundedReason(String reason) {
+    if (reason.length() <= MAX_QUOTED) {
+      return reason;
+    }
+    int end = MAX_QUOTED / 2;
+    if (Character.isHighSurrogate(reason.charAt(end - 1))) {
+      end--;
+    }
+    return reason.substring(0, end) + "… (" + reason.length() + " characters)";
   }
 
   /**

@@ -169,13 +169,14 @@ class PemTest {
     String[] lines = pem.split("\n");
     lines[3] = lines[3].substring(0, lines[3].length() - 3);
     Path corrupted = write("corrupted.crt", String.join("\n", lines) + "\n");
+    int base64 = String.join("", java.util.Arrays.copyOfRange(lines, 1, lines.length - 1)).length();
 
     assertThatThrownBy(() -> Pem.readCertificates(truncated)).hasMessage("file " + truncated
         + ": PEM block 'CERTIFICATE' at line 1 has no '-----END CERTIFICATE-----' line"
         + " (truncated?)");
     assertThatThrownBy(() -> Pem.readCertificates(corrupted)).hasMessage("file " + corrupted
-        + ": PEM block 'CERTIFICATE' at line 1 has invalid base64 content (truncated or"
-        + " corrupted)");
+        + ": PEM block 'CERTIFICATE' at line 1 has invalid base64 content (" + base64
+        + " characters; truncated or corrupted)");
   }
 
   @Test
@@ -186,8 +187,8 @@ class PemTest {
     assertThat(Pem.decodeCertificates(bad + anchor.certificatePem()))
         .containsExactly(anchor.certificate());
     assertThatThrownBy(() -> Pem.readCertificates(f)).hasMessage("file " + f
-        + ": PEM block 'CERTIFICATE' at line 1 has invalid base64 content (truncated or"
-        + " corrupted)");
+        + ": PEM block 'CERTIFICATE' at line 1 has invalid base64 content (3 characters;"
+        + " truncated or corrupted)");
   }
 
   @Test

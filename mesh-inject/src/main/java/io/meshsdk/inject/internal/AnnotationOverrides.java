@@ -235,7 +235,11 @@ public final class AnnotationOverrides {
   }
 
   private static String bad(String key, String value, String why) {
-    return "annotation " + key + ": invalid value " + GoText.quote(value) + ": " + why;
+    // a hostile value may be megabytes long: quote its start only
+    String shown = value.length() <= 200
+        ? GoText.quote(value)
+        : GoText.quote(value.substring(0, 100)) + "… (" + value.length() + " characters)";
+    return "annotation " + key + ": invalid value " + shown + ": " + why;
   }
 
   private static Long port(Map<String, String> a, String key, List<String> problems) {

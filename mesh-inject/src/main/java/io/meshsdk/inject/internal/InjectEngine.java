@@ -126,6 +126,20 @@ public final class InjectEngine {
     return new Report(lower, name == null ? "" : name, kind, namespace == null ? "" : namespace);
   }
 
+  /**
+   * The parts of a pod template that injection reads, taken from the document after the silent
+   * uninject (read only).
+   */
+  private record Pod(
+      Map<String, String> annotationTexts, Map<String, String> labels, Map<String, Object> spec) {
+    static Pod of(Map<String, Object> template) {
+      Map<String, Object> meta = Trees.map(template, "metadata");
+      return new Pod(
+          texts(Trees.map(meta, "annotations")), texts(Trees.map(meta, "labels")),
+          Trees.map(template, "spec"));
+    }
+  }
+
   private DocResult injectOne(Object root, Run run) {
     Map<String, Object> doc = Trees.map(root);
     Report rep = newReport(doc);
@@ -134,12 +148,61 @@ public final class InjectEngine {
       rep.unsupported = true;
       return new DocResult(root, false, List.of(rep));
     }
+    String shape = Shapes.problem(doc, k);
+    if (shape != null) {
+      throw invalid(rep, shape);
+    }
     Edit e = new Edit();
     Map<String, Object> cur = UninjectEngine.apply(doc, k, e, new Report(rep.kind, rep.name));
-
     Map<String, String> runOverrides = run.ingressDropped ? overridesWithoutInject : overrides;
+    if (!k.hasPodTemplate()) {
+      return annotateOnly(root, cur, k, e, rep, runOverrides);
+    }
+    Map<String, Object> template = k.template(cur);
+    if (template == null) {
+      throw invalid(rep, k.templatePath() + " is missing: a " + rep.kind + " needs a pod template");
+    }
+    Pod pod = Pod.of(template);
+    refuseControlPlaneWithoutManual(pod, rep);
+    fillFindings(rep, pod.spec(), pod.annotationTexts());
+    boolean configured = hasConfigAnnotation(pod.annotationTexts());
+    // named ports only matter to config.linkerd.io/opaque-ports, i.e. when configured
+    Map<String, Integer> namedPorts = configured ? namedPorts(pod.spec()) : Map.of();
+    if (configured) {
+      validateAnnotations(pod, namedPorts, k, rep);
+    }
+    Map<String, String> toAdd = optionAnnotations(runOverrides, rep);
+    if (!rep.injectable()) {
+      refuseIfErrors(rep);
+      return done(root, cur, rep);
+    }
+    if (options.manual) {
+      run.ingressDropped = true;
+      toAdd.put(Names.CREATED_BY, options.createdBy);
+    } else if (!values.isIngress) {
+      toAdd.put(Names.INJECT, "enabled");
+    }
+    cur = e.own(cur);
+    Map<String, Object> t = k.ownTemplate(cur, e);
+    if (!options.manual) {
+      e.map(e.mapBefore(t, "metadata", "spec"), "annotations", true).putAll(toAdd);
+      return done(root, cur, rep);
+    }
+    if (pod.spec() == null) {
+      throw invalid(rep, specPath(k) + " is missing: a pod template needs a spec");
+    }
+    ProxyRenderer.Rendered rendered = render(pod, toAdd, configured, namedPorts, rep);
+    addProxyMetadata(cur, t, k, e, rep, toAdd, rendered);
+    addProxyContainers(e.map(t, "spec", false), e, rendered);
+    return done(root, cur, rep);
+  }
+
+  /** Namespaces and Services: only annotations (Linkerd reports them as not injectable). */
+  private DocResult annotateOnly(
+      Object root, Map<String, Object> cur, Kind k, Edit e, Report rep,
+      Map<String, String> runOverrides) {
+    rep.unsupported = true;
     if (k == Kind.NAMESPACE) {
-      rep.unsupported = true;
       cur = e.own(cur);
       Map<String, Object> ann = e.map(e.map(cur, "metadata", true), "annotations", true);
       ann.put(Names.INJECT, "enabled");
@@ -147,28 +210,18 @@ public final class InjectEngine {
       rep.annotated = true;
       return done(root, cur, rep);
     }
-    if (k == Kind.SERVICE) {
-      rep.unsupported = true;
-      String opaque = overrides.get(Names.OPAQUE_PORTS);
-      if (opaque != null) {
-        cur = e.own(cur);
-        Map<String, Object> ann = e.map(e.map(cur, "metadata", true), "annotations", true);
-        ann.put(Names.OPAQUE_PORTS, opaque);
-        rep.annotated = true;
-      }
-      return done(root, cur, rep);
+    String opaque = overrides.get(Names.OPAQUE_PORTS);
+    if (opaque != null) {
+      cur = e.own(cur);
+      Map<String, Object> ann = e.map(e.map(cur, "metadata", true), "annotations", true);
+      ann.put(Names.OPAQUE_PORTS, opaque);
+      rep.annotated = true;
     }
+    return done(root, cur, rep);
+  }
 
-    Map<String, Object> template = k.template(cur);
-    if (template == null) {
-      throw invalid(rep, k.templatePath() + " is missing: a " + rep.kind + " needs a pod template");
-    }
-    Map<String, Object> meta = Trees.map(template, "metadata");
-    Map<String, String> annotations = texts(Trees.map(meta, "annotations"));
-    Map<String, String> labels = texts(Trees.map(meta, "labels"));
-    Map<String, Object> spec = Trees.map(template, "spec");
-
-    if (labels.containsKey(Names.CONTROL_PLANE_COMPONENT) && !options.manual) {
+  private void refuseControlPlaneWithoutManual(Pod pod, Report rep) {
+    if (pod.labels().containsKey(Names.CONTROL_PLANE_COMPONENT) && !options.manual) {
       throw new InjectionException(
           "--manual must be set when injecting control plane components",
           InjectionException.Category.REFUSED,
@@ -176,18 +229,18 @@ public final class InjectEngine {
           rep.name,
           List.of("--manual must be set when injecting control plane components"));
     }
+  }
 
-    fillFindings(rep, spec, annotations);
-    boolean configured = hasConfigAnnotation(annotations);
-    // named ports only matter to config.linkerd.io/opaque-ports, i.e. when configured
-    Map<String, Integer> namedPorts = configured ? namedPorts(spec) : Map.of();
-    if (configured) {
-      List<String> problems = AnnotationOverrides.validate(annotations, namedPorts);
-      if (!problems.isEmpty()) {
-        throw invalid(rep, metaPath(k) + ".annotations: " + String.join("; ", problems));
-      }
+  private static void validateAnnotations(
+      Pod pod, Map<String, Integer> namedPorts, Kind k, Report rep) {
+    List<String> problems = AnnotationOverrides.validate(pod.annotationTexts(), namedPorts);
+    if (!problems.isEmpty()) {
+      throw invalid(rep, metaPath(k) + ".annotations: " + String.join("; ", problems));
     }
+  }
 
+  /** The annotations of the injection options and the overrides, sorted by key. */
+  private Map<String, String> optionAnnotations(Map<String, String> runOverrides, Report rep) {
     Map<String, String> toAdd = new TreeMap<>();
     if (options.debugSidecar) {
       toAdd.put(Names.ENABLE_DEBUG, "true");
@@ -199,94 +252,86 @@ public final class InjectEngine {
       toAdd.putAll(runOverrides);
       rep.annotated = true;
     }
+    return toAdd;
+  }
 
-    if (!rep.injectable()) {
-      List<String> errs = rep.errors();
-      if (!errs.isEmpty()) {
-        String msg = "failed to inject " + rep.resName() + ": " + String.join(", ", errs);
-        throw new InjectionException(
-            msg, InjectionException.Category.REFUSED, rep.kind, rep.name, errs);
-      }
-      return done(root, cur, rep);
+  private static void refuseIfErrors(Report rep) {
+    List<String> errs = rep.errors();
+    if (!errs.isEmpty()) {
+      String msg = "failed to inject " + rep.resName() + ": " + String.join(", ", errs);
+      throw new InjectionException(msg, InjectionException.Category.REFUSED, rep.kind, rep.name, errs);
     }
+  }
 
-    if (options.manual) {
-      run.ingressDropped = true;
-      toAdd.put(Names.CREATED_BY, options.createdBy);
-    } else if (!values.isIngress) {
-      toAdd.put(Names.INJECT, "enabled");
-    }
-
-    cur = e.own(cur);
-    Map<String, Object> t = k.ownTemplate(cur, e);
-    if (!options.manual) {
-      Map<String, Object> m = e.mapBefore(t, "metadata", "spec");
-      Map<String, Object> ann = e.map(m, "annotations", true);
-      ann.putAll(toAdd);
-      return done(root, cur, rep);
-    }
-
-    if (spec == null) {
-      throw invalid(rep, specPath(k) + " is missing: a pod template needs a spec");
-    }
-    ProxyValues pv;
-    ProxyRenderer.Rendered rendered;
-    Map<String, String> finalAnnotations = new HashMap<>(annotations);
+  /** The proxy for this pod: from the cache for plain pods, else rendered with its overrides. */
+  private ProxyRenderer.Rendered render(
+      Pod pod, Map<String, String> toAdd, boolean configured, Map<String, Integer> namedPorts,
+      Report rep) {
+    Map<String, String> finalAnnotations = new HashMap<>(pod.annotationTexts());
     finalAnnotations.putAll(toAdd);
     boolean debug = Boolean.TRUE.equals(parseBoolOrNull(finalAnnotations.get(Names.ENABLE_DEBUG)));
-    long closeWaitSecs = 0;
-    String cw = finalAnnotations.get(Names.CLOSE_WAIT_TIMEOUT);
-    if (cw != null) {
-      try {
-        closeWaitSecs = (long) GoDuration.seconds(GoDuration.parse(cw));
-      } catch (IllegalArgumentException ex) {
-        throw invalid(rep, "annotation " + Names.CLOSE_WAIT_TIMEOUT + ": " + ex.getMessage());
-      }
-    }
+    long closeWaitSecs = closeWaitSeconds(finalAnnotations.get(Names.CLOSE_WAIT_TIMEOUT), rep);
     if (clusterNetworksProblem != null) {
       throw new InjectionException(
           clusterNetworksProblem, InjectionException.Category.INVALID_VALUES, rep.kind, rep.name,
           List.of(clusterNetworksProblem));
     }
-    String inboundPorts = podInboundPorts(spec);
-    Map<String, Object> first = firstContainer(spec);
-    Map<String, Object> sc = Trees.map(first, "securityContext");
-    Map<String, Object> caps = Trees.map(sc, "capabilities");
+    String inboundPorts = podInboundPorts(pod.spec());
+    Map<String, Object> first = firstContainer(pod.spec());
+    Map<String, Object> caps = Trees.map(Trees.map(first, "securityContext"), "capabilities");
     Map<String, Object> saMount = serviceAccountMount(first);
     boolean plain =
         !configured
-            && !"ingress".equals(annotations.get(Names.INJECT))
+            && !"ingress".equals(pod.annotationTexts().get(Names.INJECT))
             && caps == null
             && saMount == null
             && !values.tracingEnabled;
     String cacheKey = plain ? inboundPorts + "|" + debug + "|" + closeWaitSecs : null;
-    rendered = cacheKey == null ? null : cache.get(cacheKey);
-    if (rendered == null) {
-      pv = values.copy();
-      AnnotationOverrides.apply(pv, annotations, labels, namedPorts, new ArrayList<>());
-      pv.podInboundPorts = inboundPorts;
-      if (caps != null) {
-        pv.capabilitiesAdd = strings(Trees.list(caps, "add"));
-        pv.capabilitiesDrop = strings(Trees.list(caps, "drop"));
-      }
-      pv.saMount = saMount;
-      if (closeWaitSecs != 0) {
-        pv.closeWaitTimeoutSecs = closeWaitSecs;
-      }
-      try {
-        rendered = ProxyRenderer.render(pv, options.namespace, debug);
-      } catch (IllegalArgumentException ex) {
-        throw new InjectionException(
-            ex.getMessage(), InjectionException.Category.INVALID_VALUES, rep.kind, rep.name,
-            List.of(ex.getMessage()));
-      }
-      if (cacheKey != null && cache.size() < CACHE_LIMIT) {
-        rendered = ProxyRenderer.frozen(rendered);
-        cache.put(cacheKey, rendered);
-      }
+    ProxyRenderer.Rendered rendered = cacheKey == null ? null : cache.get(cacheKey);
+    if (rendered != null) {
+      return rendered;
     }
+    ProxyValues pv = values.copy();
+    AnnotationOverrides.apply(
+        pv, pod.annotationTexts(), pod.labels(), namedPorts, new ArrayList<>());
+    pv.podInboundPorts = inboundPorts;
+    if (caps != null) {
+      pv.capabilitiesAdd = strings(Trees.list(caps, "add"));
+      pv.capabilitiesDrop = strings(Trees.list(caps, "drop"));
+    }
+    pv.saMount = saMount;
+    if (closeWaitSecs != 0) {
+      pv.closeWaitTimeoutSecs = closeWaitSecs;
+    }
+    try {
+      rendered = ProxyRenderer.render(pv, options.namespace, debug);
+    } catch (IllegalArgumentException ex) {
+      throw new InjectionException(
+          ex.getMessage(), InjectionException.Category.INVALID_VALUES, rep.kind, rep.name,
+          List.of(ex.getMessage()));
+    }
+    if (cacheKey != null && cache.size() < CACHE_LIMIT) {
+      rendered = ProxyRenderer.frozen(rendered);
+      cache.put(cacheKey, rendered);
+    }
+    return rendered;
+  }
 
-    // metadata: annotations, then labels (JSON-patch add: replace in place or append)
+  private static long closeWaitSeconds(String annotation, Report rep) {
+    if (annotation == null) {
+      return 0;
+    }
+    try {
+      return (long) GoDuration.seconds(GoDuration.parse(annotation));
+    } catch (IllegalArgumentException ex) {
+      throw invalid(rep, "annotation " + Names.CLOSE_WAIT_TIMEOUT + ": " + ex.getMessage());
+    }
+  }
+
+  /** Pod metadata: annotations, then labels (JSON-patch add: replace in place or append). */
+  private void addProxyMetadata(
+      Map<String, Object> cur, Map<String, Object> t, Kind k, Edit e, Report rep,
+      Map<String, String> toAdd, ProxyRenderer.Rendered rendered) {
     toAdd.put(Names.PROXY_VERSION, rendered.proxyVersion);
     toAdd.put(Names.TRUST_ROOT_SHA, trustRootSha);
     Map<String, Object> m = e.mapBefore(t, "metadata", "spec");
@@ -300,8 +345,11 @@ public final class InjectEngine {
     String workloadNs = Trees.text(Trees.map(cur, "metadata"), "namespace");
     newLabels.put(Names.WORKLOAD_NS, workloadNs == null ? "" : workloadNs);
     l.putAll(newLabels);
+  }
 
-    Map<String, Object> s = e.map(t, "spec", false);
+  /** The proxy, its init container (or validator), the debug container and the volumes. */
+  private static void addProxyContainers(
+      Map<String, Object> s, Edit e, ProxyRenderer.Rendered rendered) {
     List<Object> volumes = e.listOrCreate(s, "volumes", null);
     List<Object> inits = e.listOrCreate(s, "initContainers", "containers");
     boolean nativeSidecar = rendered.nativeSidecar;
@@ -323,7 +371,6 @@ public final class InjectEngine {
     } else {
       containers.add(rendered.proxy);
     }
-    return done(root, cur, rep);
   }
 
   private static DocResult done(Object input, Map<String, Object> out, Report rep) {

@@ -281,16 +281,41 @@ final class ProxyRenderer {
     }
   }
 
+  /** The proxy's environment, in the chart's order, step by step. */
   private static List<Object> env(ProxyValues v, String ns) {
-    String cd = v.clusterDomain;
-    String td = v.trustDomain();
     List<Object> e = new ArrayList<>(80);
+    podEnv(e);
+    coresEnv(e, v);
+    controlPlaneEnv(e, v, ns);
+    listenEnv(e, v);
+    tracingEnv(e, v, ns);
+    params(e, "inbound", v.inboundParams);
+    params(e, "outbound", v.outboundParams);
+    if (!v.opaquePorts.isEmpty()) {
+      e.add(val(P + "INBOUND_PORTS_DISABLE_PROTOCOL_DETECTION", v.opaquePorts));
+    }
+    e.add(
+        val(
+            P + "DESTINATION_CONTEXT",
+            "{\"ns\":\"$(_pod_ns)\", \"nodeName\":\"$(_pod_nodeName)\","
+                + " \"pod\":\"$(_pod_name)\"}\n"));
+    identityEnv(e, v, ns);
+    extraEnv(e, v);
+    return Collections.unmodifiableList(e);
+  }
+
+  /** The downward-API variables of the pod. */
+  private static void podEnv(List<Object> e) {
     e.add(field("_pod_name", "metadata.name"));
     e.add(field("_pod_ns", "metadata.namespace"));
     e.add(field("_pod_uid", "metadata.uid"));
     e.add(field("_pod_ip", "status.podIP"));
     e.add(field("_pod_nodeName", "spec.nodeName"));
     e.add(val("_pod_containerName", Names.PROXY_CONTAINER));
+  }
+
+  /** Worker threads from the CPU request and limit. */
+  private static void coresEnv(List<Object> e, ProxyValues v) {
     if (v.cores != 0) {
       e.add(val(P + "CORES", Long.toString(v.cores)));
       e.add(val(P + "CORES_MIN", Long.toString(v.cores)));
@@ -308,6 +333,11 @@ final class ProxyRenderer {
     if (!v.requireIdentityOnInboundPorts.isEmpty()) {
       e.add(val(P + "INBOUND_PORTS_REQUIRE_IDENTITY", v.requireIdentityOnInboundPorts));
     }
+  }
+
+  /** Logging, the destination and policy controllers, control-stream and connect timeouts. */
+  private static void controlPlaneEnv(List<Object> e, ProxyValues v, String ns) {
+    String cd = v.clusterDomain;
     e.add(val(P + "SHUTDOWN_ENDPOINT_ENABLED", Boolean.toString(v.enableShutdownEndpoint)));
     e.add(
         val(
@@ -342,6 +372,11 @@ final class ProxyRenderer {
     if (v.disableInboundProtocolDetectTimeout) {
       e.add(val(P + "INBOUND_DETECT_TIMEOUT", "365d"));
     }
+  }
+
+  /** Listen addresses, inbound ports, gateway/ingress modes, keepalives. */
+  private static void listenEnv(List<Object> e, ProxyValues v) {
+    String cd = v.clusterDomain;
     String any = v.disableIpv6 ? "0.0.0.0" : "[::]";
     e.add(val(P + "CONTROL_LISTEN_ADDR", any + ":" + v.controlPort));
     e.add(val(P + "ADMIN_LISTEN_ADDR", any + ":" + v.adminPort));
@@ -366,6 +401,11 @@ final class ProxyRenderer {
     e.add(val(P + "INBOUND_ACCEPT_USER_TIMEOUT", "30s"));
     e.add(val(P + "OUTBOUND_CONNECT_USER_TIMEOUT", "30s"));
     e.add(val(P + "OUTBOUND_METRICS_HOSTNAME_LABELS", Boolean.toString(v.metricsHostnameLabels)));
+  }
+
+  /** OpenTelemetry tracing, when enabled. */
+  private static void tracingEnv(List<Object> e, ProxyValues v, String ns) {
+    String td = v.trustDomain();
     if (v.tracingEnabled) {
       if (v.tracingCollectorEndpoint.isEmpty()) {
         throw new IllegalArgumentException(
@@ -397,16 +437,12 @@ final class ProxyRenderer {
       }
       e.add(val(P + "TRACE_EXTRA_ATTRIBUTES", attrs.toString()));
     }
-    params(e, "inbound", v.inboundParams);
-    params(e, "outbound", v.outboundParams);
-    if (!v.opaquePorts.isEmpty()) {
-      e.add(val(P + "INBOUND_PORTS_DISABLE_PROTOCOL_DETECTION", v.opaquePorts));
-    }
-    e.add(
-        val(
-            P + "DESTINATION_CONTEXT",
-            "{\"ns\":\"$(_pod_ns)\", \"nodeName\":\"$(_pod_nodeName)\","
-                + " \"pod\":\"$(_pod_name)\"}\n"));
+  }
+
+  /** Identity: the trust anchors, the token and the local and controller names. */
+  private static void identityEnv(List<Object> e, ProxyValues v, String ns) {
+    String cd = v.clusterDomain;
+    String td = v.trustDomain();
     e.add(field("_pod_sa", "spec.serviceAccountName"));
     e.add(val("_l5d_ns", ns));
     e.add(val("_l5d_trustdomain", td));
@@ -428,6 +464,10 @@ final class ProxyRenderer {
     e.add(val(P + "IDENTITY_SVC_NAME", "linkerd-identity." + ns + id));
     e.add(val(P + "DESTINATION_SVC_NAME", "linkerd-destination." + ns + id));
     e.add(val(P + "POLICY_SVC_NAME", "linkerd-destination." + ns + id));
+  }
+
+  /** Access log, shutdown grace period and the additional and experimental variables. */
+  private static void extraEnv(List<Object> e, ProxyValues v) {
     if (!v.accessLog.isEmpty()) {
       e.add(val(P + "ACCESS_LOG", v.accessLog));
     }
@@ -440,7 +480,6 @@ final class ProxyRenderer {
     if (v.experimentalEnv != null) {
       e.addAll(v.experimentalEnv);
     }
-    return Collections.unmodifiableList(e);
   }
 
   private static void params(List<Object> e, String dir, Map<String, Object> tree) {

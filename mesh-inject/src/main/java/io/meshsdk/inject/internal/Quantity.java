@@ -45,6 +45,15 @@ public final class Quantity {
   private static final BigInteger K1024 = BigInteger.valueOf(1024);
   private static final BigDecimal MAX_ALLOWED = new BigDecimal(BigInteger.valueOf(Long.MAX_VALUE));
 
+  /**
+   * The largest decimal exponent accepted ({@code 1e64}). Kubernetes accepts any int32 exponent,
+   * but {@code 1e99999999} takes minutes of big-number arithmetic and no resource needs it.
+   */
+  static final int MAX_EXPONENT = 64;
+
+  /** The longest quantity text accepted. */
+  static final int MAX_LENGTH = 128;
+
   private final BigDecimal value;
   private final Format format;
   private final String cached;
@@ -63,6 +72,11 @@ public final class Quantity {
    * @throws IllegalArgumentException with Kubernetes' wording when the text is not a quantity
    */
   public static Quantity parse(String str) {
+    if (str.length() > MAX_LENGTH) {
+      throw new IllegalArgumentException(
+          "quantities longer than " + MAX_LENGTH + " characters are not supported (this one has "
+              + str.length() + ")");
+    }
     if (str.isEmpty()) {
       throw new IllegalArgumentException("quantities must match the regular expression "
           + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
@@ -134,13 +148,23 @@ public final class Quantity {
       exponent = si;
       format = base == 2 ? Format.BINARY_SI : Format.DECIMAL_SI;
     } else if (suffix.length() > 1 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')) {
+      long e;
       try {
-        base = 10;
-        exponent = (int) Long.parseLong(suffix.substring(1));
-        format = Format.DECIMAL_EXPONENT;
+        e = Long.parseLong(suffix.substring(1));
       } catch (NumberFormatException ex) {
         throw new IllegalArgumentException("unable to parse quantity's suffix");
       }
+      if (e != (int) e) { // Kubernetes parses the exponent as an int32
+        throw new IllegalArgumentException("unable to parse quantity's suffix");
+      }
+      if (Math.abs(e) > MAX_EXPONENT) {
+        throw new IllegalArgumentException(
+            "quantity exponent " + e + " is out of range (at most " + MAX_EXPONENT
+                + " either way)");
+      }
+      base = 10;
+      exponent = (int) e;
+      format = Format.DECIMAL_EXPONENT;
     } else {
       throw new IllegalArgumentException("unable to parse quantity's suffix");
     }

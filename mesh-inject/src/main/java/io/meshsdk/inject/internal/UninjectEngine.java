@@ -7,9 +7,11 @@ import java.util.Set;
 
 /**
  * Linkerd's uninject ({@code pkg/inject/uninject.go}) on ordered trees, plus the removal of what
- * Linkerd leaves behind ({@code linkerd-debug}, {@code linkerd-network-validator}, the
- * {@code linkerd-podinfo} volume, and the {@code enable-debug-sidecar}/{@code close-wait-timeout}
- * annotations that belong to the injection being removed). Stateless and thread-safe.
+ * Linkerd leaves behind ({@code linkerd-debug}, {@code linkerd-network-validator}, the {@code
+ * linkerd-podinfo} volume). As in Linkerd, {@code config.linkerd.io/*} annotations are kept: they
+ * may be the user's own ({@code enable-debug-sidecar}, {@code close-wait-timeout}), so they
+ * survive re-injection and uninjection. A {@code metadata} left empty by the removal is removed.
+ * Stateless and thread-safe.
  */
 public final class UninjectEngine {
   private static final Set<String> INIT_NAMES =
@@ -61,7 +63,7 @@ public final class UninjectEngine {
   static Map<String, Object> apply(Map<String, Object> doc, Kind k, Edit e, Report rep) {
     Map<String, Object> root = doc;
     if (!k.hasPodTemplate()) {
-      return stripMeta(root, e, rep, null, false);
+      return stripMeta(root, e, rep, null);
     }
     Map<String, Object> template = k.template(root);
     if (template != null) {
@@ -79,9 +81,9 @@ public final class UninjectEngine {
         removeByName(s, "volumes", VOLUME_NAMES, e);
       }
     }
-    root = stripMeta(root, e, rep, null, k == Kind.POD);
+    root = stripMeta(root, e, rep, null);
     if (k != Kind.POD && template != null) {
-      root = stripMeta(root, e, rep, k, true);
+      root = stripMeta(root, e, rep, k);
     }
     return root;
   }
@@ -126,11 +128,10 @@ public final class UninjectEngine {
 
   /**
    * Strips Linkerd's metadata: the workload's own metadata when {@code templateOf} is null, else
-   * the pod template's metadata. {@code podMeta} marks a pod's metadata (a template's or a Pod's),
-   * where the injection-time option annotations live.
+   * the pod template's metadata.
    */
   private static Map<String, Object> stripMeta(
-      Map<String, Object> root, Edit e, Report rep, Kind templateOf, boolean podMeta) {
+      Map<String, Object> root, Edit e, Report rep, Kind templateOf) {
     Map<String, Object> holder = templateOf == null ? root : templateOf.template(root);
     Map<String, Object> meta = Trees.map(holder, "metadata");
     if (meta == null) {
@@ -149,15 +150,6 @@ public final class UninjectEngine {
             && !(a.getKey().equals(Names.INJECT) && "disabled".equals(Trees.text(a.getValue())))) {
           dropAnnotations.add(a.getKey());
           dropped = true;
-        }
-      }
-      if (dropped && podMeta) {
-        // the injection-time options belong to the injection being removed
-        if (annotations.containsKey(Names.ENABLE_DEBUG)) {
-          dropAnnotations.add(Names.ENABLE_DEBUG);
-        }
-        if (annotations.containsKey(Names.CLOSE_WAIT_TIMEOUT)) {
-          dropAnnotations.add(Names.CLOSE_WAIT_TIMEOUT);
         }
       }
     }
@@ -193,7 +185,8 @@ public final class UninjectEngine {
         m.remove("labels");
       }
     }
-    if (m.isEmpty() && templateOf != null) {
+    if (m.isEmpty()) {
+      // what injection added was all there was (inject adds a missing metadata)
       ownedHolder.remove("metadata");
     }
     return ownedRoot;

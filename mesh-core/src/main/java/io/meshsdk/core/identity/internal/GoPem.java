@@ -247,6 +247,35 @@ public final class GoPem {
     return new Line(data.substring(from, Math.max(from, e)), next);
   }
 
+  private static final java.util.Set<String> KNOWN_TYPES = java.util.Set.of(
+      "CERTIFICATE", "TRUSTED CERTIFICATE", "X509 CRL", "CERTIFICATE REQUEST",
+      "NEW CERTIFICATE REQUEST", "PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY",
+      "DSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "OPENSSH PRIVATE KEY", "PUBLIC KEY",
+      "RSA PUBLIC KEY", "EC PARAMETERS", "DH PARAMETERS", "PKCS7", "CMS");
+
+  /**
+   * A block type as messages may show it: a known type quoted ({@code 'EC PRIVATE KEY'}), any
+   * other only by its length, since the "type" of a damaged file can be part of its content.
+   *
+   * @param type the type text
+   * @return {@code 'TYPE'} or {@code of an unknown type (N characters)}
+   */
+  public static String shownType(String type) {
+    return KNOWN_TYPES.contains(type)
+        ? "'" + type + "'"
+        : "of an unknown type (" + type.length() + " characters)";
+  }
+
+  /**
+   * Whether {@link #shownType} shows the type itself.
+   *
+   * @param type the type text
+   * @return true for a known type
+   */
+  public static boolean isKnownType(String type) {
+    return KNOWN_TYPES.contains(type);
+  }
+
   /**
    * The 1-based line number of a char offset.
    *

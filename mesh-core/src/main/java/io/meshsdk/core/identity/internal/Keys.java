@@ -50,8 +50,10 @@ public final class Keys {
   public static PrivateKey parse(GoPem.Block block) {
     String procType = block.headers().getOrDefault("Proc-Type", "");
     if (procType.contains("ENCRYPTED")) {
-      throw new IdentityException("the '" + block.type() + "' block is encrypted (Proc-Type: "
-          + procType + "); Linkerd needs an unencrypted private key");
+      throw new IdentityException("the " + GoPem.shownType(block.type())
+          + " block is encrypted (Proc-Type: "
+          + (procType.length() <= 32 && procType.matches("[0-9A-Za-z,-]*") ? procType : "…")
+          + "); Linkerd needs an unencrypted private key");
     }
     switch (block.type()) {
       case "EC PRIVATE KEY":
@@ -61,7 +63,7 @@ public final class Keys {
       case "PRIVATE KEY":
         return parsePkcs8(block.bytes());
       default:
-        throw new IdentityException("unsupported block type: '" + block.type() + "'");
+        throw new IdentityException("unsupported block type: " + GoPem.shownType(block.type()));
     }
   }
 

@@ -90,11 +90,11 @@ public final class PemReader {
       checkNothingSkipped(text, base, at, label);
       int line = GoPem.lineOf(text, at);
       if (!block.type().equals("CERTIFICATE")) {
+        String shown = GoPem.isKnownType(block.type())
+            ? GoPem.shownType(block.type()) + " block" : "block " + GoPem.shownType(block.type());
         throw new IdentityException(label + ": " + (block.type().contains("PRIVATE KEY")
-            ? "holds a private key ('" + block.type() + "' block at line " + line
-                + "), not a certificate"
-            : "holds a '" + block.type() + "' block at line " + line
-                + "; only CERTIFICATE blocks are allowed"));
+            ? "holds a private key (" + shown + " at line " + line + "), not a certificate"
+            : "holds a " + shown + " at line " + line + "; only CERTIFICATE blocks are allowed"));
       }
       try {
         certs.add(CertFacts.parse(block.bytes()));
@@ -196,20 +196,71 @@ public final class PemReader {
     return goMessage + ": unexpected text after the last PEM block at line " + line;
   }
 
+  /**
+   * Describes a block Go could not decode, by its line, type and length only: never a byte of its
+   * content (the BEGIN line's type is taken up to its own {@code -----}, and only when it is a
+   * plausible type name, so a file without LF line breaks cannot put its body into the message).
+   */
   private static String describeBrokenBlock(String text, int begin) {
     int line = GoPem.lineOf(text, begin);
-    int eol = text.indexOf('\n', begin);
-    String header = (eol < 0 ? text.substring(begin) : text.substring(begin, eol)).strip();
-    if (!header.endsWith("-----") || header.length() < "-----BEGIN -----".length()) {
-      return "malformed BEGIN line at line " + line;
+    int typeStart = begin + "-----BEGIN ".length();
+    int close = text.indexOf("-----", typeStart);
+    int eol = lineEnd(text, begin);
+    String hint = breakHint(text, begin);
+    if (close < 0 || close > eol || !isTypeName(text, typeStart, close)) {
+      return "malformed BEGIN line at line " + line + hint;
     }
-    String type = header.substring("-----BEGIN ".length(), header.length() - 5);
+    String type = text.substring(typeStart, close);
     String end = "-----END " + type + "-----";
-    if (text.indexOf(end, begin) < 0) {
-      return "PEM block '" + type + "' at line " + line + " has no '" + end
-          + "' line (truncated?)";
+    int endAt = text.indexOf(end, close);
+    String block = "PEM block " + GoPem.shownType(type);
+    if (endAt < 0) {
+      return block + " at line " + line + " has no "
+          + (GoPem.isKnownType(type) ? "'" + end + "'" : "matching END") + " line (truncated?)"
+          + hint;
     }
-    return "PEM block '" + type + "' at line " + line
-        + " has invalid base64 content (truncated or corrupted)";
+    int length = 0;
+    for (int i = close + 5; i < endAt; i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        length++;
+      }
+    }
+    return block + " at line " + line + " has invalid base64 content ("
+        + length + " characters; truncated or corrupted)" + hint;
+  }
+
+  private static int lineEnd(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        return i;
+      }
+    }
+    return text.length();
+  }
+
+  private static boolean isTypeName(String text, int from, int to) {
+    if (to - from < 1 || to - from > 64) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Why the lines of a block may not be lines at all: CR-only breaks, or literal \n escapes. */
+  private static String breakHint(String text, int begin) {
+    String rest = text.substring(begin);
+    if (rest.indexOf('\r') >= 0 && rest.indexOf('\n') < 0) {
+      return "; its lines end with CR only: Linkerd needs LF (or CRLF) line breaks";
+    }
+    if (rest.indexOf('\n') < 0 && rest.contains("\\n")) {
+      return "; it holds literal \\n escapes instead of line breaks (pasted from JSON?)";
+    }
+    return "";
   }
 }

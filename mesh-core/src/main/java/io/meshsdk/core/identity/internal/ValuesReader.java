@@ -1,6 +1,7 @@
 package io.meshsdk.core.identity.internal;
 
 import io.meshsdk.core.identity.IdentityException;
+import io.meshsdk.core.internal.YamlBudget;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -30,6 +31,7 @@ public final class ValuesReader {
     options.setCodePointLimit(8 * 1024 * 1024);
     Object root;
     try {
+      YamlBudget.check(yaml, YamlBudget.MAX_NODES, YamlBudget.MAX_CHARS);
       root = new Yaml(new SafeConstructor(options)).load(yaml);
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark();
@@ -37,6 +39,12 @@ public final class ValuesReader {
           + (m == null ? "" : " (line " + (m.getLine() + 1) + ")") + ": " + e.getProblem());
     } catch (YAMLException e) {
       throw new IdentityException(source + " is not valid YAML: " + e.getMessage());
+    } catch (YamlBudget.Problem e) {
+      throw new IdentityException(
+          source + " is not valid YAML (line " + (e.line + 1) + "): " + e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new IdentityException(
+          source + " is not valid YAML (" + e.getClass().getSimpleName() + ")");
     }
     if (root == null) {
       return new LinkedHashMap<>();

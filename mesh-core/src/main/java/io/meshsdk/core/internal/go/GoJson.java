@@ -1,5 +1,6 @@
 package io.meshsdk.core.internal.go;
 
+import io.meshsdk.core.values.internal.Trees;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -57,16 +58,32 @@ public final class GoJson {
    * @throws SyntaxError with Go's wording when the text is not one JSON value
    */
   public static Decoded decode(String s, int start) throws SyntaxError {
-    return new Reader(s, start).readTop();
+    return decode(s, start, MAX_DEPTH);
+  }
+
+  /**
+   * Like {@link #decode(String, int)}, with nesting limited to {@code maxDepth} levels (below Go's
+   * own 10000, the error names the limit).
+   *
+   * @param s the text
+   * @param start where to begin
+   * @param maxDepth the deepest nesting accepted
+   * @return the value and the index just after it
+   * @throws SyntaxError with Go's wording when the text is not one JSON value
+   */
+  public static Decoded decode(String s, int start, int maxDepth) throws SyntaxError {
+    return new Reader(s, start, Math.min(maxDepth, MAX_DEPTH)).readTop();
   }
 
   private static final class Reader {
     private final String s;
+    private final int maxDepth;
     private int pos;
 
-    Reader(String s, int pos) {
+    Reader(String s, int pos, int maxDepth) {
       this.s = s;
       this.pos = pos;
+      this.maxDepth = maxDepth;
     }
 
     private SyntaxError eof() {
@@ -107,8 +124,12 @@ public final class GoJson {
         if (c == -1) {
           throw eof();
         } else if (c == '{' || c == '[') {
-          if (stack.size() >= MAX_DEPTH) {
-            throw new SyntaxError("exceeded max depth", pos);
+          if (stack.size() >= maxDepth) {
+            throw new SyntaxError(
+                maxDepth == MAX_DEPTH
+                    ? "exceeded max depth"
+                    : "nesting deeper than " + Trees.MAX_DEPTH + " levels (the values limit)",
+                pos);
           }
           pos++;
           Object container = c == '{' ? new LinkedHashMap<String, Object>() : new ArrayList<>();

@@ -40,8 +40,30 @@ public final class DocumentSplitter implements Closeable {
      * @return true when oversized
      */
     public boolean oversized() {
-      return text == null;
+      return text == null && startColumn >= 0;
     }
+
+    /**
+     * Whether this marks the end of reading: after an oversized document no next document started
+     * within {@link #maxSkip(long)} characters, so the rest of the input is not read.
+     *
+     * @return true for the abandoning marker
+     */
+    public boolean abandoned() {
+      return text == null && startColumn < 0;
+    }
+  }
+
+  /**
+   * How far past the limit of an oversized document the splitter looks for the next document
+   * before it gives the input up (an endless input such as {@code /dev/zero} has none): four
+   * times the limit, at least 256 Mi characters.
+   *
+   * @param maxBytes the document limit
+   * @return the most characters skipped
+   */
+  public static long maxSkip(long maxBytes) {
+    return Math.max(4 * maxBytes, 1L << 28);
   }
 
   // JSON detection states of the current chunk
@@ -60,6 +82,13 @@ public final class DocumentSplitter implements Closeable {
   private int nextLineNo = 1;
   private final StringBuilder line = new StringBuilder(256);
   private boolean lineOverflow;
+  // the line read was cut at the limit: its rest follows as a continuation (not a line start)
+  private boolean lineCut;
+  private boolean continuation;
+  // after an oversized document: skipping to the next document start
+  private boolean skipping;
+  private long skipped;
+  private boolean stopped;
   private final ArrayDeque<Chunk> ready = new ArrayDeque<>();
 
   // the current chunk
@@ -93,12 +122,18 @@ public final class DocumentSplitter implements Closeable {
    * @throws IOException when reading fails
    */
   public Chunk next() throws IOException {
-    while (ready.isEmpty()) {
+    while (ready.isEmpty() && !stopped) {
       if (!readLine()) {
-        finish();
+        if (!skipping) {
+          finish();
+        }
+        stopped = true;
         return ready.poll();
       }
-      processLine(nextLineNo++);
+      processLine(nextLineNo);
+      if (!lineCut) {
+        nextLineNo++;
+      }
     }
     return ready.poll();
   }
@@ -112,6 +147,8 @@ public final class DocumentSplitter implements Closeable {
   private boolean readLine() throws IOException {
     line.setLength(0);
     lineOverflow = false;
+    continuation = lineCut;
+    lineCut = false;
     while (true) {
       if (pos == len) {
         if (eof) {
@@ -136,20 +173,33 @@ public final class DocumentSplitter implements Closeable {
         i++;
       }
       pos = i;
-      if (!lineOverflow) {
-        line.append(buf, start, i - start);
-        if (line.length() > maxBytes) {
-          lineOverflow = true;
-          line.setLength(8);
-        }
-      }
+      line.append(buf, start, i - start);
       if (complete) {
+        return true;
+      }
+      if (line.length() > maxBytes) {
+        // a line longer than any document: handled in pieces, never held whole
+        lineOverflow = true;
+        lineCut = true;
         return true;
       }
     }
   }
 
   private void processLine(int lineNo) {
+    boolean lineStart = !continuation;
+    if (skipping) {
+      if (lineStart && (isDocumentStart(line, 0) || (line.length() > 0 && line.charAt(0) == '%'))) {
+        skipping = false;
+      } else {
+        skipped += line.length();
+        if (skipped > maxSkip(maxBytes)) {
+          ready.add(new Chunk(null, lineNo, -1, false));
+          stopped = true;
+        }
+        return;
+      }
+    }
     int off = 0;
     if (firstLine) {
       firstLine = false;
@@ -157,8 +207,8 @@ public final class DocumentSplitter implements Closeable {
         off = 1;
       }
     }
-    boolean marker = !lineOverflow && isDocumentStart(line, off);
-    boolean directive = !lineOverflow && line.length() > off && line.charAt(off) == '%';
+    boolean marker = lineStart && isDocumentStart(line, off);
+    boolean directive = lineStart && line.length() > off && line.charAt(off) == '%';
     if (marker) {
       if (cur != null && !curDirectivesOnly) {
         finish();
@@ -227,7 +277,6 @@ public final class DocumentSplitter implements Closeable {
    */
   private void append(int lineNo, int scanFrom) {
     if (lineOverflow) {
-      curOversized = true;
       json = YAML;
     }
     int segStart = 0;
@@ -267,6 +316,9 @@ public final class DocumentSplitter implements Closeable {
           if (c == '{' || c == '[') {
             if (json == AFTER_VALUE) {
               addSegment(segStart, i);
+              if (skipping) {
+                return;
+              }
               finish();
               start(lineNo, i, true, false);
               segStart = i;
@@ -298,10 +350,11 @@ public final class DocumentSplitter implements Closeable {
       return;
     }
     if (curBytes > maxBytes) {
+      // reported at once (not at the document's end, which may never come), then skipped
       curOversized = true;
-      json = YAML;
-      cur.setLength(0);
-      cur.trimToSize();
+      finish();
+      skipping = true;
+      skipped = 0;
       return;
     }
     cur.append(line, from, to);

@@ -55,8 +55,14 @@ public final class TreeBuilder {
    * @param maxAliasesForCollections the most aliases to mappings or sequences
    * @param maxNestingDepth the deepest nesting of mappings and sequences
    * @param maxAliasExpansion the most nodes that aliases may add when expanded
+   * @param maxAliasExpansionChars the most characters (of keys and scalars) that aliases may add
+   *     when expanded, to scalars and collections alike
    */
-  public record Limits(int maxAliasesForCollections, int maxNestingDepth, long maxAliasExpansion) {}
+  public record Limits(
+      int maxAliasesForCollections,
+      int maxNestingDepth,
+      long maxAliasExpansion,
+      long maxAliasExpansionChars) {}
 
   /**
    * A duplicate mapping key that was accepted (the last value wins), when duplicates are allowed.
@@ -90,16 +96,21 @@ public final class TreeBuilder {
   private final Map<String, Long> anchorWeights = new HashMap<>();
   private final Map<String, String> anchorTexts = new HashMap<>();
   private final List<Duplicate> duplicates; // null: duplicates are errors
+  private final Map<String, Long> anchorChars = new HashMap<>();
+  private final StreamReader reader;
   private int collectionAliases;
   private long nodes;
+  private long chars;
   private long expansion;
+  private long expansionChars;
 
   private TreeBuilder(String text, Limits limits, boolean allowDuplicates) {
     this.duplicates = allowDuplicates ? new ArrayList<>() : null;
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(Integer.MAX_VALUE);
     options.setProcessComments(false);
-    this.parser = new ParserImpl(new StreamReader(text), options);
+    this.reader = new StreamReader(text);
+    this.parser = new ParserImpl(reader, options);
     this.limits = limits;
     this.text = text;
   }
@@ -168,6 +179,19 @@ public final class TreeBuilder {
           lc[1]);
     } catch (YAMLException e) {
       throw new Problem(e.getMessage(), 0, 0);
+    } catch (Problem e) {
+      throw e;
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      // SnakeYAML's scanner lets these escape, e.g. for "\x cut off at the end of the text
+      throw new Problem(
+          "malformed escape sequence in a double-quoted scalar (\\x, \\u and \\U take 2, 4"
+              + " and 8 hexadecimal digits)",
+          reader.getMark());
+    } catch (StackOverflowError e) {
+      throw new Problem("nesting too deep to read", reader.getMark());
+    } catch (RuntimeException e) {
+      throw new Problem(
+          "malformed YAML (" + e.getClass().getSimpleName() + ")", reader.getMark());
     }
   }
 
@@ -206,11 +230,13 @@ public final class TreeBuilder {
           nodes++;
           ScalarEvent s = (ScalarEvent) e;
           Object v = scalar(s);
+          chars += s.getValue().length();
           String anchor = s.getAnchor();
           if (anchor != null) {
             anchors.put(anchor, v);
             anchorWeights.put(anchor, 1L);
             anchorTexts.put(anchor, s.getValue());
+            anchorChars.put(anchor, (long) s.getValue().length());
           }
           return v;
         }
@@ -252,8 +278,22 @@ public final class TreeBuilder {
             e.getStartMark());
       }
     }
+    chargeChars(anchorChars.get(name), e.getStartMark());
     nodes += weight;
+    chars += anchorChars.get(name);
     return v;
+  }
+
+  /** Counts characters an alias adds against the expansion budget. */
+  private void chargeChars(long added, Mark mark) {
+    expansionChars += added;
+    if (expansionChars > limits.maxAliasExpansionChars()) {
+      throw new Problem(
+          "aliases expand to more than "
+              + limits.maxAliasExpansionChars()
+              + " characters: alias expansion (of scalars too) is limited against alias bombs",
+          mark);
+    }
   }
 
   private void enter(CollectionStartEvent e, int depth) {
@@ -261,15 +301,28 @@ public final class TreeBuilder {
       throw new Problem(
           "nesting deeper than " + limits.maxNestingDepth() + " levels", e.getStartMark());
     }
+    String tag = e.getTag();
+    if (tag != null
+        && !tag.equals("!")
+        && !tag.equals(TAG_PREFIX + "map")
+        && !tag.equals(TAG_PREFIX + "seq")) {
+      throw new Problem(
+          "tags on mappings and sequences are not supported ("
+              + (tag.length() > 100 ? YamlEmitter.shorthand(tag.substring(0, 100)) + "…"
+                  : YamlEmitter.shorthand(tag))
+              + "): the tag would be lost when the document is written",
+          e.getStartMark());
+    }
     if (e.getAnchor() != null) {
       anchors.put(e.getAnchor(), IN_PROGRESS);
     }
   }
 
-  private Object done(NodeEvent e, Object v, long before) {
+  private Object done(NodeEvent e, Object v, long before, long charsBefore) {
     if (e.getAnchor() != null) {
       anchors.put(e.getAnchor(), v);
       anchorWeights.put(e.getAnchor(), nodes - before);
+      anchorChars.put(e.getAnchor(), chars - charsBefore);
       anchorTexts.remove(e.getAnchor());
     }
     return v;
@@ -277,6 +330,7 @@ public final class TreeBuilder {
 
   private Object sequence(CollectionStartEvent e, int depth) {
     enter(e, depth);
+    long charsBefore = chars;
     long before = nodes++;
     ArrayList<Object> list = new ArrayList<>();
     while (!parser.checkEvent(Event.ID.SequenceEnd)) {
@@ -284,11 +338,12 @@ public final class TreeBuilder {
     }
     parser.getEvent();
     list.trimToSize();
-    return done(e, Frozen.list(list), before);
+    return done(e, Frozen.list(list), before, charsBefore);
   }
 
   private Object mapping(CollectionStartEvent e, int depth) {
     enter(e, depth);
+    long charsBefore = chars;
     long before = nodes++;
     LinkedHashMap<String, Object> map = new LinkedHashMap<>();
     List<Object> merges = null;
@@ -305,6 +360,7 @@ public final class TreeBuilder {
           anchors.put(s.getAnchor(), scalar(s));
           anchorWeights.put(s.getAnchor(), 1L);
           anchorTexts.put(s.getAnchor(), key);
+          anchorChars.put(s.getAnchor(), (long) key.length());
         }
       } else if (k instanceof AliasEvent) {
         key = anchorTexts.get(((AliasEvent) k).getAnchor());
@@ -316,11 +372,13 @@ public final class TreeBuilder {
                   + " is a mapping or sequence",
               k.getStartMark());
         }
+        chargeChars(key.length(), k.getStartMark());
       } else {
         throw new Problem(
             "mapping keys must be scalars (complex keys are not supported)", k.getStartMark());
       }
       nodes++;
+      chars += key.length();
       Object value = node(depth + 1);
       if (merge) {
         if (merges == null) {
@@ -350,7 +408,7 @@ public final class TreeBuilder {
       merged.putAll(map);
       map = merged;
     }
-    return done(e, Frozen.map(map), before);
+    return done(e, Frozen.map(map), before, charsBefore);
   }
 
   private static void addMerge(List<Object> merges, Object value, Mark mark) {

@@ -3,6 +3,7 @@ package io.meshsdk.core.manifest.internal;
 import io.meshsdk.core.manifest.YamlScalar;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
@@ -166,15 +167,46 @@ public final class YamlEmitter {
     }
   }
 
-  private static String shorthand(String tag) {
+  /**
+   * The tag as written: {@code !!suffix}, {@code !suffix} or {@code !<uri>}, with every character
+   * outside the safe URI characters (a {@code !}, {@code %}, space, flow indicator, non-ASCII
+   * character…) percent-encoded as UTF-8, so a reader decodes the very same tag.
+   */
+  static String shorthand(String tag) {
     if (tag.startsWith("tag:yaml.org,2002:")) {
-      return "!!" + tag.substring("tag:yaml.org,2002:".length());
+      return "!!" + uriEscaped(tag.substring("tag:yaml.org,2002:".length()));
     }
     if (tag.startsWith("!")) {
-      return tag;
+      return "!" + uriEscaped(tag.substring(1));
     }
-    return "!<" + tag + ">";
+    return "!<" + uriEscaped(tag) + ">";
   }
+
+  private static String uriEscaped(String s) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || "-;/?:@&=+$_.~*'()".indexOf(c) >= 0)) {
+        if (b != null) {
+          b.append(c);
+        }
+        continue;
+      }
+      if (b == null) {
+        b = new StringBuilder(s.length() + 8).append(s, 0, i);
+      }
+      int cp = s.codePointAt(i);
+      if (Character.charCount(cp) == 2) {
+        i++;
+      }
+      for (byte x : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+        b.append('%').append(HEX[(x >> 4) & 0xF]).append(HEX[x & 0xF]);
+      }
+    }
+    return b == null ? s : b.toString();
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   static String formatDouble(double d, boolean isFloat) {
     if (Double.isNaN(d)) {

@@ -1,6 +1,7 @@
 package io.meshsdk.core.values.internal;
 
 import io.meshsdk.core.internal.go.GoText;
+import io.meshsdk.core.internal.YamlBudget;
 import io.meshsdk.core.values.ValuesException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -92,6 +93,7 @@ public final class HelmYaml {
         new LoadResolver());
     Object doc;
     try {
+      YamlBudget.check(text, YamlBudget.MAX_NODES, YamlBudget.MAX_CHARS);
       Iterator<Object> docs = yaml.loadAll(text).iterator();
       doc = docs.hasNext() ? docs.next() : null;
     } catch (MarkedYAMLException e) {
@@ -103,6 +105,11 @@ public final class HelmYaml {
       throw new ValuesException(source + where + ": " + oneLine(problem) + context, e);
     } catch (YAMLException e) {
       throw new ValuesException(source + ": " + oneLine(e.getMessage()), e);
+    } catch (YamlBudget.Problem e) {
+      throw new ValuesException(source + ": " + e.where() + ": " + e.getMessage(), e);
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new ValuesException(
+          source + ": malformed YAML (" + e.getClass().getSimpleName() + ")", e);
     }
     if (doc == null) {
       return new LinkedHashMap<>();
@@ -327,6 +334,22 @@ public final class HelmYaml {
     }
   }
 
+  /**
+   * Whether a string holds a character a YAML reader would not give back from a plain or block
+   * scalar: CR, NEL, LS, PS (line breaks to YAML 1.1) and the byte-order mark. Such strings are
+   * written double-quoted, where the emitter escapes them.
+   */
+  static boolean hasBreakLike(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
+          || (c >= '\u0080' && c <= '\u009F')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static final class HelmRepresenter extends Representer {
     HelmRepresenter(DumperOptions o) {
       super(o);
@@ -338,7 +361,7 @@ public final class HelmYaml {
       @Override
       public Node representData(Object data) {
         String s = (String) data;
-        if (!StreamReader.isPrintable(s)) {
+        if (!StreamReader.isPrintable(s) || hasBreakLike(s)) {
           return representScalar(Tag.STR, s, DumperOptions.ScalarStyle.DOUBLE_QUOTED);
         }
         if (s.indexOf('\n') >= 0) {

@@ -27,21 +27,71 @@ public final class StrvalsParser {
 
   private static final int EOF = -1;
 
+  /** The estimated bytes of one list slot or map entry, for the {@link Budget}. */
+  static final long CELL_BYTES = 16;
+
+  /**
+   * What the {@code --set*} arguments of one values build may create, in estimated bytes: list
+   * slots (indices pad lists with nulls) and map entries at {@link #CELL_BYTES} each, strings and
+   * file contents at their length. Helm has no such limit; {@code a[65536][65536]…} would make
+   * billions of slots. Shared by every argument of a build. Not thread-safe.
+   */
+  public static final class Budget {
+    /** The default budget: 16 MiB (a million list slots; the values file limit alike). */
+    public static final long DEFAULT_BYTES = 16L << 20;
+
+    private final long limit;
+    private long used;
+
+    /**
+     * A budget of {@code limit} estimated bytes.
+     *
+     * @param limit the limit
+     */
+    public Budget(long limit) {
+      this.limit = limit;
+    }
+
+    /**
+     * A budget of {@link #DEFAULT_BYTES}.
+     *
+     * @return the budget
+     */
+    public static Budget standard() {
+      return new Budget(DEFAULT_BYTES);
+    }
+
+    boolean charge(long bytes) {
+      if (bytes > limit - used) {
+        return false;
+      }
+      used += bytes;
+      return true;
+    }
+
+    long limit() {
+      return limit;
+    }
+  }
+
   private final SetFlag flag;
   private final String input;
   private final Map<String, Object> data;
   private final SetFileReader reader;
   private final boolean literal;
+  private final Budget budget;
   private int pos;
   private int lastStart = -1;
+  private int level;
 
   private StrvalsParser(
-      SetFlag flag, String input, Map<String, Object> data, SetFileReader reader) {
+      SetFlag flag, String input, Map<String, Object> data, SetFileReader reader, Budget budget) {
     this.flag = flag;
     this.input = input;
     this.data = data;
     this.reader = reader;
     this.literal = flag == SetFlag.SET_LITERAL;
+    this.budget = budget;
   }
 
   /**
@@ -55,7 +105,39 @@ public final class StrvalsParser {
    */
   public static void apply(
       SetFlag flag, String input, Map<String, Object> data, SetFileReader reader) {
-    new StrvalsParser(flag, input, data, reader).parse();
+    apply(flag, input, data, reader, Budget.standard());
+  }
+
+  /**
+   * Parses one raw argument into {@code data}, charging what it creates to {@code budget}.
+   *
+   * @param flag the kind
+   * @param input the raw argument
+   * @param data the mutable tree to write into
+   * @param reader reads {@code --set-file} paths
+   * @param budget what the arguments of this build may still create
+   * @throws ValuesException when Helm would refuse the argument, when it nests deeper than {@link
+   *     Trees#MAX_DEPTH} levels, or when it would exceed the budget
+   */
+  public static void apply(
+      SetFlag flag, String input, Map<String, Object> data, SetFileReader reader, Budget budget) {
+    new StrvalsParser(flag, input, data, reader, budget).parse();
+  }
+
+  private void charge(long bytes) {
+    if (!budget.charge(bytes)) {
+      throw fail(
+          "the values the --set arguments create exceed the budget of "
+              + (budget.limit() >> 20)
+              + " MiB (list indices pad lists with nulls)");
+    }
+  }
+
+  /** One level deeper (a list index or a dotted key); refused past {@link Trees#MAX_DEPTH}. */
+  private void deeper() {
+    if (++level > Trees.MAX_DEPTH) {
+      throw fail("nesting deeper than " + Trees.MAX_DEPTH + " levels (the values limit)");
+    }
   }
 
   // ---------------------------------------------------------------- scanner
@@ -128,6 +210,15 @@ public final class StrvalsParser {
    * and throws where it returns any other error.
    */
   private boolean key(Map<String, Object> data, int nestedNameLevel) {
+    deeper();
+    try {
+      return keyAtLevel(data, nestedNameLevel);
+    } finally {
+      level--;
+    }
+  }
+
+  private boolean keyAtLevel(Map<String, Object> data, int nestedNameLevel) {
     Runes r = runesUntil(literal ? "=[." : "=[,.");
     String k = r.text();
     if (r.eof()) {
@@ -211,6 +302,15 @@ public final class StrvalsParser {
   private record ListItem(List<Object> list, boolean eof) {}
 
   private ListItem listItem(List<Object> list, long i, int nestedNameLevel) {
+    deeper();
+    try {
+      return listItemAtLevel(list, i, nestedNameLevel);
+    } finally {
+      level--;
+    }
+  }
+
+  private ListItem listItemAtLevel(List<Object> list, long i, int nestedNameLevel) {
     if (i < 0) {
       throw fail("negative " + i + " index not allowed");
     }
@@ -298,6 +398,9 @@ public final class StrvalsParser {
       throw fail(
           "index of " + index + " is greater than maximum supported index of " + MAX_INDEX);
     }
+    if (list.size() <= index) {
+      charge((index + 1 - list.size()) * CELL_BYTES);
+    }
     while (list.size() <= index) {
       list.add(null);
     }
@@ -311,7 +414,7 @@ public final class StrvalsParser {
       throw fail("error parsing index: missing ']'");
     }
     String v = r.text();
-    if (!v.matches("[+-]?[0-9]+")) {
+    if (!isSignedDigits(v)) {
       throw fail("error parsing index: " + GoText.quote(v) + " is not an integer");
     }
     BigInteger b = new BigInteger(v.startsWith("+") ? v.substring(1) : v);
@@ -319,6 +422,19 @@ public final class StrvalsParser {
       throw fail("error parsing index: " + GoText.quote(v) + " is out of range");
     }
     return b.longValue();
+  }
+
+  private static boolean isSignedDigits(String v) {
+    int start = !v.isEmpty() && (v.charAt(0) == '+' || v.charAt(0) == '-') ? 1 : 0;
+    if (start == v.length()) {
+      return false;
+    }
+    for (int i = start; i < v.length(); i++) {
+      if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Go's {@code emptyVal}: skips blanks; true at end of input or after a comma. */
@@ -337,7 +453,7 @@ public final class StrvalsParser {
 
   private Object decodeJson() {
     try {
-      GoJson.Decoded d = GoJson.decode(input, pos);
+      GoJson.Decoded d = GoJson.decode(input, pos, Trees.MAX_DEPTH - level);
       pos = d.end();
       return d.value();
     } catch (GoJson.SyntaxError e) {
@@ -373,9 +489,11 @@ public final class StrvalsParser {
         if (next != EOF && next != ',') {
           unreadRune();
         }
+        charge(CELL_BYTES);
         list.add(read(rs.text()));
         return new ValList(ValListKind.LIST, list);
       }
+      charge(CELL_BYTES);
       list.add(read(rs.text()));
     }
   }
@@ -394,7 +512,9 @@ public final class StrvalsParser {
         return typedVal(text);
       case SET_FILE:
         try {
-          return reader.read(text);
+          String contents = reader.read(text);
+          charge(contents.length());
+          return contents;
         } catch (IOException e) {
           String why = e.getMessage();
           throw new ValuesException(flag, input, input.codePointCount(0, pos),
@@ -459,9 +579,12 @@ public final class StrvalsParser {
     }
   }
 
-  private static void set(Map<String, Object> data, String key, Object val) {
+  private void set(Map<String, Object> data, String key, Object val) {
     if (key.isEmpty()) {
       return;
+    }
+    if (!data.containsKey(key)) {
+      charge(CELL_BYTES + key.length());
     }
     data.put(key, val);
   }
