@@ -165,6 +165,14 @@ public final class MeshCommand implements Runnable {
         });
     cl.setExecutionExceptionHandler(
         (ex, c, parseResult) -> {
+          if (ex instanceof CommandLine.ParameterException pe) {
+            // options that parse but do not go together, checked by the command itself
+            CommandLine at = pe.getCommandLine();
+            at.getErr().println("mesh: " + pe.getMessage());
+            at.getErr().println(
+                "Run '" + at.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return USAGE;
+          }
           if (ex instanceof ValuesException v && v.isArgumentError()) {
             // a --set* argument Helm would refuse (syntax, limits): bad usage, as --override
             c.getErr().println("mesh: " + oneLine(ex.getMessage()));
