@@ -127,7 +127,8 @@ public final class ManifestWriter implements Closeable, Flushable {
   }
 
   private void writeYaml(Manifest m) throws IOException {
-    String text = m.isModified() ? null : m.sourceText().orElse(null);
+    // a changed document with source text: its text plus edits (null when the patcher declines)
+    String text = m.isModified() ? m.patchedText() : m.sourceText().orElse(null);
     if (text != null) {
       if (wroteAny) {
         if (text.startsWith("\uFEFF")) {
