@@ -27,6 +27,10 @@ public record DocumentEdits(
   /**
    * Copies the edits.
    *
+   * @param text the document's text as written
+   * @param edits the edits of the source text
+   * @param inPlace whether the text is the source text plus edits
+   * @param declined why a changed document is re-emitted instead, or empty
    * @throws NullPointerException for a null component
    */
   public DocumentEdits {

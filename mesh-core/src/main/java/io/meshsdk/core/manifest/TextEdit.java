@@ -18,6 +18,10 @@ public record TextEdit(int line, int lineCount, String removed, String inserted)
   /**
    * Checks the edit.
    *
+   * @param line the first line replaced, or the line the insertion goes before (1-based)
+   * @param lineCount how many lines are replaced (0 for an insertion)
+   * @param removed the exact text of the replaced lines
+   * @param inserted the exact new text
    * @throws IllegalArgumentException when line is not positive or lineCount negative
    */
   public TextEdit {

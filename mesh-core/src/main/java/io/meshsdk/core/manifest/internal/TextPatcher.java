@@ -261,6 +261,28 @@ public final class TextPatcher {
     return pos == text.length() && pos > 0 && text.charAt(pos - 1) != '\n' ? "\n" : "";
   }
 
+  /**
+   * New lines after a last line without a line break: the break goes before them and none after,
+   * so that the file still ends without one (and removing them again restores it).
+   */
+  private static String unterminated(String lead, String lines) {
+    if (lead.isEmpty()) {
+      return lines;
+    }
+    return lead + lines.substring(0, lines.length() - 1);
+  }
+
+  /** A removal of whole lines; at an unterminated end it takes the line break before it. */
+  private Pending cut(int start, int end) {
+    if (end == text.length() && end > 0 && text.charAt(end - 1) != '\n' && start > 0) {
+      start--;
+      if (start > 0 && text.charAt(start - 1) == '\r') {
+        start--;
+      }
+    }
+    return new Pending(start, end, () -> "");
+  }
+
   private StyledRenderer renderer() {
     if (renderer == null) {
       renderer = detectStyle();
@@ -618,7 +640,7 @@ public final class TextPatcher {
     }
     int p = pos;
     String lead = lead(pos);
-    pending.add(new Pending(p, p, () -> lead + renderEntries(keys, neu, col)));
+    pending.add(new Pending(p, p, () -> unterminated(lead, renderEntries(keys, neu, col))));
   }
 
   private String renderEntries(List<String> keys, Map<?, ?> neu, int col) {
@@ -646,7 +668,7 @@ public final class TextPatcher {
         if (!startsLine(en.keyStart)) {
           throw new Declined("a removed key shares its line with other content: " + en.key);
         }
-        pending.add(new Pending(lineStart(en.keyStart), lineEndAfter(en.valueEnd), () -> ""));
+        pending.add(cut(lineStart(en.keyStart), lineEndAfter(en.valueEnd)));
       }
     }
   }
@@ -733,14 +755,14 @@ public final class TextPatcher {
         int cc = contentCol;
         String lead = lead(pos);
         pending.add(new Pending(pos, pos, () -> {
-          StringBuilder sb = new StringBuilder(lead);
+          StringBuilder sb = new StringBuilder();
           for (Object v : added) {
             StyledRenderer.spaces(sb, dc);
             sb.append('-');
             StyledRenderer.spaces(sb, Math.max(1, cc - dc - 1));
             renderer().item(v, cc, sb);
           }
-          return sb.toString();
+          return unterminated(lead, sb.toString());
         }));
       }
     }
@@ -753,7 +775,7 @@ public final class TextPatcher {
           if (!startsLine(dash)) {
             throw new Declined("a removed sequence item shares its line with other content");
           }
-          pending.add(new Pending(lineStart(dash), lineEndAfter(spans.get(i)[1]), () -> ""));
+          pending.add(cut(lineStart(dash), lineEndAfter(spans.get(i)[1])));
         }
       }
     }
