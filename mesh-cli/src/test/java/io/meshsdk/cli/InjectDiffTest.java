@@ -2,7 +2,13 @@ package io.meshsdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshsdk.core.identity.CertificateAuthority;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code mesh inject --diff} and the warning for workloads annotated in namespaces the proxy
@@ -87,9 +93,14 @@ class InjectDiffTest {
   }
 
   @Test
-  void should_not_warn_in_manual_mode_where_the_proxy_is_already_in_the_pod() {
+  void should_not_warn_in_manual_mode_where_the_proxy_is_already_in_the_pod(@TempDir Path dir)
+      throws IOException {
+    Path anchors = dir.resolve("ca.crt");
+    Files.writeString(
+        anchors, CertificateAuthority.create(Clock.systemUTC()).createTrustAnchor().certificatePem());
     String input = DEPLOYMENT.replace("namespace: shop", "namespace: kube-system");
-    CliRun r = CliRun.withStdin(input, "inject", "--manual", "-");
+    CliRun r = CliRun.withStdin(input, "inject", "--manual", "--set-file",
+        "identityTrustAnchorsPEM=" + anchors, "-");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).contains("deployment \"web\" injected").doesNotContain("never sees");
   }
