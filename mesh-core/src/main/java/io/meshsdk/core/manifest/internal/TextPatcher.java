@@ -126,6 +126,10 @@ public final class TextPatcher {
   private int cpIndex;
   private int charIndex;
   private boolean risky;
+  /** Whether parsing may stop once the last edit is placed (no anchors, aliases or merges). */
+  private final boolean earlyStop;
+  /** Set when parsing stopped early: every open node returns without reading further. */
+  private boolean stopped;
   private boolean json;
   private StyledRenderer renderer;
   private String eol;
@@ -138,6 +142,7 @@ public final class TextPatcher {
     options.setCodePointLimit(Integer.MAX_VALUE);
     options.setProcessComments(false);
     this.parser = new ParserImpl(new StreamReader(text), options);
+    this.earlyStop = text.indexOf('&') < 0 && text.indexOf('*') < 0 && !text.contains("<<");
   }
 
   /**
@@ -168,7 +173,7 @@ public final class TextPatcher {
   private Outcome run(Object oldRoot, Verify verify) {
     parser.getEvent(); // stream start
     parser.getEvent(); // document start
-    visit(oldRoot, newRoot, Slot.ROOT);
+    visit(oldRoot, newRoot, Slot.ROOT, true);
     List<Splice> splices = new ArrayList<>(pending.size());
     pending.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start)
         : Integer.compare(a.end, b.end));
@@ -406,7 +411,11 @@ public final class TextPatcher {
     return (c == '}' || c == ']') && end - 1 >= at(e.getStartMark());
   }
 
-  private Node visit(Object oldV, Object newV, Slot slot) {
+  /**
+   * Visits one node; {@code last} means nothing after it matters to the nodes around it, so
+   * parsing may stop once its own last edit is placed.
+   */
+  private Node visit(Object oldV, Object newV, Slot slot, boolean last) {
     Event e = parser.getEvent();
     if (Objects.equals(oldV, newV)) {
       return skip(e);
@@ -462,8 +471,8 @@ public final class TextPatcher {
             risky = true; // aliases of it change too: the read-back check decides
           }
           return map
-              ? mapping(c, flow, (Map<?, ?>) oldV, (Map<?, ?>) newV, slot)
-              : sequence(c, flow, (List<?>) oldV, (List<?>) newV, slot);
+              ? mapping(c, flow, (Map<?, ?>) oldV, (Map<?, ?>) newV, slot, last)
+              : sequence(c, flow, (List<?>) oldV, (List<?>) newV, slot, last);
         }
       default:
         throw new Declined("unexpected " + e.getEventId());
@@ -498,8 +507,46 @@ public final class TextPatcher {
     boolean deleted;
   }
 
+  /**
+   * The index (in the old mapping's key order, which is the text order without merge keys) of the
+   * last entry an edit needs: a changed or removed entry, or the entry new keys follow; -1 when a
+   * new key goes first (entry 0 decides where), {@code Integer.MAX_VALUE} when unknown.
+   */
+  private static int[] neededEntries(Map<?, ?> old, Map<?, ?> neu) {
+    java.util.HashMap<Object, Integer> pos = new java.util.HashMap<>();
+    int needed = 0;
+    int i = 0;
+    for (Map.Entry<?, ?> x : old.entrySet()) {
+      if (!neu.containsKey(x.getKey()) || !Objects.equals(x.getValue(), neu.get(x.getKey()))) {
+        needed = i;
+      }
+      pos.put(x.getKey(), i++);
+    }
+    int anchor = -1;
+    int first = 0;
+    for (Object k : neu.keySet()) {
+      Integer at = pos.get(k);
+      if (at != null) {
+        anchor = at;
+      } else if (anchor < 0) {
+        first = 1;
+      } else {
+        needed = Math.max(needed, anchor);
+      }
+    }
+    return new int[] {needed, first};
+  }
+
   private Node mapping(CollectionStartEvent c, boolean flow, Map<?, ?> old, Map<?, ?> neu,
-      Slot slot) {
+      Slot slot, boolean last) {
+    int lastNeeded = Integer.MAX_VALUE;
+    boolean firstDecides = false;
+    if (last && earlyStop && !flow) {
+      int[] n = neededEntries(old, neu);
+      lastNeeded = n[0];
+      firstDecides = n[1] == 1;
+    }
+    int index = 0;
     Node node = new Node();
     node.kind = MAP;
     node.flow = flow;
@@ -542,15 +589,30 @@ public final class TextPatcher {
       } else {
         Slot s = flow ? new Slot(3, en.keyCol, en.keyEnd, json)
             : new Slot(1, en.keyCol, en.keyEnd, false);
-        v = visit(old.get(key), neu.get(key), s);
+        v = visit(old.get(key), neu.get(key), s, last && index >= lastNeeded);
       }
       en.valueStart = v.start;
       en.valueEnd = v.end;
       entries.add(en);
+      if (stopped) {
+        break;
+      }
+      if (index == 0 && firstDecides && !startsLine(en.keyStart)) {
+        lastNeeded = Integer.MAX_VALUE; // new keys go after the last entry
+      }
+      if (last && index >= lastNeeded) {
+        stopped = true;
+        break;
+      }
+      index++;
     }
-    Event end = parser.getEvent();
-    node.end = flow ? at(end.getEndMark()) : entries.isEmpty() ? node.start
-        : entries.get(entries.size() - 1).valueEnd;
+    if (stopped) {
+      node.end = entries.get(entries.size() - 1).valueEnd;
+    } else {
+      Event end = parser.getEvent();
+      node.end = flow ? at(end.getEndMark()) : entries.isEmpty() ? node.start
+          : entries.get(entries.size() - 1).valueEnd;
+    }
     if (merges) {
       for (Map.Entry<?, ?> x : old.entrySet()) {
         if (!explicit.contains(x.getKey())
@@ -676,7 +738,7 @@ public final class TextPatcher {
   // ------------------------------------------------------------------------------- sequences
 
   private Node sequence(CollectionStartEvent c, boolean flow, List<?> old, List<?> neu,
-      Slot slot) {
+      Slot slot, boolean last) {
     Node node = new Node();
     node.kind = SEQ;
     node.flow = flow;
@@ -699,6 +761,10 @@ public final class TextPatcher {
     boolean[] deleted = new boolean[on];
     int dashCol = -1;
     int contentCol = -1;
+    int lastNeeded = Integer.MAX_VALUE;
+    if (last && earlyStop && !flow) {
+      lastNeeded = Math.max(0, prefix + Math.max(midOld, paired) - 1);
+    }
     for (int i = 0; i < on; i++) {
       Node item;
       int j = i - prefix;
@@ -706,7 +772,7 @@ public final class TextPatcher {
         int start = at(parser.peekEvent().getStartMark());
         int col = parser.peekEvent().getStartMark().getColumn();
         Slot s = flow ? new Slot(3, col, -1, json) : new Slot(2, column(start), -1, false);
-        item = visit(old.get(i), neu.get(prefix + j), s);
+        item = visit(old.get(i), neu.get(prefix + j), s, last && i >= lastNeeded);
       } else {
         item = skip(parser.getEvent());
         deleted[i] = j >= paired && j < midOld;
@@ -724,9 +790,20 @@ public final class TextPatcher {
         }
       }
       spans.add(new int[] {item.start, item.end});
+      if (stopped) {
+        break;
+      }
+      if (last && i >= lastNeeded) {
+        stopped = true;
+        break;
+      }
     }
-    Event end = parser.getEvent();
-    node.end = flow ? at(end.getEndMark()) : on == 0 ? node.start : spans.get(on - 1)[1];
+    if (stopped) {
+      node.end = spans.get(spans.size() - 1)[1];
+    } else {
+      Event end = parser.getEvent();
+      node.end = flow ? at(end.getEndMark()) : on == 0 ? node.start : spans.get(on - 1)[1];
+    }
     if (midNew > paired) {
       List<Object> added = new ArrayList<>(neu.subList(prefix + paired, prefix + midNew));
       int afterIndex = prefix + paired - 1; // the old item the new ones follow, -1 for the start
@@ -769,7 +846,7 @@ public final class TextPatcher {
     if (flow) {
       deleteFlow(spans, deleted);
     } else {
-      for (int i = 0; i < on; i++) {
+      for (int i = 0; i < spans.size(); i++) {
         if (deleted[i]) {
           int dash = dashBefore(spans.get(i)[0]);
           if (!startsLine(dash)) {
