@@ -108,11 +108,17 @@ final class TransformRun {
         List<ResourceReport> resources = new ArrayList<>();
         NamespaceWarnings warnings = new NamespaceWarnings();
         UnifiedDiff changes = diff ? new UnifiedDiff(input.name()) : null;
+        StringBuilder reEmitted = new StringBuilder();
         try (ManifestStream documents = input.open().get()) {
           while (documents.hasNext()) {
             ManifestResult r = transform.apply(documents.next());
             if (changes != null) {
               changes.add(r.manifest());
+              Manifest m = r.manifest();
+              if (m.isModified() && m.sourceText().isPresent() && !m.edits().inPlace()) {
+                reEmitted.append("note: ").append(m.location()).append(" is re-emitted: ")
+                    .append(m.edits().declined().orElse("")).append('\n');
+              }
             } else {
               writer.write(r.manifest());
             }
@@ -139,6 +145,7 @@ final class TransformRun {
         if (!unseen.isEmpty()) {
           stderr.print(unseen + "\n");
         }
+        stderr.print(reEmitted); // --diff: documents the in-place edit declined
         stderr.flush();
       }
     } catch (IOException e) {

@@ -53,6 +53,21 @@ class InjectDiffTest {
   }
 
   @Test
+  void should_say_when_a_document_is_re_emitted_instead_of_edited_in_place() {
+    // the changed pod template metadata is an anchored node that another key aliases
+    String input =
+        DEPLOYMENT.replace("    metadata:\n      labels: {app: web}   # the selector's\n",
+            "    metadata: &meta\n      labels: {app: web}   # the selector's\n")
+            + "x-copy: *meta\n";
+
+    CliRun r = CliRun.withStdin(input, "inject", "--diff", "-");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).contains("is re-emitted: the patched text does not read back");
+    assertThat(r.out()).startsWith("--- a/<stdin>\n+++ b/<stdin>\n@@ -1,");
+  }
+
+  @Test
   void should_print_nothing_for_an_input_inject_leaves_as_it_was() {
     String annotated =
         DEPLOYMENT.replace(
