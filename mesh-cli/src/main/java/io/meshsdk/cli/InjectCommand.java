@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
       "Inject Linkerd into the resources of each PATH (a file, a folder walked with its entries"
           + " sorted by name, or - for stdin; each file is one input with its own report). The"
           + " output YAML goes to stdout, Linkerd's report to stderr. Documents that are not"
-          + " changed come out byte for byte; changed ones keep every field, key order and value.",
+          + " changed come out byte for byte; changed ones are their own text plus the lines"
+          + " inject owns, in the document's own style (comments, quotes and layout kept).",
       "",
       "The installed mesh (what the cluster's linkerd-config holds) is Linkerd's chart defaults"
           + " with the -f, --set, --set-string and --set-file layers applied as Helm applies"
@@ -110,6 +111,12 @@ final class InjectCommand implements Callable<Integer> {
       defaultValue = "yaml",
       description = "Output format: yaml (default) or json (one document per line).")
   private OutputFormat output;
+
+  @Option(
+      names = "--diff",
+      description = "Print a unified diff (git diff style) of each input and its output instead"
+          + " of the output: the lines inject inserts, replaces or removes.")
+  private boolean diff;
 
   @Parameters(
       paramLabel = "PATH",
@@ -271,7 +278,9 @@ final class InjectCommand implements Callable<Integer> {
     }
     err.flush();
     Injector.Session session = injector.newSession();
-    return new TransformRun(InjectionReport.Operation.INJECT, verbose, output, allowDuplicateKeys)
+    TransformRun run =
+        new TransformRun(InjectionReport.Operation.INJECT, verbose, output, allowDuplicateKeys);
+    return (diff ? run.diff() : run)
         .run(paths, parent.stdin(), session::inject, spec.commandLine());
   }
 

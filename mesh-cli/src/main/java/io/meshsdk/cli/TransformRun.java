@@ -8,6 +8,7 @@ import io.meshsdk.core.manifest.ManifestWriter;
 import io.meshsdk.inject.InjectionException;
 import io.meshsdk.inject.InjectionReport;
 import io.meshsdk.inject.ManifestResult;
+import io.meshsdk.inject.NamespaceWarnings;
 import io.meshsdk.inject.ResourceReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +38,7 @@ final class TransformRun {
   private final InjectionReport.Operation operation;
   private final boolean verbose;
   private final boolean json;
+  private boolean diff;
 
   /**
    * Creates a run.
@@ -58,6 +60,16 @@ final class TransformRun {
 
   private String render(InjectionReport report) {
     return verbose ? report.renderVerbose() : report.render();
+  }
+
+  /**
+   * Prints a unified diff of each input and its output instead of the output.
+   *
+   * @return this run
+   */
+  TransformRun diff() {
+    this.diff = true;
+    return this;
   }
 
   /** One input: a name and a way to open it. */
@@ -103,6 +115,9 @@ final class TransformRun {
       ManifestWriter writer = json ? ManifestWriter.json(held) : ManifestWriter.yaml(held);
       for (Input input : inputs) {
         List<ResourceReport> resources = new ArrayList<>();
+        NamespaceWarnings warnings = new NamespaceWarnings();
+        UnifiedDiff changes = diff ? new UnifiedDiff(input.name()) : null;
+        StringBuilder reEmitted = new StringBuilder();
         try (ManifestStream documents = input.open().get()) {
           while (documents.hasNext()) {
             Manifest doc = documents.next();
@@ -110,7 +125,19 @@ final class TransformRun {
               stderr.println("warning: " + w);
             }
             ManifestResult r = transform.apply(doc);
-            writer.write(r.manifest());
+            if (changes != null) {
+              changes.add(r.manifest());
+              Manifest m = r.manifest();
+              if (m.isModified() && m.sourceText().isPresent() && !m.edits().inPlace()) {
+                reEmitted.append("note: ").append(m.location()).append(" is re-emitted: ")
+                    .append(m.edits().declined().orElse("")).append('\n');
+              }
+            } else {
+              writer.write(r.manifest());
+            }
+            if (operation == InjectionReport.Operation.INJECT) {
+              warnings.add(r.manifest());
+            }
             resources.addAll(r.resources());
           }
         } catch (InjectionException | ManifestException e) {
@@ -119,10 +146,19 @@ final class TransformRun {
           stderr.flush();
           return MeshCommand.FAILED;
         }
+        if (changes != null) {
+          held.write(changes.render());
+        }
         writer.flush();
         held.commitTo(stdout);
         stdout.flush();
         stderr.print(render(InjectionReport.of(operation, resources)));
+        // ours, after Linkerd's report lines: annotations the proxy injector will never see
+        String unseen = warnings.render();
+        if (!unseen.isEmpty()) {
+          stderr.print(unseen + "\n");
+        }
+        stderr.print(reEmitted); // --diff: documents the in-place edit declined
         stderr.flush();
       }
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.meshsdk.inject;
 
+import io.meshsdk.core.manifest.DocumentEdits;
 import io.meshsdk.core.manifest.Manifest;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,4 +37,36 @@ public record InjectionResult(List<Manifest> documents, InjectionReport report) 
     }
     return new InjectionResult(docs, InjectionReport.of(operation, resources));
   }
+
+
+  /**
+   * Per output document, how it is written and the edits of its source text (see {@link
+   * Manifest#edits()}): for a changed document read from text, the lines inject inserts, replaces
+   * or removes, with their line numbers, for a unified diff or a review comment.
+   *
+   * @return one entry per document, in order
+   */
+  public List<DocumentEdits> edits() {
+    List<DocumentEdits> out = new ArrayList<>(documents.size());
+    for (Manifest m : documents) {
+      out.add(m.edits());
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The warnings of {@link NamespaceWarnings} for this input's output (workloads annotated for
+   * injection in namespaces the proxy injector never sees); empty for uninject.
+   *
+   * @return the warning lines
+   */
+  public List<String> namespaceWarnings() {
+    if (report.operation() != InjectionReport.Operation.INJECT) {
+      return List.of();
+    }
+    NamespaceWarnings w = new NamespaceWarnings();
+    documents.forEach(w::add);
+    return w.warnings();
+  }
+
 }

@@ -5,6 +5,7 @@ import static io.meshsdk.inject.TestValues.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.meshsdk.core.ConfigurationException;
 import io.meshsdk.core.manifest.Manifest;
 import io.meshsdk.core.manifest.ManifestReader;
 import io.meshsdk.core.manifest.ManifestWriter;
@@ -50,7 +51,8 @@ class HostileInjectTest {
 
   @Test
   void should_refuse_a_huge_exponent_given_as_a_flag() {
-    InjectionException e = catchThrowableOfType(InjectionException.class,
+    // a flag is builder configuration: refused as such, before any document
+    ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
         () -> TestValues.manual().linkerdFlag("proxy-cpu-limit", "1e99999999"));
 
     assertThat(e.getMessage()).contains("proxy-cpu-limit").contains("out of range");

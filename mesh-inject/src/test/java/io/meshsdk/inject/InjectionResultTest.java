@@ -3,8 +3,10 @@ package io.meshsdk.inject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshsdk.core.manifest.DocumentEdits;
 import io.meshsdk.core.manifest.Manifest;
 import io.meshsdk.core.manifest.ManifestReader;
+import io.meshsdk.core.manifest.TextEdit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,32 @@ class InjectionResultTest {
 
   private static List<Manifest> read(String text) {
     return ManifestReader.create().readAll(text, "shop.yaml");
+  }
+
+  @Test
+  void should_expose_the_line_edits_of_each_document_with_absolute_line_numbers() {
+    InjectionResult r = Injector.builder().build().injectAll(read(INPUT));
+
+    List<DocumentEdits> edits = r.edits();
+    assertThat(edits).hasSize(2);
+    assertThat(edits.get(0).edits()).isEmpty();
+    assertThat(edits.get(1).inPlace()).isTrue();
+    assertThat(edits.get(1).edits())
+        .containsExactly(
+            new TextEdit(15, 0, "", "      annotations:\n        linkerd.io/inject: enabled\n"));
+    assertThat(r.namespaceWarnings()).isEmpty();
+  }
+
+  @Test
+  void should_warn_about_a_workload_annotated_in_kube_system() {
+    String input = INPUT.replace("  name: web\n", "  name: web\n  namespace: kube-system\n");
+
+    InjectionResult r = Injector.builder().build().injectAll(read(input));
+
+    assertThat(r.namespaceWarnings())
+        .containsExactly(
+            "deployment/web is annotated for injection but the proxy injector never sees"
+                + " namespace kube-system: its pods will not be meshed");
   }
 
   @Test

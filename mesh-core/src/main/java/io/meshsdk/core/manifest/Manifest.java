@@ -1,6 +1,7 @@
 package io.meshsdk.core.manifest;
 
 import io.meshsdk.core.internal.tree.Frozen;
+import io.meshsdk.core.manifest.internal.TextPatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,10 @@ public final class Manifest {
   private final boolean empty;
   private final boolean continuesPrevious;
   private final List<String> warnings;
+  /** The tree as read from {@link #sourceText}, for {@link #edits()}. */
+  private final Object sourceRoot;
+  /** The patch of the source text, computed once when first asked for. */
+  private volatile TextPatcher.Outcome patch;
 
   Manifest(
       Object frozenRoot,
@@ -58,6 +63,20 @@ public final class Manifest {
       boolean empty,
       boolean continuesPrevious,
       List<String> warnings) {
+    this(frozenRoot, location, sourceText, modified, empty, continuesPrevious, warnings,
+        frozenRoot);
+  }
+
+  private Manifest(
+      Object frozenRoot,
+      ManifestLocation location,
+      String sourceText,
+      boolean modified,
+      boolean empty,
+      boolean continuesPrevious,
+      List<String> warnings,
+      Object sourceRoot) {
+    this.sourceRoot = sourceRoot;
     this.root = frozenRoot;
     this.location = location;
     this.sourceText = sourceText;
@@ -302,7 +321,7 @@ public final class Manifest {
   public Manifest withRoot(Object newRoot) {
     return new Manifest(
         freeze(newRoot, location), location, sourceText, true, newRoot == null, continuesPrevious,
-        warnings);
+        warnings, sourceRoot);
   }
 
   /**
@@ -340,7 +359,39 @@ public final class Manifest {
     LinkedHashMap<String, Object> copy = new LinkedHashMap<>(object().orElseThrow());
     copy.put("items", roots);
     return new Manifest(
-        freeze(copy, location), location, sourceText, true, false, continuesPrevious, warnings);
+        freeze(copy, location), location, sourceText, true, false, continuesPrevious, warnings,
+        sourceRoot);
+  }
+
+  /**
+   * How {@link ManifestWriter} writes this document as YAML, and the edits of its source text: a
+   * changed document with source text is written as that text plus edits in the document's own
+   * style (see {@link DocumentEdits}); when the edit would not be safe it is re-emitted in block
+   * style and {@link DocumentEdits#declined()} says why.
+   *
+   * @return the edits (computed once)
+   */
+  public DocumentEdits edits() {
+    return DocumentEdits.of(this);
+  }
+
+  /** The patched source text, or null when there is none or the patcher declined. */
+  String patchedText() {
+    TextPatcher.Outcome p = patch();
+    return p == null ? null : p.text();
+  }
+
+  /** The patch of a modified document with source text (null otherwise). */
+  TextPatcher.Outcome patch() {
+    if (!modified || sourceText == null) {
+      return null;
+    }
+    TextPatcher.Outcome p = patch;
+    if (p == null) {
+      p = TextPatcher.patch(sourceText, sourceRoot, root, TextPatcher.Verify.WHEN_RISKY);
+      patch = p;
+    }
+    return p;
   }
 
   /**

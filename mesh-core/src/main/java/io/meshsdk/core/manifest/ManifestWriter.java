@@ -15,7 +15,9 @@ import java.util.Objects;
  * <p>YAML: an unmodified document with source text is written as that text, byte for byte, so a
  * stream of unmodified documents comes back identical (separators, comments, comment-only
  * documents, a trailing {@code ---}, a missing final newline, {@code ...} markers, concatenated
- * JSON values). A modified document (or one without source text) is emitted in block style (2-space
+ * JSON values). A modified document with source text is written as that text plus edits in the
+ * document's own style ({@link Manifest#edits()}); where that would not be safe, and for a document
+ * without source text, it is emitted in block style (2-space
  * indentation, sequences under a key not indented, key order kept, scalar types kept, no fields
  * added); it keeps its own leading {@code ---} line (with a trailing comment) when it had one.
  * Separators are added where needed so the output is always a valid stream: {@code ---} between
@@ -129,7 +131,8 @@ public final class ManifestWriter implements Closeable, Flushable {
   }
 
   private void writeYaml(Manifest m) throws IOException {
-    String text = m.isModified() ? null : m.sourceText().orElse(null);
+    // a changed document with source text: its text plus edits (null when the patcher declines)
+    String text = m.isModified() ? m.patchedText() : m.sourceText().orElse(null);
     if (text != null) {
       if (wroteAny) {
         if (text.startsWith("\uFEFF")) {

@@ -45,13 +45,33 @@ class ManifestWriterTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void should_emit_a_changed_document_with_key_order_and_scalar_types_kept_and_nothing_added() {
+  void should_write_a_changed_document_as_its_text_plus_the_new_lines() {
     Manifest m = reader.readAll(DEPLOYMENT, "web.yaml").get(0);
     Map<String, Object> obj = m.copyObject();
     ((Map<String, Object>) obj.get("metadata"))
         .put("annotations", new LinkedHashMap<>(Map.of("linkerd.io/inject", "enabled")));
 
     String out = write(List.of(m.withRoot(obj)));
+
+    String labels = "  labels: {app: web, version: \"1.10\"}\n";
+    assertThat(out)
+        .isEqualTo(
+            DEPLOYMENT.replace(
+                labels, labels + "  annotations:\n    linkerd.io/inject: enabled\n"));
+    assertThat(m.withRoot(obj).edits().edits())
+        .containsExactly(
+            new TextEdit(7, 0, "", "  annotations:\n    linkerd.io/inject: enabled\n"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void should_emit_a_document_without_source_with_key_order_and_scalar_types_kept() {
+    Manifest m = reader.readAll(DEPLOYMENT, "web.yaml").get(0);
+    Map<String, Object> obj = m.copyObject();
+    ((Map<String, Object>) obj.get("metadata"))
+        .put("annotations", new LinkedHashMap<>(Map.of("linkerd.io/inject", "enabled")));
+
+    String out = write(List.of(Manifest.of(obj)));
 
     assertThat(out)
         .isEqualTo(
@@ -87,7 +107,7 @@ class ManifestWriterTest {
     List<Manifest> docs = new ArrayList<>(reader.readAll(text, "t"));
     docs.set(1, docs.get(1).withRoot(Map.of("b", 20)));
 
-    assertThat(write(docs)).isEqualTo("a: 1 # one\n---\nb: 20\n---\nc: 3 # three\n");
+    assertThat(write(docs)).isEqualTo("a: 1 # one\n---\nb: 20 # two\n---\nc: 3 # three\n");
   }
 
   @Test
@@ -123,7 +143,7 @@ class ManifestWriterTest {
 
     docs.set(1, docs.get(1).withRoot(Map.of("b", 3)));
     String out = write(docs);
-    assertThat(out).isEqualTo("{\"a\":1}\n---\nb: 3\n---\n{\"c\":3}");
+    assertThat(out).isEqualTo("{\"a\":1}{\"b\":3}\n{\"c\":3}");
     assertThat(reader.readAll(out, "again")).hasSize(3);
   }
 
