@@ -194,7 +194,7 @@ final class CheckCommand implements Callable<Integer> {
   private ReportFormat parseFormat() {
     try {
       return ReportFormat.parse(output);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | io.meshsdk.core.ConfigurationException e) {
       throw usage("Invalid value for option '--output': " + e.getMessage());
     }
   }

@@ -123,7 +123,8 @@ class HostileInputCommandTest {
 
     CliRun r = run("values", "--no-defaults", flag, arg);
 
-    assertOneLineError(r, 1);
+    // an argument limit is bad usage (exit 2), as every --set syntax error
+    assertOneLineError(r, 2);
     assertThat(r.err()).contains("nesting deeper than 1000 levels").contains("…");
   }
 
@@ -138,9 +139,9 @@ class HostileInputCommandTest {
     }
     CliRun wide = run(many.toArray(String[]::new));
 
-    assertOneLineError(nested, 1);
+    assertOneLineError(nested, 2);
     assertThat(nested.err()).contains("exceed the budget of 16 MiB");
-    assertOneLineError(wide, 1);
+    assertOneLineError(wide, 2);
     assertThat(wide.err()).contains("invalid --set \"k15[65536]=1\"");
   }
 
@@ -202,8 +203,10 @@ class HostileInputCommandTest {
             + q + "'\n"));
 
     assertRefusedInput(run("inject", f), "config.linkerd.io/proxy-cpu-limit");
-    assertRefusedInput(run("inject", "--manual", f), "config.linkerd.io/proxy-cpu-limit");
-    CliRun flag = run("inject", "--manual", "--proxy-cpu-limit", q, f);
+    String anchors = "identityTrustAnchorsPEM=" + file("ca.crt", anchor.certificatePem());
+    assertRefusedInput(run("inject", "--manual", "--set-file", anchors, f),
+        "config.linkerd.io/proxy-cpu-limit");
+    CliRun flag = run("inject", "--manual", "--set-file", anchors, "--proxy-cpu-limit", q, f);
     assertThat(flag.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
     assertThat(flag.err()).contains("--proxy-cpu-limit");
   }
@@ -225,8 +228,9 @@ class HostileInputCommandTest {
     };
     String f = file("shape.yaml", yaml);
 
+    String anchors = "identityTrustAnchorsPEM=" + file("ca.crt", anchor.certificatePem());
     assertRefusedInput(run("inject", f), f + ": document 1");
-    assertRefusedInput(run("inject", "--manual", f), "must be a");
+    assertRefusedInput(run("inject", "--manual", "--set-file", anchors, f), "must be a");
   }
 
   // 10 and the Pod without metadata
