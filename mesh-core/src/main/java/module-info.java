@@ -16,7 +16,6 @@ module io.meshsdk.core {
   exports io.meshsdk.core.manifest;
   exports io.meshsdk.core.report;
   exports io.meshsdk.core.values;
-
   exports io.meshsdk.core.internal.go to
       io.meshsdk.inject;
   exports io.meshsdk.core.internal.tree to

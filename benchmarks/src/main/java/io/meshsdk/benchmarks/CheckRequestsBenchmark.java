@@ -27,15 +27,15 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * How many API requests and sequential round trips {@code mesh check --proxy} (core + proxy
- * checks) needs on a large healthy cluster, against the test API server with added latency:
- * {@code java -cp benchmarks/target/benchmarks.jar io.meshsdk.benchmarks.CheckRequestsBenchmark
- * [nodes pods latencyMs]} (default 100 nodes, 1,000 injected pods, 20 ms). Also runs a baseline
- * written the way Linkerd's checks read: each check on its own, one after another, with no read
- * shared between checks.
+ * How many API requests and sequential round trips {@code mesh check --proxy} (core + proxy checks)
+ * needs on a large healthy cluster, against the test API server with added latency: {@code java -cp
+ * benchmarks/target/benchmarks.jar io.meshsdk.benchmarks.CheckRequestsBenchmark [nodes pods
+ * latencyMs]} (default 100 nodes, 1,000 injected pods, 20 ms). Also runs a baseline written the way
+ * Linkerd's checks read: each check on its own, one after another, with no read shared between
+ * checks.
  *
- * <p>Requests are counted by the server's journal. Round trips on the critical path are the
- * longest chain of cluster calls in which each starts after the previous one ended.
+ * <p>Requests are counted by the server's journal. Round trips on the critical path are the longest
+ * chain of cluster calls in which each starts after the previous one ended.
  */
 public final class CheckRequestsBenchmark {
   private CheckRequestsBenchmark() {}
@@ -49,8 +49,8 @@ public final class CheckRequestsBenchmark {
     int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     int pods = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int latency = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-    try (KubeApiServer server = KubeApiServer.builder()
-        .seed(HealthyCluster.yaml(nodes, pods, false)).start()) {
+    try (KubeApiServer server =
+        KubeApiServer.builder().seed(HealthyCluster.yaml(nodes, pods, false)).start()) {
       server.inject(Fault.latency(Duration.ofMillis(latency)).on("/**"));
       LiveCluster live = LiveCluster.builder().kubeconfig(server.kubeconfig()).build();
       HealthChecker checker = checker(Preset.PROXY).build();
@@ -61,29 +61,41 @@ public final class CheckRequestsBenchmark {
       long start = System.nanoTime();
       CheckReport report = checker.run(timed);
       long ms = (System.nanoTime() - start) / 1_000_000;
-      System.out.printf("mesh check --proxy: %d nodes, %d pods, %d ms latency%n", nodes, pods,
-          latency);
-      System.out.printf("  shared reads: %d requests, %d round trips on the critical path, %d ms,"
-          + " success=%s, %d results%n", server.journal().size(), timed.criticalPath(), ms,
-          report.success(), report.results().size());
+      System.out.printf(
+          "mesh check --proxy: %d nodes, %d pods, %d ms latency%n", nodes, pods, latency);
+      System.out.printf(
+          "  shared reads: %d requests, %d round trips on the critical path, %d ms,"
+              + " success=%s, %d results%n",
+          server.journal().size(),
+          timed.criticalPath(),
+          ms,
+          report.success(),
+          report.results().size());
 
       server.journal().clear();
       int roundTrips = 0;
       start = System.nanoTime();
       for (Check c : checker.checks()) {
         Timed one = new Timed(live);
-        checker(Preset.PROXY).categories(c.category()).onlyChecks(List.of(c.description()))
-            .parallelism(1).build().run(one);
+        checker(Preset.PROXY)
+            .categories(c.category())
+            .onlyChecks(List.of(c.description()))
+            .parallelism(1)
+            .build()
+            .run(one);
         roundTrips += one.criticalPath();
       }
       ms = (System.nanoTime() - start) / 1_000_000;
-      System.out.printf("  baseline (each check alone, sequentially): %d requests, %d round"
-          + " trips, %d ms%n", server.journal().size(), roundTrips, ms);
+      System.out.printf(
+          "  baseline (each check alone, sequentially): %d requests, %d round" + " trips, %d ms%n",
+          server.journal().size(), roundTrips, ms);
     }
   }
 
   private static HealthChecker.Builder checker(Preset preset) {
-    return HealthChecker.builder().preset(preset).retryDeadline(Duration.ZERO)
+    return HealthChecker.builder()
+        .preset(preset)
+        .retryDeadline(Duration.ZERO)
         .clock(Clock.fixed(HealthyCluster.NOW, ZoneOffset.UTC));
   }
 
@@ -140,8 +152,8 @@ public final class CheckRequestsBenchmark {
     }
 
     @Override
-    public <T extends KubernetesObject> Optional<T> get(ResourceKind<T> kind, String namespace,
-        String name) {
+    public <T extends KubernetesObject> Optional<T> get(
+        ResourceKind<T> kind, String namespace, String name) {
       return time(() -> delegate.get(kind, namespace, name));
     }
 
@@ -156,8 +168,8 @@ public final class CheckRequestsBenchmark {
     }
 
     @Override
-    public Optional<Map<String, Object>> getCustom(GroupVersionResource resource,
-        String namespace, String name) {
+    public Optional<Map<String, Object>> getCustom(
+        GroupVersionResource resource, String namespace, String name) {
       return time(() -> delegate.getCustom(resource, namespace, name));
     }
 

@@ -29,11 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * In-process injection throughput over the benchmark manifest: the transformation alone over
- * parsed trees ({@code annotate}, {@code manual}, {@code uninject}), and end to end with the
- * manifest reader and writer ({@code annotateManifest}, {@code manualManifest}), on Linkerd's chart
- * defaults with a trust anchor. Run: {@code java -jar benchmarks/target/benchmarks.jar
- * InjectBenchmark}.
+ * In-process injection throughput over the benchmark manifest: the transformation alone over parsed
+ * trees ({@code annotate}, {@code manual}, {@code uninject}), and end to end with the manifest
+ * reader and writer ({@code annotateManifest}, {@code manualManifest}), on Linkerd's chart defaults
+ * with a trust anchor. Run: {@code java -jar benchmarks/target/benchmarks.jar InjectBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -32,23 +32,25 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Manifest read + write of a whole multi-document manifest, in memory, to a null writer: Mesh SDK's
  * lossless {@link ManifestReader} → {@link ManifestWriter} (documents unmodified, so written back
- * verbatim), the same with every document marked modified (so every document goes through the
- * block emitter), and the floor: plain SnakeYAML {@code loadAll} → {@code dumpAll} of generic
- * maps, exactly as {@code ../shared/tools/perf/YamlRoundTrip.java} does.
+ * verbatim), the same with every document marked modified (so every document goes through the block
+ * emitter), and the floor: plain SnakeYAML {@code loadAll} → {@code dumpAll} of generic maps,
+ * exactly as {@code ../shared/tools/perf/YamlRoundTrip.java} does.
  *
  * <p>The manifest: the parameter {@code manifest} (or the system property {@code
  * mesh.bench.manifest}) names a file; when both are empty, {@code python3
  * ../shared/tools/perf/gen_manifest.py TMP 30000} generates the 20 MB manifest into a temporary
  * file (the generator is looked up from the working directory; {@code mesh.bench.generator}
- * overrides its path). The secondary result {@code megabytes} is the throughput in MB/s (MB =
- * 10^6 bytes of UTF-8 input).
+ * overrides its path). The secondary result {@code megabytes} is the throughput in MB/s (MB = 10^6
+ * bytes of UTF-8 input).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ManifestRoundTrip -f 1 -wi 2 -i 3}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 2, time = 10)
 @Measurement(iterations = 3, time = 10)
 public class ManifestRoundTripBenchmark {

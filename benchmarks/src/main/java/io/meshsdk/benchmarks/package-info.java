@@ -1,2 +1,5 @@
-/** JMH benchmarks of Mesh SDK (not deployed). Run with {@code java -jar benchmarks/target/benchmarks.jar}. */
+/**
+ * JMH benchmarks of Mesh SDK (not deployed). Run with {@code java -jar
+ * benchmarks/target/benchmarks.jar}.
+ */
 package io.meshsdk.benchmarks;

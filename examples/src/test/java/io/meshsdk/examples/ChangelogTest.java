@@ -24,7 +24,8 @@ class ChangelogTest {
   private static Set<String> internalTypes() throws IOException {
     Set<String> names = new TreeSet<>();
     try (Stream<Path> modules = Files.list(Paths.get(".."))) {
-      for (Path main : modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
+      for (Path main :
+          modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
         try (Stream<Path> files = Files.walk(main)) {
           files
               .filter(f -> main.relativize(f).toString().contains("internal"))

@@ -6,11 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringWriter;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.io.StringWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +51,8 @@ class ReadmeSnippetsTest {
   }
 
   /**
-   * The SDK's modules with a module descriptor and every library jar, without the test libraries:
-   * a snippet sees the exported packages of the modular artifacts only.
+   * The SDK's modules with a module descriptor and every library jar, without the test libraries: a
+   * snippet sees the exported packages of the modular artifacts only.
    */
   private static String modulePath() {
     return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -67,11 +67,15 @@ class ReadmeSnippetsTest {
    * the test libraries a JUnit snippet uses, beside the snippet's own output folder.
    */
   private static String classPath(Path out) {
-    return Stream.concat(Stream.of(out.toString()),
+    return Stream.concat(
+            Stream.of(out.toString()),
             Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(e -> !e.contains("test-classes"))
-                .filter(e -> TEST_ONLY.matcher(e).find()
-                    || (!e.endsWith(".jar") && !Files.isRegularFile(Paths.get(e, "module-info.class")))))
+                .filter(
+                    e ->
+                        TEST_ONLY.matcher(e).find()
+                            || (!e.endsWith(".jar")
+                                && !Files.isRegularFile(Paths.get(e, "module-info.class")))))
         .collect(Collectors.joining(File.pathSeparator));
   }
 
@@ -103,7 +107,8 @@ class ReadmeSnippetsTest {
         snippets().filter(s -> s.contains("class ReadmeSnippet")).findFirst().orElseThrow();
     String name = compile(source, out);
     Path manifests = Files.createDirectories(out.resolve("in"));
-    Files.writeString(manifests.resolve("web.yaml"),
+    Files.writeString(
+        manifests.resolve("web.yaml"),
         "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Stdout stdout = new Stdout(bytes);
@@ -137,12 +142,24 @@ class ReadmeSnippetsTest {
         };
     boolean ok =
         javac
-            .getTask(diagnostics, null, null,
-                List.of("-d", out.toString(), "-classpath", classPath(out),
-                    "--module-path", modulePath(),
-                    "--add-modules", "ALL-MODULE-PATH",
-                    "--release", "17", "-proc:none"),
-                null, List.of(file))
+            .getTask(
+                diagnostics,
+                null,
+                null,
+                List.of(
+                    "-d",
+                    out.toString(),
+                    "-classpath",
+                    classPath(out),
+                    "--module-path",
+                    modulePath(),
+                    "--add-modules",
+                    "ALL-MODULE-PATH",
+                    "--release",
+                    "17",
+                    "-proc:none"),
+                null,
+                List.of(file))
             .call();
     assertThat(ok).as("README snippet %s compiles:%n%s", name, diagnostics).isTrue();
     return name;

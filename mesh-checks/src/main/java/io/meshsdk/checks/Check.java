@@ -17,8 +17,13 @@ public final class Check {
   private final boolean retryable;
   private final boolean showsRetryError;
 
-  private Check(CheckCategory category, String description, String hintAnchor, Severity severity,
-      boolean retryable, boolean showsRetryError) {
+  private Check(
+      CheckCategory category,
+      String description,
+      String hintAnchor,
+      Severity severity,
+      boolean retryable,
+      boolean showsRetryError) {
     this.category = Objects.requireNonNull(category, "category");
     this.description = Objects.requireNonNull(description, "description");
     this.hintAnchor = Objects.requireNonNull(hintAnchor, "hint anchor");
@@ -35,12 +40,17 @@ public final class Check {
    * @param hintAnchor the anchor of its entry on the hint page, e.g. {@code l5d-existence-ns}
    * @param severity fatal, error or warning
    * @param retryable whether a failure is retried until the run's retry deadline
-   * @param showsRetryError whether the real error (rather than "waiting for check to complete")
-   *     is shown while retrying
+   * @param showsRetryError whether the real error (rather than "waiting for check to complete") is
+   *     shown while retrying
    * @return the check
    */
-  public static Check of(CheckCategory category, String description, String hintAnchor,
-      Severity severity, boolean retryable, boolean showsRetryError) {
+  public static Check of(
+      CheckCategory category,
+      String description,
+      String hintAnchor,
+      Severity severity,
+      boolean retryable,
+      boolean showsRetryError) {
     return new Check(category, description, hintAnchor, severity, retryable, showsRetryError);
   }
 
@@ -100,8 +110,12 @@ public final class Check {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Check c && category == c.category && description.equals(c.description)
-        && hintAnchor.equals(c.hintAnchor) && severity == c.severity && retryable == c.retryable
+    return o instanceof Check c
+        && category == c.category
+        && description.equals(c.description)
+        && hintAnchor.equals(c.hintAnchor)
+        && severity == c.severity
+        && retryable == c.retryable
         && showsRetryError == c.showsRetryError;
   }
 
@@ -112,7 +126,12 @@ public final class Check {
 
   @Override
   public String toString() {
-    return category.id() + ": " + description + " [" + severity
-        + (retryable ? ", retryable" : "") + "]";
+    return category.id()
+        + ": "
+        + description
+        + " ["
+        + severity
+        + (retryable ? ", retryable" : "")
+        + "]";
   }
 }

@@ -22,8 +22,8 @@ public interface CheckListener {
    * A retryable check failed and will run again after the retry interval; Linkerd shows this on a
    * terminal as a spinner with the message. Does nothing by default.
    *
-   * @param attempt the failed attempt; its message is the real error for checks that show it,
-   *     else {@code waiting for check to complete}
+   * @param attempt the failed attempt; its message is the real error for checks that show it, else
+   *     {@code waiting for check to complete}
    */
   default void onRetry(CheckResult attempt) {}
 }

@@ -11,13 +11,13 @@ import java.util.Optional;
  * When a run counts as failed.
  *
  * <ul>
- *   <li>{@link #errors()} (Linkerd's rule and the default): a check failed with an error;
- *       warnings do not fail the run.
+ *   <li>{@link #errors()} (Linkerd's rule and the default): a check failed with an error; warnings
+ *       do not fail the run.
  *   <li>{@link #warnings()}: a check failed with an error or a warning.
  *   <li>{@link #certificatesExpiringWithin(Duration)}: an error, or any certificate (trust anchor,
  *       issuer, webhook or tap certificate) that expires within the horizon (linkerd2#9612). The
- *       certificate expiry checks then use that horizon instead of 60 days, and their
- *       descriptions name it.
+ *       certificate expiry checks then use that horizon instead of 60 days, and their descriptions
+ *       name it.
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -62,8 +62,8 @@ public final class FailurePolicy {
   public static FailurePolicy certificatesExpiringWithin(Duration horizon) {
     Objects.requireNonNull(horizon, "horizon");
     if (horizon.isNegative() || horizon.isZero()) {
-      throw new IllegalArgumentException("the certificate horizon must be positive, not "
-          + horizon);
+      throw new IllegalArgumentException(
+          "the certificate horizon must be positive, not " + horizon);
     }
     return new FailurePolicy(false, horizon);
   }
@@ -120,7 +120,8 @@ public final class FailurePolicy {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FailurePolicy p && warningsFail == p.warningsFail
+    return o instanceof FailurePolicy p
+        && warningsFail == p.warningsFail
         && Objects.equals(certificateHorizon, p.certificateHorizon);
   }
 
@@ -131,8 +132,8 @@ public final class FailurePolicy {
 
   @Override
   public String toString() {
-    return certificateHorizon != null ? "FailurePolicy[errors, certificates expiring within "
-        + certificateHorizon + "]" : warningsFail ? "FailurePolicy[warnings]"
-        : "FailurePolicy[errors]";
+    return certificateHorizon != null
+        ? "FailurePolicy[errors, certificates expiring within " + certificateHorizon + "]"
+        : warningsFail ? "FailurePolicy[warnings]" : "FailurePolicy[errors]";
   }
 }

@@ -22,8 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Runs Linkerd's health checks against a cluster and returns the results as a {@link
- * CheckReport}.
+ * Runs Linkerd's health checks against a cluster and returns the results as a {@link CheckReport}.
  *
  * <pre>{@code
  * HealthChecker checker = HealthChecker.builder()
@@ -37,12 +36,12 @@ import java.util.Set;
  * }</pre>
  *
  * <p><b>Semantics</b> are {@code linkerd check}'s at linkerd2 b24cd40: categories run in the fixed
- * {@link CheckCategory} order; a failed fatal check stops the run; a skipped check reports
- * nothing; warnings do not fail a run unless the {@link FailurePolicy} says so; retryable checks
- * are retried every 5 seconds until the retry deadline. Independent checks run concurrently and
- * every read is made once per attempt, but results are reported (and heard by the {@link
- * CheckListener}) in Linkerd's order. API failures (403, 500, timeouts) become the failing check's
- * message; the run always finishes with a report.
+ * {@link CheckCategory} order; a failed fatal check stops the run; a skipped check reports nothing;
+ * warnings do not fail a run unless the {@link FailurePolicy} says so; retryable checks are retried
+ * every 5 seconds until the retry deadline. Independent checks run concurrently and every read is
+ * made once per attempt, but results are reported (and heard by the {@link CheckListener}) in
+ * Linkerd's order. API failures (403, 500, timeouts) become the failing check's message; the run
+ * always finishes with a report.
  *
  * <p><b>Offline by default:</b> nothing leaves the cluster's API. "can determine the latest
  * version" warns, the "… is up-to-date" checks warn {@code unable to determine version channel}
@@ -54,8 +53,10 @@ import java.util.Set;
 public final class HealthChecker {
   /** Linkerd's default retry deadline ({@code --wait}): 5 minutes. */
   public static final Duration DEFAULT_RETRY_DEADLINE = Duration.ofMinutes(5);
+
   /** The pause between attempts of a retried check: 5 seconds. */
   public static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
+
   /** How long one attempt of a check may take: 30 seconds. */
   public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -82,22 +83,44 @@ public final class HealthChecker {
     this.failurePolicy = b.failurePolicy;
     Set<CheckCategory> categories = EnumSet.noneOf(CheckCategory.class);
     categories.addAll(b.categories != null ? b.categories : b.preset.categories());
-    if (b.categories == null && b.preset == Preset.PRE && (b.cniEnabled
-        || (b.plannedValues != null && b.plannedValues.getBoolean("cniEnabled").orElse(false)))) {
+    if (b.categories == null
+        && b.preset == Preset.PRE
+        && (b.cniEnabled
+            || (b.plannedValues != null
+                && b.plannedValues.getBoolean("cniEnabled").orElse(false)))) {
       // --pre runs the CNI checks when the CNI plugin is (to be) used
       categories.add(CheckCategory.LINKERD_CNI_PLUGIN);
     }
     boolean extensions = b.categories == null && b.preset.runsExtensions();
-    boolean proxy = b.categories == null ? b.preset.proxy()
-        : categories.contains(CheckCategory.LINKERD_DATA_PLANE)
-            || categories.contains(CheckCategory.LINKERD_VIZ_DATA_PLANE);
+    boolean proxy =
+        b.categories == null
+            ? b.preset.proxy()
+            : categories.contains(CheckCategory.LINKERD_DATA_PLANE)
+                || categories.contains(CheckCategory.LINKERD_VIZ_DATA_PLANE);
     Duration horizon = b.failurePolicy.certificateHorizon().orElse(IdentityCheck.DEFAULT_HORIZON);
-    this.settings = new Settings(Set.copyOf(categories), extensions, proxy,
-        Set.copyOf(b.onlyChecks), b.controlPlaneNamespace, Optional.ofNullable(b.dataPlaneNamespace),
-        b.cniNamespace, Optional.ofNullable(b.vizNamespace), Optional.ofNullable(b.plannedValues),
-        b.cniEnabled, b.clock, b.retryDeadline, RETRY_INTERVAL, b.attemptTimeout, b.sleeper,
-        horizon, b.cliVersion, HintUrls.baseForVersion(b.cliVersion), List.copyOf(b.expectedCrds),
-        Optional.ofNullable(b.versionLookup), b.parallelism);
+    this.settings =
+        new Settings(
+            Set.copyOf(categories),
+            extensions,
+            proxy,
+            Set.copyOf(b.onlyChecks),
+            b.controlPlaneNamespace,
+            Optional.ofNullable(b.dataPlaneNamespace),
+            b.cniNamespace,
+            Optional.ofNullable(b.vizNamespace),
+            Optional.ofNullable(b.plannedValues),
+            b.cniEnabled,
+            b.clock,
+            b.retryDeadline,
+            RETRY_INTERVAL,
+            b.attemptTimeout,
+            b.sleeper,
+            horizon,
+            b.cliVersion,
+            HintUrls.baseForVersion(b.cliVersion),
+            List.copyOf(b.expectedCrds),
+            Optional.ofNullable(b.versionLookup),
+            b.parallelism);
   }
 
   /**
@@ -137,8 +160,11 @@ public final class HealthChecker {
    * @throws IllegalStateException when the builder was given no cluster
    */
   public CheckReport run() {
-    return run(cluster.orElseThrow(() -> new IllegalStateException(
-        "no cluster: call HealthChecker.Builder.cluster(…) or run(ClusterView)")));
+    return run(
+        cluster.orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no cluster: call HealthChecker.Builder.cluster(…) or run(ClusterView)")));
   }
 
   /**
@@ -187,7 +213,7 @@ public final class HealthChecker {
     private Duration retryDeadline = DEFAULT_RETRY_DEADLINE;
     private Duration attemptTimeout = ATTEMPT_TIMEOUT;
     private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
-    private CheckListener listener = r -> { };
+    private CheckListener listener = r -> {};
     private FailurePolicy failurePolicy = FailurePolicy.errors();
     private String cliVersion = MeshSdk.linkerdVersion();
     private List<ExpectedCrd> expectedCrds = ExpectedCrd.linkerd();
@@ -324,8 +350,8 @@ public final class HealthChecker {
     }
 
     /**
-     * Enables the CNI checks ({@code --linkerd-cni-enabled}); they also run when the planned
-     * values or {@code linkerd-config} set {@code cniEnabled}.
+     * Enables the CNI checks ({@code --linkerd-cni-enabled}); they also run when the planned values
+     * or {@code linkerd-config} set {@code cniEnabled}.
      *
      * @param enabled whether CNI is enabled
      * @return this builder
@@ -347,8 +373,8 @@ public final class HealthChecker {
     }
 
     /**
-     * How long retryable checks are retried ({@code --wait}, default 5 minutes); zero reports
-     * the first failure at once.
+     * How long retryable checks are retried ({@code --wait}, default 5 minutes); zero reports the
+     * first failure at once.
      *
      * @param deadline the time from the start of the run
      * @return this builder

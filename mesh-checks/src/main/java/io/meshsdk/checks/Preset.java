@@ -7,39 +7,67 @@ import java.util.Set;
 /**
  * The modes of {@code linkerd check}: which categories run, and whether extensions follow.
  *
- * <p>The categories of each preset are Linkerd's at b24cd40. {@link #CORE} and {@link #PROXY}
- * run the extension checks after the core categories (the viz checks for a namespace labelled
- * {@code linkerd.io/extension=viz}, a warning for any other extension label); the others do not.
+ * <p>The categories of each preset are Linkerd's at b24cd40. {@link #CORE} and {@link #PROXY} run
+ * the extension checks after the core categories (the viz checks for a namespace labelled {@code
+ * linkerd.io/extension=viz}, a warning for any other extension label); the others do not.
  */
 public enum Preset {
   /** {@code linkerd check --pre}: the pre-install checks. */
-  PRE(EnumSet.of(CheckCategory.KUBERNETES_API, CheckCategory.KUBERNETES_VERSION,
-      CheckCategory.GATEWAY_API_CRD, CheckCategory.PRE_KUBERNETES_SETUP,
-      CheckCategory.LINKERD_VERSION), false),
+  PRE(
+      EnumSet.of(
+          CheckCategory.KUBERNETES_API,
+          CheckCategory.KUBERNETES_VERSION,
+          CheckCategory.GATEWAY_API_CRD,
+          CheckCategory.PRE_KUBERNETES_SETUP,
+          CheckCategory.LINKERD_VERSION),
+      false),
   /** {@code linkerd check --crds}: the CRD checks. */
-  CRDS(EnumSet.of(CheckCategory.KUBERNETES_API, CheckCategory.KUBERNETES_VERSION,
-      CheckCategory.GATEWAY_API_CRD, CheckCategory.LINKERD_CRD, CheckCategory.LINKERD_VERSION),
+  CRDS(
+      EnumSet.of(
+          CheckCategory.KUBERNETES_API,
+          CheckCategory.KUBERNETES_VERSION,
+          CheckCategory.GATEWAY_API_CRD,
+          CheckCategory.LINKERD_CRD,
+          CheckCategory.LINKERD_VERSION),
       false),
   /** {@code linkerd check}: the control plane, then the extensions. */
-  CORE(EnumSet.of(CheckCategory.KUBERNETES_API, CheckCategory.KUBERNETES_VERSION,
-      CheckCategory.GATEWAY_API_CRD, CheckCategory.LINKERD_EXISTENCE,
-      CheckCategory.LINKERD_CONFIG, CheckCategory.LINKERD_CNI_PLUGIN,
-      CheckCategory.LINKERD_IDENTITY, CheckCategory.LINKERD_WEBHOOKS_AND_APISVC_TLS,
-      CheckCategory.LINKERD_VERSION, CheckCategory.CONTROL_PLANE_VERSION,
-      CheckCategory.LINKERD_CONTROL_PLANE_PROXY, CheckCategory.LINKERD_HA_CHECKS,
-      CheckCategory.LINKERD_EXTENSION_CHECKS), true),
+  CORE(
+      EnumSet.of(
+          CheckCategory.KUBERNETES_API,
+          CheckCategory.KUBERNETES_VERSION,
+          CheckCategory.GATEWAY_API_CRD,
+          CheckCategory.LINKERD_EXISTENCE,
+          CheckCategory.LINKERD_CONFIG,
+          CheckCategory.LINKERD_CNI_PLUGIN,
+          CheckCategory.LINKERD_IDENTITY,
+          CheckCategory.LINKERD_WEBHOOKS_AND_APISVC_TLS,
+          CheckCategory.LINKERD_VERSION,
+          CheckCategory.CONTROL_PLANE_VERSION,
+          CheckCategory.LINKERD_CONTROL_PLANE_PROXY,
+          CheckCategory.LINKERD_HA_CHECKS,
+          CheckCategory.LINKERD_EXTENSION_CHECKS),
+      true),
   /**
    * {@code linkerd check --proxy}: {@link #CORE} plus the data-plane categories, minus {@code
-   * control-plane-version} and {@code linkerd-extension-checks}; extensions run with
-   * {@code --proxy}.
+   * control-plane-version} and {@code linkerd-extension-checks}; extensions run with {@code
+   * --proxy}.
    */
-  PROXY(EnumSet.of(CheckCategory.KUBERNETES_API, CheckCategory.KUBERNETES_VERSION,
-      CheckCategory.GATEWAY_API_CRD, CheckCategory.LINKERD_EXISTENCE,
-      CheckCategory.LINKERD_CONFIG, CheckCategory.LINKERD_CNI_PLUGIN,
-      CheckCategory.LINKERD_IDENTITY, CheckCategory.LINKERD_WEBHOOKS_AND_APISVC_TLS,
-      CheckCategory.LINKERD_IDENTITY_DATA_PLANE, CheckCategory.LINKERD_VERSION,
-      CheckCategory.LINKERD_CONTROL_PLANE_PROXY, CheckCategory.LINKERD_DATA_PLANE,
-      CheckCategory.LINKERD_HA_CHECKS), true),
+  PROXY(
+      EnumSet.of(
+          CheckCategory.KUBERNETES_API,
+          CheckCategory.KUBERNETES_VERSION,
+          CheckCategory.GATEWAY_API_CRD,
+          CheckCategory.LINKERD_EXISTENCE,
+          CheckCategory.LINKERD_CONFIG,
+          CheckCategory.LINKERD_CNI_PLUGIN,
+          CheckCategory.LINKERD_IDENTITY,
+          CheckCategory.LINKERD_WEBHOOKS_AND_APISVC_TLS,
+          CheckCategory.LINKERD_IDENTITY_DATA_PLANE,
+          CheckCategory.LINKERD_VERSION,
+          CheckCategory.LINKERD_CONTROL_PLANE_PROXY,
+          CheckCategory.LINKERD_DATA_PLANE,
+          CheckCategory.LINKERD_HA_CHECKS),
+      true),
   /** {@code linkerd viz check}: the viz extension alone. */
   VIZ(EnumSet.of(CheckCategory.LINKERD_VIZ), false),
   /** {@code linkerd viz check --proxy}: the viz extension and its data-plane checks. */

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where the latest Linkerd versions come from, for "can determine the latest version" and the
- * "… is up-to-date" checks.
+ * Where the latest Linkerd versions come from, for "can determine the latest version" and the "… is
+ * up-to-date" checks.
  *
  * <p>A {@link HealthChecker} has none by default: it is offline, and those checks warn. Enable
  * {@link #linkerdVersionCheck(Duration)} to ask {@code versioncheck.linkerd.io} as {@code linkerd
@@ -32,8 +32,7 @@ public interface VersionLookup {
    * @param cliVersion the version the SDK reports as its own, e.g. {@code edge-26.8.3}
    * @param uuid the {@code linkerd-config} ConfigMap's UID, or {@code unknown}
    * @return channel name to version, e.g. {@code {"edge": "edge-26.8.3"}}
-   * @throws Exception with the reason when the versions cannot be determined (the check reports
-   *     it)
+   * @throws Exception with the reason when the versions cannot be determined (the check reports it)
    */
   Map<String, String> latestVersions(String cliVersion, String uuid) throws Exception;
 
@@ -59,13 +58,19 @@ public interface VersionLookup {
     Objects.requireNonNull(timeout, "timeout");
     return (cli, uuid) -> {
       HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
-      URI uri = URI.create("https://versioncheck.linkerd.io/version.json?version="
-          + URLEncoder.encode(cli, StandardCharsets.UTF_8) + "&uuid="
-          + URLEncoder.encode(uuid, StandardCharsets.UTF_8) + "&source=cli");
+      URI uri =
+          URI.create(
+              "https://versioncheck.linkerd.io/version.json?version="
+                  + URLEncoder.encode(cli, StandardCharsets.UTF_8)
+                  + "&uuid="
+                  + URLEncoder.encode(uuid, StandardCharsets.UTF_8)
+                  + "&source=cli");
       HttpResponse<String> response;
       try {
-        response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
+        response =
+            client.send(
+                HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
         throw new IOException("GET " + uri + ": " + e, e);
       }

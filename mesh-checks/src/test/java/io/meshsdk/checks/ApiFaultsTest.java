@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every API fault mode of the test server on the node list: the checks that list nodes fail with
- * a message that says what happened, and the run still finishes with every later category.
+ * Every API fault mode of the test server on the node list: the checks that list nodes fail with a
+ * message that says what happened, and the run still finishes with every later category.
  */
 class ApiFaultsTest {
   private static KubeApiServer server;
@@ -49,17 +49,25 @@ class ApiFaultsTest {
   }
 
   private static CheckReport run() {
-    LiveCluster cluster = LiveCluster.builder().kubeconfig(server.kubeconfig())
-        .readTimeout(Duration.ofSeconds(1)).requestDeadline(Duration.ofSeconds(3))
-        .retries(2, Duration.ofMillis(10)).build();
-    return HealthChecker.builder().preset(Preset.CORE).retryDeadline(Duration.ZERO)
-        .clock(Clock.fixed(HealthyCluster.NOW, ZoneOffset.UTC)).build().run(cluster);
+    LiveCluster cluster =
+        LiveCluster.builder()
+            .kubeconfig(server.kubeconfig())
+            .readTimeout(Duration.ofSeconds(1))
+            .requestDeadline(Duration.ofSeconds(3))
+            .retries(2, Duration.ofMillis(10))
+            .build();
+    return HealthChecker.builder()
+        .preset(Preset.CORE)
+        .retryDeadline(Duration.ZERO)
+        .clock(Clock.fixed(HealthyCluster.NOW, ZoneOffset.UTC))
+        .build()
+        .run(cluster);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("faults")
-  void should_turn_a_failed_node_list_into_the_checks_error_and_finish_the_run(String name,
-      Fault fault, String status) {
+  void should_turn_a_failed_node_list_into_the_checks_error_and_finish_the_run(
+      String name, Fault fault, String status) {
     server.clearFaults();
     server.inject(fault.on("/api/v1/nodes"));
     CheckReport report;
@@ -70,18 +78,24 @@ class ApiFaultsTest {
     }
 
     String table = ReportRenderer.table().render(report);
-    CheckResult cidrs = report.categories().stream()
-        .flatMap(c -> c.results().stream())
-        .filter(r -> r.description().equals("cluster networks contains all node podCIDRs"))
-        .findFirst().orElseThrow(() -> new AssertionError(table));
+    CheckResult cidrs =
+        report.categories().stream()
+            .flatMap(c -> c.results().stream())
+            .filter(r -> r.description().equals("cluster networks contains all node podCIDRs"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(table));
     assertThat(cidrs.outcome()).as(table).isEqualTo(Outcome.ERROR);
-    assertThat(cidrs.message()).hasValueSatisfying(m -> {
-      assertThat(m).contains("/api/v1/nodes");
-      assertThat(m).contains(status);
-    });
-    assertThat(report.categories()).extracting(c -> c.name())
-        .as("the run goes on after the error").contains("linkerd-identity",
-            "linkerd-webhooks-and-apisvc-tls", "linkerd-control-plane-proxy");
+    assertThat(cidrs.message())
+        .hasValueSatisfying(
+            m -> {
+              assertThat(m).contains("/api/v1/nodes");
+              assertThat(m).contains(status);
+            });
+    assertThat(report.categories())
+        .extracting(c -> c.name())
+        .as("the run goes on after the error")
+        .contains(
+            "linkerd-identity", "linkerd-webhooks-and-apisvc-tls", "linkerd-control-plane-proxy");
     assertThat(report.fatalFailure()).as(table).isEmpty();
   }
 
@@ -103,10 +117,16 @@ class ApiFaultsTest {
     LiveCluster cluster = LiveCluster.builder().kubeconfig(server.kubeconfig()).build();
     HealthChecker.builder().preset(Preset.PRE).retryDeadline(Duration.ZERO).build().run(cluster);
 
-    assertThat(server.journal().requests("POST", "/**")).as("reviews and dry runs were sent")
-        .isNotEmpty().allSatisfy(j -> assertThat(j.path().endsWith("/selfsubjectaccessreviews")
-            || j.queryParameter("dryRun").filter("All"::equals).isPresent())
-            .as(j.toString()).isTrue());
+    assertThat(server.journal().requests("POST", "/**"))
+        .as("reviews and dry runs were sent")
+        .isNotEmpty()
+        .allSatisfy(
+            j ->
+                assertThat(
+                        j.path().endsWith("/selfsubjectaccessreviews")
+                            || j.queryParameter("dryRun").filter("All"::equals).isPresent())
+                    .as(j.toString())
+                    .isTrue());
     assertThat(server.journal().mutations()).isEmpty();
   }
 }

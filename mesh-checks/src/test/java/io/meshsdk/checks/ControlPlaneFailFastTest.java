@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** linkerd2#4680: a control plane whose pods cannot be scheduled fails fast instead of waiting. */
 class ControlPlaneFailFastTest {
-  private static final String PENDING = """
+  private static final String PENDING =
+      """
       apiVersion: v1
       kind: Namespace
       metadata:
@@ -45,21 +46,25 @@ class ControlPlaneFailFastTest {
   @Test
   void should_report_unschedulable_pods_at_once_with_a_five_minute_deadline() {
     List<Duration> sleeps = new ArrayList<>();
-    CheckReport report = HealthChecker.builder()
-        .categories(CheckCategory.LINKERD_EXISTENCE)
-        .onlyChecks(List.of("no unschedulable pods", "control plane pods are ready"))
-        .retryDeadline(Duration.ofMinutes(5))
-        .sleeper(sleeps::add)
-        .build()
-        .run(SnapshotCluster.builder().add(PENDING, "pending.yaml").build());
+    CheckReport report =
+        HealthChecker.builder()
+            .categories(CheckCategory.LINKERD_EXISTENCE)
+            .onlyChecks(List.of("no unschedulable pods", "control plane pods are ready"))
+            .retryDeadline(Duration.ofMinutes(5))
+            .sleeper(sleeps::add)
+            .build()
+            .run(SnapshotCluster.builder().add(PENDING, "pending.yaml").build());
 
     assertThat(sleeps).as("no retry waits").isEmpty();
-    assertThat(report.results()).extracting(CheckResult::description, r -> r.message().orElse(""))
+    assertThat(report.results())
+        .extracting(CheckResult::description, r -> r.message().orElse(""))
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("no unschedulable pods",
+            org.assertj.core.groups.Tuple.tuple(
+                "no unschedulable pods",
                 "linkerd-destination-5f79ff4844-abcde: 0/3 nodes are available: 3 node(s) didn't"
                     + " match pod anti-affinity rules."),
-            org.assertj.core.groups.Tuple.tuple("control plane pods are ready",
+            org.assertj.core.groups.Tuple.tuple(
+                "control plane pods are ready",
                 "No running pods for \"linkerd-destination\"; pod "
                     + "linkerd-destination-5f79ff4844-abcde cannot be scheduled: 0/3 nodes are "
                     + "available: 3 node(s) didn't match pod anti-affinity rules."));

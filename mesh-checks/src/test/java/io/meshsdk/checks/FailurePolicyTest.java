@@ -11,14 +11,17 @@ import org.junit.jupiter.api.Test;
 
 class FailurePolicyTest {
   private static CheckResult warning(String anchor) {
-    return CheckResult.builder("linkerd-identity", "some check").hintAnchor(anchor)
-        .severity(Severity.WARNING).failed("will expire").build();
+    return CheckResult.builder("linkerd-identity", "some check")
+        .hintAnchor(anchor)
+        .severity(Severity.WARNING)
+        .failed("will expire")
+        .build();
   }
 
-  private static final CheckResult ERROR = CheckResult.builder("linkerd-config", "x")
-      .severity(Severity.ERROR).failed("missing").build();
-  private static final CheckResult PASS = CheckResult.builder("linkerd-config", "y").passed()
-      .build();
+  private static final CheckResult ERROR =
+      CheckResult.builder("linkerd-config", "x").severity(Severity.ERROR).failed("missing").build();
+  private static final CheckResult PASS =
+      CheckResult.builder("linkerd-config", "y").passed().build();
 
   private static CheckReport report(CheckResult... results) {
     return CheckReport.builder().addAll(java.util.List.of(results)).build();
@@ -51,6 +54,7 @@ class FailurePolicyTest {
   @Test
   void should_refuse_a_horizon_that_is_not_positive() {
     assertThatThrownBy(() -> FailurePolicy.certificatesExpiringWithin(Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("positive");
   }
 }

@@ -48,8 +48,8 @@ class LinkerdCheckConformanceTest {
 
   static Stream<Arguments> scenarios() throws IOException {
     Path file = Conformance.resolve("linkerd", "check", "scenarios.json");
-    JsonObject root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
-        .getAsJsonObject();
+    JsonObject root =
+        JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
     List<Arguments> out = new ArrayList<>();
     for (JsonElement e : root.getAsJsonArray("scenarios")) {
       JsonObject s = e.getAsJsonObject();
@@ -63,23 +63,22 @@ class LinkerdCheckConformanceTest {
   @MethodSource("scenarios")
   void should_report_what_linkerd_reports_on_a_snapshot(String id, JsonObject scenario) {
     Path objects = Conformance.resolve("linkerd", "check", scenario.get("objects").getAsString());
-    SnapshotCluster cluster = SnapshotCluster.builder()
-        .add(objects)
-        .accessPolicy(accessPolicy(scenario))
-        .build();
+    SnapshotCluster cluster =
+        SnapshotCluster.builder().add(objects).accessPolicy(accessPolicy(scenario)).build();
     verify(scenario, cluster);
   }
 
   @ParameterizedTest(name = "live {0}")
   @MethodSource("scenarios")
-  void should_report_what_linkerd_reports_through_a_live_api_server(String id,
-      JsonObject scenario) {
+  void should_report_what_linkerd_reports_through_a_live_api_server(
+      String id, JsonObject scenario) {
     Path objects = Conformance.resolve("linkerd", "check", scenario.get("objects").getAsString());
     try (KubeApiServer server = start(objects, accessPolicy(scenario))) {
       LiveCluster cluster = LiveCluster.builder().kubeconfig(server.kubeconfig()).build();
       verify(scenario, cluster);
       assertThat(server.journal().mutations())
-          .as("a check run only reads (access reviews and dry runs aside)").isEmpty();
+          .as("a check run only reads (access reviews and dry runs aside)")
+          .isEmpty();
     }
   }
 
@@ -89,7 +88,8 @@ class LinkerdCheckConformanceTest {
     } catch (KubeApiServerException e) {
       // mesh-testing (fabric8's CRUD store) cannot yet hold a CRD without spec.names, which these
       // fixtures' CRDs lack; the scenario is skipped with that reason rather than altered
-      Assumptions.assumeFalse(String.valueOf(e.getMessage()).contains("CustomResourceDefinition"),
+      Assumptions.assumeFalse(
+          String.valueOf(e.getMessage()).contains("CustomResourceDefinition"),
           "mesh-testing cannot seed a CustomResourceDefinition without spec.names: "
               + e.getMessage());
       throw e;
@@ -134,18 +134,19 @@ class LinkerdCheckConformanceTest {
     if (scenario.has("only")) {
       scenario.getAsJsonArray("only").forEach(o -> only.add(o.getAsString()));
     }
-    HealthChecker.Builder b = HealthChecker.builder()
-        .categories(categories)
-        .onlyChecks(only)
-        .controlPlaneNamespace(options.get("controlPlaneNamespace").getAsString())
-        .dataPlaneNamespace(options.get("dataPlaneNamespace").getAsString())
-        .cniNamespace(options.get("cniNamespace").getAsString())
-        .cniEnabled(options.has("cniEnabled") && options.get("cniEnabled").getAsBoolean())
-        .clock(Clock.fixed(Instant.parse(options.get("now").getAsString()), ZoneOffset.UTC))
-        .retryDeadline(Duration.ZERO);
+    HealthChecker.Builder b =
+        HealthChecker.builder()
+            .categories(categories)
+            .onlyChecks(only)
+            .controlPlaneNamespace(options.get("controlPlaneNamespace").getAsString())
+            .dataPlaneNamespace(options.get("dataPlaneNamespace").getAsString())
+            .cniNamespace(options.get("cniNamespace").getAsString())
+            .cniEnabled(options.has("cniEnabled") && options.get("cniEnabled").getAsBoolean())
+            .clock(Clock.fixed(Instant.parse(options.get("now").getAsString()), ZoneOffset.UTC))
+            .retryDeadline(Duration.ZERO);
     if (options.has("crdManifest")) {
-      Path manifest = Conformance.resolve("linkerd", "check",
-          options.get("crdManifest").getAsString());
+      Path manifest =
+          Conformance.resolve("linkerd", "check", options.get("crdManifest").getAsString());
       b.expectedCrds(ExpectedCrd.fromManifests(ManifestReader.create().readAll(manifest)));
     }
     List<CheckResult> heard = new ArrayList<>();
@@ -156,24 +157,31 @@ class LinkerdCheckConformanceTest {
     List<String> expected = new ArrayList<>();
     for (JsonElement e : expect) {
       JsonObject x = e.getAsJsonObject();
-      expected.add(x.get("category").getAsString() + " | " + x.get("description").getAsString()
-          + " | " + x.get("result").getAsString());
+      expected.add(
+          x.get("category").getAsString()
+              + " | "
+              + x.get("description").getAsString()
+              + " | "
+              + x.get("result").getAsString());
     }
-    assertThat(shown).extracting(r -> r.category() + " | " + r.description() + " | "
-        + r.outcome().jsonName()).containsExactlyElementsOf(expected);
+    assertThat(shown)
+        .extracting(r -> r.category() + " | " + r.description() + " | " + r.outcome().jsonName())
+        .containsExactlyElementsOf(expected);
     for (int i = 0; i < expect.size(); i++) {
       JsonObject x = expect.get(i).getAsJsonObject();
       CheckResult r = shown.get(i);
       if (x.has("error")) {
         assertThat(r.message()).as(r.description()).hasValue(x.get("error").getAsString());
       } else if (x.has("errorContains")) {
-        assertThat(r.message()).as(r.description()).hasValueSatisfying(
-            m -> assertThat(m).contains(x.get("errorContains").getAsString()));
+        assertThat(r.message())
+            .as(r.description())
+            .hasValueSatisfying(m -> assertThat(m).contains(x.get("errorContains").getAsString()));
       } else {
         assertThat(r.isFailure()).as(r.description() + ": " + r.message()).isFalse();
       }
     }
-    assertThat(heard).as("the listener hears the shown results, in order")
+    assertThat(heard)
+        .as("the listener hears the shown results, in order")
         .containsExactlyElementsOf(shown);
     assertThat(report.success()).isEqualTo(scenario.get("success").getAsBoolean());
     assertThat(report.fatalFailure().isPresent())

@@ -49,8 +49,8 @@ final class CertsCommand implements Runnable {
       try {
         return OffsetDateTime.parse(value).toInstant();
       } catch (DateTimeParseException e) {
-        throw new CommandLine.TypeConversionException("'" + value
-            + "' is not an RFC 3339 timestamp such as 2026-01-01T00:00:00Z");
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not an RFC 3339 timestamp such as 2026-01-01T00:00:00Z");
       }
     }
   }

@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
           + " 'linkerd check' does, on the cluster of the kubeconfig or on --snapshot manifests.",
       "Offline: nothing but the cluster's API is contacted unless --version-check is given.",
       "Exit code 0 when the run passes under --fail-on/--cert-horizon, 1 when it fails, 2 on bad"
-          + " usage."})
+          + " usage."
+    })
 final class CheckCommand implements Callable<Integer> {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
@@ -58,13 +59,19 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--proxy", description = "Also check the data plane")
   private boolean proxy;
 
-  @Option(names = "--viz", description = "Run the viz extension's checks ('linkerd viz check');"
-      + " with --proxy, its data-plane checks too")
+  @Option(
+      names = "--viz",
+      description =
+          "Run the viz extension's checks ('linkerd viz check');"
+              + " with --proxy, its data-plane checks too")
   private boolean viz;
 
-  @Option(names = "--snapshot", paramLabel = "PATH",
-      description = "Check manifests (files, folders, a 'kubectl get -A -o yaml' dump) instead of"
-          + " a live cluster; repeatable")
+  @Option(
+      names = "--snapshot",
+      paramLabel = "PATH",
+      description =
+          "Check manifests (files, folders, a 'kubectl get -A -o yaml' dump) instead of"
+              + " a live cluster; repeatable")
   private List<Path> snapshots = new ArrayList<>();
 
   @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Path to the kubeconfig")
@@ -76,70 +83,102 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--as", paramLabel = "USER", description = "Impersonate this user")
   private String as;
 
-  @Option(names = "--as-group", paramLabel = "GROUP",
+  @Option(
+      names = "--as-group",
+      paramLabel = "GROUP",
       description = "Impersonate this group; repeatable")
   private List<String> asGroups = new ArrayList<>();
 
-  @Option(names = {"-L", "--linkerd-namespace"}, paramLabel = "NS",
+  @Option(
+      names = {"-L", "--linkerd-namespace"},
+      paramLabel = "NS",
       description = "Namespace of the control plane (default: linkerd)")
   private String controlPlaneNamespace = "linkerd";
 
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+  @Option(
+      names = {"-n", "--namespace"},
+      paramLabel = "NS",
       description = "Data-plane namespace for --proxy (default: all namespaces)")
   private String namespace = "";
 
-  @Option(names = "--cni-namespace", paramLabel = "NS",
+  @Option(
+      names = "--cni-namespace",
+      paramLabel = "NS",
       description = "Namespace of the CNI plugin (default: linkerd-cni)")
   private String cniNamespace = "linkerd-cni";
 
-  @Option(names = "--viz-namespace", paramLabel = "NS",
+  @Option(
+      names = "--viz-namespace",
+      paramLabel = "NS",
       description = "Namespace of viz (default: the namespace labelled linkerd.io/extension=viz)")
   private String vizNamespace;
 
-  @Option(names = "--linkerd-cni-enabled",
+  @Option(
+      names = "--linkerd-cni-enabled",
       description = "The CNI plugin is used (runs the CNI checks with --pre)")
   private boolean cniEnabled;
 
   @Mixin private ValuesLayerOptions values;
 
-  @Option(names = "--now", paramLabel = "RFC3339", converter = CertsCommand.InstantConverter.class,
+  @Option(
+      names = "--now",
+      paramLabel = "RFC3339",
+      converter = CertsCommand.InstantConverter.class,
       description = "Check as of this time, e.g. 2026-01-01T00:00:00Z")
   private Instant now;
 
-  @Option(names = "--wait", paramLabel = "DURATION",
+  @Option(
+      names = "--wait",
+      paramLabel = "DURATION",
       converter = CertsCommand.DurationConverter.class,
-      description = "Retry retryable checks this long (default 5m; 0s with --snapshot, which"
-          + " never changes)")
+      description =
+          "Retry retryable checks this long (default 5m; 0s with --snapshot, which"
+              + " never changes)")
   private Duration wait;
 
-  @Option(names = "--server-version", paramLabel = "V",
+  @Option(
+      names = "--server-version",
+      paramLabel = "V",
       description = "With --snapshot: what GET /version answers (gitVersion, e.g. v1.31.2)")
   private String serverVersion;
 
-  @Option(names = "--cli-version", paramLabel = "V",
-      description = "The Linkerd version to report as the CLI's own (default: the version whose"
-          + " chart defaults Mesh SDK carries)")
+  @Option(
+      names = "--cli-version",
+      paramLabel = "V",
+      description =
+          "The Linkerd version to report as the CLI's own (default: the version whose"
+              + " chart defaults Mesh SDK carries)")
   private String cliVersion;
 
-  @Option(names = "--assume-access", paramLabel = "allow|deny",
+  @Option(
+      names = "--assume-access",
+      paramLabel = "allow|deny",
       description = "With --snapshot: the answer to every access review (default allow)")
   private String assumeAccess;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
       description = "Output format: table (default), json, short or junit")
   private String output = "table";
 
-  @Option(names = "--fail-on", paramLabel = "error|warning",
+  @Option(
+      names = "--fail-on",
+      paramLabel = "error|warning",
       description = "Fail on errors (default, as Linkerd) or on warnings too")
   private String failOn = "error";
 
-  @Option(names = "--cert-horizon", paramLabel = "DURATION",
+  @Option(
+      names = "--cert-horizon",
+      paramLabel = "DURATION",
       converter = CertsCommand.DurationConverter.class,
-      description = "Fail when a certificate expires within this time (e.g. 60d); the expiry"
-          + " checks then use it instead of 60 days")
+      description =
+          "Fail when a certificate expires within this time (e.g. 60d); the expiry"
+              + " checks then use it instead of 60 days")
   private Duration certHorizon;
 
-  @Option(names = "--version-check",
+  @Option(
+      names = "--version-check",
       description = "Ask versioncheck.linkerd.io for the latest versions (off by default)")
   private boolean versionCheck;
 
@@ -150,16 +189,19 @@ final class CheckCommand implements Callable<Integer> {
     FailurePolicy policy = policy();
     ClusterView cluster = cluster();
 
-    HealthChecker.Builder b = HealthChecker.builder()
-        .preset(preset)
-        .controlPlaneNamespace(controlPlaneNamespace)
-        .dataPlaneNamespace(namespace)
-        .cniNamespace(cniNamespace)
-        .vizNamespace(vizNamespace)
-        .cniEnabled(cniEnabled)
-        .failurePolicy(policy)
-        .retryDeadline(wait != null ? wait
-            : snapshots.isEmpty() ? HealthChecker.DEFAULT_RETRY_DEADLINE : Duration.ZERO);
+    HealthChecker.Builder b =
+        HealthChecker.builder()
+            .preset(preset)
+            .controlPlaneNamespace(controlPlaneNamespace)
+            .dataPlaneNamespace(namespace)
+            .cniNamespace(cniNamespace)
+            .vizNamespace(vizNamespace)
+            .cniEnabled(cniEnabled)
+            .failurePolicy(policy)
+            .retryDeadline(
+                wait != null
+                    ? wait
+                    : snapshots.isEmpty() ? HealthChecker.DEFAULT_RETRY_DEADLINE : Duration.ZERO);
     if (now != null) {
       b.clock(Clock.fixed(now, ZoneOffset.UTC));
     }
@@ -170,14 +212,16 @@ final class CheckCommand implements Callable<Integer> {
       b.versionLookup(VersionLookup.linkerdVersionCheck(Duration.ofSeconds(10)));
     }
     if (!values.isEmpty()) {
-      HelmValues planned = values.addTo(ValuesBuilder.create(), parent.stdin()).build()
-          .userValues();
+      HelmValues planned =
+          values.addTo(ValuesBuilder.create(), parent.stdin()).build().userValues();
       b.plannedValues(planned);
     }
     PrintWriter out = spec.commandLine().getOut();
     boolean terminal = System.console() != null;
-    LiveTable live = terminal && (format == ReportFormat.TABLE || format == ReportFormat.SHORT)
-        ? new LiveTable(out, format == ReportFormat.SHORT) : null;
+    LiveTable live =
+        terminal && (format == ReportFormat.TABLE || format == ReportFormat.SHORT)
+            ? new LiveTable(out, format == ReportFormat.SHORT)
+            : null;
     if (live != null) {
       b.listener(live);
     }
@@ -229,13 +273,15 @@ final class CheckCommand implements Callable<Integer> {
     switch (failOn) {
       case "error" -> warnings = false;
       case "warning" -> warnings = true;
-      default -> throw usage("Invalid value for option '--fail-on': '" + failOn
-          + "'; expected error or warning");
+      default ->
+          throw usage(
+              "Invalid value for option '--fail-on': '" + failOn + "'; expected error or warning");
     }
     if (certHorizon != null) {
       if (warnings) {
-        throw usage("--cert-horizon cannot be used with --fail-on warning, which already fails"
-            + " on expiring certificates");
+        throw usage(
+            "--cert-horizon cannot be used with --fail-on warning, which already fails"
+                + " on expiring certificates");
       }
       if (certHorizon.isZero() || certHorizon.isNegative()) {
         throw usage("--cert-horizon must be positive");
@@ -278,8 +324,11 @@ final class CheckCommand implements Callable<Integer> {
     switch (access) {
       case "allow" -> snap.accessPolicy(AccessPolicy.allowAll());
       case "deny" -> snap.accessPolicy(AccessPolicy.denyAll());
-      default -> throw usage("Invalid value for option '--assume-access': '" + access
-          + "'; expected allow or deny");
+      default ->
+          throw usage(
+              "Invalid value for option '--assume-access': '"
+                  + access
+                  + "'; expected allow or deny");
     }
     return snap.build();
   }
@@ -289,8 +338,8 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /**
-   * Prints the table as checks end, on a terminal: each new line as soon as its check has a
-   * result; the rest (status line) at the end. The text is the table renderer's, colored.
+   * Prints the table as checks end, on a terminal: each new line as soon as its check has a result;
+   * the rest (status line) at the end. The text is the table renderer's, colored.
    */
   static final class LiveTable implements CheckListener {
     private static final String STATUS = "\nStatus check results are ";

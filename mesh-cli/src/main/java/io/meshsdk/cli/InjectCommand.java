@@ -63,14 +63,16 @@ final class InjectCommand implements Callable<Integer> {
 
   @Option(
       names = "--enable-debug-sidecar",
-      description = "Add config.linkerd.io/enable-debug-sidecar: \"true\" (with --manual: the"
-          + " linkerd-debug container).")
+      description =
+          "Add config.linkerd.io/enable-debug-sidecar: \"true\" (with --manual: the"
+              + " linkerd-debug container).")
   private boolean debugSidecar;
 
   @Option(
       names = "--allow-duplicate-keys",
-      description = "Accept duplicate mapping keys as Linkerd does (the last one wins, with a"
-          + " warning naming the line) instead of refusing the document.")
+      description =
+          "Accept duplicate mapping keys as Linkerd does (the last one wins, with a"
+              + " warning naming the line) instead of refusing the document.")
   private boolean allowDuplicateKeys;
 
   @Option(names = "--verbose", description = "Print every check of the report, not only warnings.")
@@ -85,8 +87,9 @@ final class InjectCommand implements Callable<Integer> {
   @Option(
       names = "--close-wait-timeout",
       paramLabel = "DURATION",
-      description = "Sets nf_conntrack_tcp_timeout_close_wait, a Go duration (e.g. 90s, 1m30s;"
-          + " with --manual it needs proxyInit.runAsRoot=true, as in Linkerd).")
+      description =
+          "Sets nf_conntrack_tcp_timeout_close_wait, a Go duration (e.g. 90s, 1m30s;"
+              + " with --manual it needs proxyInit.runAsRoot=true, as in Linkerd).")
   private String closeWaitTimeout;
 
   @CommandLine.Mixin private ValuesLayerOptions layers = new ValuesLayerOptions();
@@ -95,14 +98,16 @@ final class InjectCommand implements Callable<Integer> {
       names = "--override",
       paramLabel = "S",
       parameterConsumer = InOrder.class,
-      description = "An injection-time value, Helm --set syntax (e.g. proxy.ports.admin=1234);"
-          + " repeatable.")
+      description =
+          "An injection-time value, Helm --set syntax (e.g. proxy.ports.admin=1234);"
+              + " repeatable.")
   private List<String> override;
 
   @Option(
       names = "--strict",
-      description = "Fail (exit 1) when --values, --set* or --override sets a key Linkerd's chart"
-          + " does not know, instead of warning on stderr.")
+      description =
+          "Fail (exit 1) when --values, --set* or --override sets a key Linkerd's chart"
+              + " does not know, instead of warning on stderr.")
   private boolean strict;
 
   @Option(
@@ -114,124 +119,206 @@ final class InjectCommand implements Callable<Integer> {
 
   @Option(
       names = "--diff",
-      description = "Print a unified diff (git diff style) of each input and its output instead"
-          + " of the output: the lines inject inserts, replaces or removes.")
+      description =
+          "Print a unified diff (git diff style) of each input and its output instead"
+              + " of the output: the lines inject inserts, replaces or removes.")
   private boolean diff;
 
-  @Parameters(
-      paramLabel = "PATH",
-      arity = "1..*",
-      description = "A file, a folder or - (stdin).")
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "A file, a folder or - (stdin).")
   private List<String> paths;
 
   // Linkerd's inject flags, as aliases of --override with their own semantics
 
-  @Option(names = "--proxy-version", paramLabel = "V", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--proxy-version",
+      paramLabel = "V",
+      parameterConsumer = InOrder.class,
       description = "Tag of the proxy image (proxy.image.version).")
   private String proxyVersion;
 
-  @Option(names = "--proxy-image", paramLabel = "IMAGE", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--proxy-image",
+      paramLabel = "IMAGE",
+      parameterConsumer = InOrder.class,
       description = "Proxy image name (proxy.image.name).")
   private String proxyImage;
 
-  @Option(names = "--registry", paramLabel = "REGISTRY", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--registry",
+      paramLabel = "REGISTRY",
+      parameterConsumer = InOrder.class,
       description = "Registry of the proxy and debug images.")
   private String registry;
 
-  @Option(names = "--image-pull-policy", paramLabel = "POLICY", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--image-pull-policy",
+      paramLabel = "POLICY",
+      parameterConsumer = InOrder.class,
       description = "Pull policy of every image.")
   private String imagePullPolicy;
 
-  @Option(names = "--inbound-port", paramLabel = "PORT", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--inbound-port",
+      paramLabel = "PORT",
+      parameterConsumer = InOrder.class,
       description = "Proxy port for inbound traffic.")
   private String inboundPort;
 
-  @Option(names = "--outbound-port", paramLabel = "PORT", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--outbound-port",
+      paramLabel = "PORT",
+      parameterConsumer = InOrder.class,
       description = "Proxy port for outbound traffic.")
   private String outboundPort;
 
-  @Option(names = "--admin-port", paramLabel = "PORT", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--admin-port",
+      paramLabel = "PORT",
+      parameterConsumer = InOrder.class,
       description = "Proxy metrics and admin port.")
   private String adminPort;
 
-  @Option(names = "--control-port", paramLabel = "PORT", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--control-port",
+      paramLabel = "PORT",
+      parameterConsumer = InOrder.class,
       description = "Proxy control port.")
   private String controlPort;
 
-  @Option(names = "--skip-inbound-ports", paramLabel = "PORTS", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--skip-inbound-ports",
+      paramLabel = "PORTS",
+      parameterConsumer = InOrder.class,
       description = "Inbound ports and ranges that bypass the proxy.")
   private String skipInboundPorts;
 
-  @Option(names = "--skip-outbound-ports", paramLabel = "PORTS", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--skip-outbound-ports",
+      paramLabel = "PORTS",
+      parameterConsumer = InOrder.class,
       description = "Outbound ports and ranges that bypass the proxy.")
   private String skipOutboundPorts;
 
-  @Option(names = "--opaque-ports", paramLabel = "PORTS", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--opaque-ports",
+      paramLabel = "PORTS",
+      parameterConsumer = InOrder.class,
       description = "Ports and ranges without protocol detection.")
   private String opaquePorts;
 
-  @Option(names = "--require-identity-on-inbound-ports", paramLabel = "PORTS",
-      parameterConsumer = InOrder.class, description = "Inbound ports that require identity.")
+  @Option(
+      names = "--require-identity-on-inbound-ports",
+      paramLabel = "PORTS",
+      parameterConsumer = InOrder.class,
+      description = "Inbound ports that require identity.")
   private String requireIdentity;
 
-  @Option(names = "--proxy-uid", paramLabel = "UID", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--proxy-uid",
+      paramLabel = "UID",
+      parameterConsumer = InOrder.class,
       description = "User id the proxy runs as.")
   private String proxyUid;
 
-  @Option(names = "--proxy-gid", paramLabel = "GID", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--proxy-gid",
+      paramLabel = "GID",
+      parameterConsumer = InOrder.class,
       description = "Group id the proxy runs as.")
   private String proxyGid;
 
-  @Option(names = "--proxy-log-level", paramLabel = "LEVEL", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--proxy-log-level",
+      paramLabel = "LEVEL",
+      parameterConsumer = InOrder.class,
       description = "Proxy log level.")
   private String proxyLogLevel;
 
-  @Option(names = "--proxy-log-format", paramLabel = "FORMAT", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--proxy-log-format",
+      paramLabel = "FORMAT",
+      parameterConsumer = InOrder.class,
       description = "Proxy log format (plain or json).")
   private String proxyLogFormat;
 
-  @Option(names = "--proxy-cpu-request", paramLabel = "CPU", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--proxy-cpu-request",
+      paramLabel = "CPU",
+      parameterConsumer = InOrder.class,
       description = "Proxy CPU request (also the minimum worker count).")
   private String proxyCpuRequest;
 
-  @Option(names = "--proxy-cpu-limit", paramLabel = "CPU", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--proxy-cpu-limit",
+      paramLabel = "CPU",
+      parameterConsumer = InOrder.class,
       description = "Proxy CPU limit (also the maximum worker count).")
   private String proxyCpuLimit;
 
-  @Option(names = "--proxy-cpu", paramLabel = "CPU", parameterConsumer = InOrder.class,
-      hidden = true, description = "Deprecated: --proxy-cpu-request.")
+  @Option(
+      names = "--proxy-cpu",
+      paramLabel = "CPU",
+      parameterConsumer = InOrder.class,
+      hidden = true,
+      description = "Deprecated: --proxy-cpu-request.")
   private String proxyCpu;
 
-  @Option(names = "--proxy-memory-request", paramLabel = "MEM", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--proxy-memory-request",
+      paramLabel = "MEM",
+      parameterConsumer = InOrder.class,
       description = "Proxy memory request.")
   private String proxyMemoryRequest;
 
-  @Option(names = "--proxy-memory-limit", paramLabel = "MEM", parameterConsumer = InOrder.class,
+  @Option(
+      names = "--proxy-memory-limit",
+      paramLabel = "MEM",
+      parameterConsumer = InOrder.class,
       description = "Proxy memory limit.")
   private String proxyMemoryLimit;
 
-  @Option(names = "--proxy-memory", paramLabel = "MEM", parameterConsumer = InOrder.class,
-      hidden = true, description = "Deprecated: --proxy-memory-request.")
+  @Option(
+      names = "--proxy-memory",
+      paramLabel = "MEM",
+      parameterConsumer = InOrder.class,
+      hidden = true,
+      description = "Deprecated: --proxy-memory-request.")
   private String proxyMemory;
 
-  @Option(names = "--wait-before-exit-seconds", paramLabel = "N",
-      parameterConsumer = InOrder.class, description = "Seconds the proxy waits before exiting.")
+  @Option(
+      names = "--wait-before-exit-seconds",
+      paramLabel = "N",
+      parameterConsumer = InOrder.class,
+      description = "Seconds the proxy waits before exiting.")
   private String waitBeforeExit;
 
-  @Option(names = "--default-inbound-policy", paramLabel = "POLICY",
-      parameterConsumer = InOrder.class, description = "Inbound policy of the proxy.")
+  @Option(
+      names = "--default-inbound-policy",
+      paramLabel = "POLICY",
+      parameterConsumer = InOrder.class,
+      description = "Inbound policy of the proxy.")
   private String defaultInboundPolicy;
 
-  @Option(names = "--ingress", paramLabel = "BOOL", arity = "0..1",
+  @Option(
+      names = "--ingress",
+      paramLabel = "BOOL",
+      arity = "0..1",
       parameterConsumer = InOrder.class,
       description = "Run the proxy in ingress mode (linkerd.io/inject: ingress).")
   private String ingress;
 
-  @Option(names = "--enable-external-profiles", paramLabel = "BOOL", arity = "0..1",
-      parameterConsumer = InOrder.class, description = "Use service profiles of other clusters.")
+  @Option(
+      names = "--enable-external-profiles",
+      paramLabel = "BOOL",
+      arity = "0..1",
+      parameterConsumer = InOrder.class,
+      description = "Use service profiles of other clusters.")
   private String externalProfiles;
 
-  @Option(names = "--native-sidecar", paramLabel = "BOOL", arity = "0..1",
+  @Option(
+      names = "--native-sidecar",
+      paramLabel = "BOOL",
+      arity = "0..1",
       parameterConsumer = InOrder.class,
       description = "Run the proxy as a native sidecar (an init container).")
   private String nativeSidecar;
@@ -318,8 +405,9 @@ final class InjectCommand implements Callable<Integer> {
         value = explicit ? args.pop().toLowerCase(Locale.ROOT) : "true";
       } else if (args.isEmpty()) {
         throw new CommandLine.MissingParameterException(
-            commandSpec.commandLine(), argSpec, "Missing required parameter for option '" + name
-                + "' (" + option.paramLabel() + ")");
+            commandSpec.commandLine(),
+            argSpec,
+            "Missing required parameter for option '" + name + "' (" + option.paramLabel() + ")");
       } else {
         value = args.pop();
       }

@@ -96,8 +96,9 @@ final class InstallCommand implements Callable<Integer> {
   @Option(
       names = "--release",
       paramLabel = "NAME",
-      description = "Release name; default linkerd-control-plane (linkerd-crds with --crds,"
-          + " linkerd-viz with --viz).")
+      description =
+          "Release name; default linkerd-control-plane (linkerd-crds with --crds,"
+              + " linkerd-viz with --viz).")
   private String release;
 
   @Option(
@@ -109,8 +110,8 @@ final class InstallCommand implements Callable<Integer> {
   @Option(
       names = "--kube-version",
       paramLabel = "V",
-      description = "Kubernetes version to render for; default "
-          + LinkerdInstall.DEFAULT_KUBE_VERSION + ".")
+      description =
+          "Kubernetes version to render for; default " + LinkerdInstall.DEFAULT_KUBE_VERSION + ".")
   private String kubeVersion;
 
   @Option(
@@ -133,20 +134,26 @@ final class InstallCommand implements Callable<Integer> {
     } catch (InstallException e) {
       throw usage("--chart: " + e.getMessage());
     }
-    LinkerdInstall.Builder b = crds ? LinkerdInstall.crds(source)
-        : viz ? LinkerdInstall.viz(source) : LinkerdInstall.controlPlane(source);
+    LinkerdInstall.Builder b =
+        crds
+            ? LinkerdInstall.crds(source)
+            : viz ? LinkerdInstall.viz(source) : LinkerdInstall.controlPlane(source);
     b.ha(ha);
-    b.layers(vb -> {
-      layers.addTo(vb, parent.stdin());
-      setJson.forEach(a -> vb.set(SetFlag.SET_JSON, a));
-      setLiteral.forEach(a -> vb.set(SetFlag.SET_LITERAL, a));
-    });
-    int identityFiles = (trustAnchorsFile == null ? 0 : 1)
-        + (issuerCertificateFile == null ? 0 : 1) + (issuerKeyFile == null ? 0 : 1);
+    b.layers(
+        vb -> {
+          layers.addTo(vb, parent.stdin());
+          setJson.forEach(a -> vb.set(SetFlag.SET_JSON, a));
+          setLiteral.forEach(a -> vb.set(SetFlag.SET_LITERAL, a));
+        });
+    int identityFiles =
+        (trustAnchorsFile == null ? 0 : 1)
+            + (issuerCertificateFile == null ? 0 : 1)
+            + (issuerKeyFile == null ? 0 : 1);
     if (identityFiles != 0) {
       if (identityFiles != 3) {
-        throw usage("--identity-trust-anchors-file, --identity-issuer-certificate-file and"
-            + " --identity-issuer-key-file go together");
+        throw usage(
+            "--identity-trust-anchors-file, --identity-issuer-certificate-file and"
+                + " --identity-issuer-key-file go together");
       }
       if (crds || viz) {
         throw usage("the --identity-* files apply only to the control plane");
@@ -166,15 +173,19 @@ final class InstallCommand implements Callable<Integer> {
     RenderedInstall rendered = install.render();
 
     StringWriter text = new StringWriter();
-    try (ManifestWriter w = output == OutputFormat.json ? ManifestWriter.json(text)
-        : ManifestWriter.yaml(text)) {
+    try (ManifestWriter w =
+        output == OutputFormat.json ? ManifestWriter.json(text) : ManifestWriter.yaml(text)) {
       rendered.manifests().forEach(w::write);
     }
     rendered.warnings().forEach(w -> err.println("warning: " + w));
-    if (!crds && rendered.ofKind("Namespace").stream().map(Manifest::name)
-        .noneMatch(n -> n.filter(install.namespace()::equals).isPresent())) {
-      err.println("note: the chart renders no Namespace; create namespace "
-          + install.namespace() + " before applying");
+    if (!crds
+        && rendered.ofKind("Namespace").stream()
+            .map(Manifest::name)
+            .noneMatch(n -> n.filter(install.namespace()::equals).isPresent())) {
+      err.println(
+          "note: the chart renders no Namespace; create namespace "
+              + install.namespace()
+              + " before applying");
     }
     out.print(text);
     return MeshCommand.OK;

@@ -3,21 +3,21 @@ package io.meshsdk.cli;
 import io.meshsdk.core.MeshException;
 import io.meshsdk.core.values.ValuesException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code mesh} command line: Mesh SDK's library exposed for people and scripts.
  *
- * <p>Results go to stdout, diagnostics to stderr. Exit codes, the same in every command: 0
- * success; 1 a failed operation (a file that cannot be read or parsed, a refused input, missing
- * required values, unknown keys with {@code --strict}); 2 bad usage (unknown options, argument
- * syntax and argument limits, e.g. {@code --set a.b[}, {@code --set a[99999999]=1}, an unterminated
- * {@code --set-json}, a bad {@code --override} or flag value).
+ * <p>Results go to stdout, diagnostics to stderr. Exit codes, the same in every command: 0 success;
+ * 1 a failed operation (a file that cannot be read or parsed, a refused input, missing required
+ * values, unknown keys with {@code --strict}); 2 bad usage (unknown options, argument syntax and
+ * argument limits, e.g. {@code --set a.b[}, {@code --set a[99999999]=1}, an unterminated {@code
+ * --set-json}, a bad {@code --override} or flag value).
  */
 @Command(
     name = "mesh",
@@ -73,8 +73,11 @@ public final class MeshCommand implements Runnable {
    * @param args command-line arguments
    */
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    System.exit(
+        execute(
+            args,
+            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+            new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
   }
 
   /**
@@ -137,8 +140,13 @@ public final class MeshCommand implements Runnable {
     if (input.length() > 200) {
       input = input.substring(0, 200) + "…";
     }
-    return "mesh: internal error: '" + operation + "' failed on " + input + " ("
-        + t.getClass().getSimpleName() + "); please report it";
+    return "mesh: internal error: '"
+        + operation
+        + "' failed on "
+        + input
+        + " ("
+        + t.getClass().getSimpleName()
+        + "); please report it";
   }
 
   /**
@@ -155,7 +163,8 @@ public final class MeshCommand implements Runnable {
     cl.setErr(err);
     // arguments are passed through verbatim: a Helm --set argument may start with '@'
     cl.setExpandAtFiles(false);
-    cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILED);
+    cl.setExitCodeExceptionMapper(
+        e -> e instanceof CommandLine.ParameterException ? USAGE : FAILED);
     cl.setParameterExceptionHandler(
         (ex, arguments) -> {
           CommandLine c = ex.getCommandLine();
@@ -169,8 +178,8 @@ public final class MeshCommand implements Runnable {
             // options that parse but do not go together, checked by the command itself
             CommandLine at = pe.getCommandLine();
             at.getErr().println("mesh: " + pe.getMessage());
-            at.getErr().println(
-                "Run '" + at.getCommandSpec().qualifiedName() + " --help' for usage.");
+            at.getErr()
+                .println("Run '" + at.getCommandSpec().qualifiedName() + " --help' for usage.");
             return USAGE;
           }
           if (ex instanceof ValuesException v && v.isArgumentError()) {
@@ -178,10 +187,13 @@ public final class MeshCommand implements Runnable {
             c.getErr().println("mesh: " + oneLine(ex.getMessage()));
             return USAGE;
           }
-          boolean expected = ex instanceof MeshException || ex instanceof java.io.IOException
-              || ex instanceof java.io.UncheckedIOException;
-          c.getErr().println(expected ? "mesh: " + oneLine(ex.getMessage())
-              : unexpected(parseResult, ex));
+          boolean expected =
+              ex instanceof MeshException
+                  || ex instanceof java.io.IOException
+                  || ex instanceof java.io.UncheckedIOException;
+          c.getErr()
+              .println(
+                  expected ? "mesh: " + oneLine(ex.getMessage()) : unexpected(parseResult, ex));
           return FAILED;
         });
     return cl;

@@ -1,7 +1,6 @@
 package io.meshsdk.cli;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
@@ -10,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Holds one input's output until the whole input has succeeded (Linkerd's all-or-nothing rule),
- * in memory up to a bound and in a temporary file beyond it, so memory stays bounded however
- * large the input. {@link #commitTo(Writer)} releases it and leaves the buffer empty for the next
- * input, {@link #close()} discards it. Not thread-safe.
+ * Holds one input's output until the whole input has succeeded (Linkerd's all-or-nothing rule), in
+ * memory up to a bound and in a temporary file beyond it, so memory stays bounded however large the
+ * input. {@link #commitTo(Writer)} releases it and leaves the buffer empty for the next input,
+ * {@link #close()} discards it. Not thread-safe.
  */
 final class SpillBuffer extends Writer implements Closeable {
   private final int memoryLimit;

@@ -49,7 +49,10 @@ final class TransformRun {
    * @param duplicateKeys whether duplicate mapping keys are accepted as Linkerd accepts them (the
    *     last one wins, with a warning on stderr) instead of refused
    */
-  TransformRun(InjectionReport.Operation operation, boolean verbose, OutputFormat format,
+  TransformRun(
+      InjectionReport.Operation operation,
+      boolean verbose,
+      OutputFormat format,
       boolean duplicateKeys) {
     ManifestReader.Builder b = ManifestReader.builder();
     this.reader = (duplicateKeys ? b.allowDuplicateKeys() : b).build();
@@ -129,8 +132,12 @@ final class TransformRun {
               changes.add(r.manifest());
               Manifest m = r.manifest();
               if (m.isModified() && m.sourceText().isPresent() && !m.edits().inPlace()) {
-                reEmitted.append("note: ").append(m.location()).append(" is re-emitted: ")
-                    .append(m.edits().declined().orElse("")).append('\n');
+                reEmitted
+                    .append("note: ")
+                    .append(m.location())
+                    .append(" is re-emitted: ")
+                    .append(m.edits().declined().orElse(""))
+                    .append('\n');
               }
             } else {
               writer.write(r.manifest());

@@ -58,8 +58,7 @@ final class UnifiedDiff {
     while (i < edits.size()) {
       int j = i;
       // edits whose context touches go into one hunk
-      while (j + 1 < edits.size()
-          && edits.get(j + 1).line() - end(edits.get(j)) <= 2 * CONTEXT) {
+      while (j + 1 < edits.size() && edits.get(j + 1).line() - end(edits.get(j)) <= 2 * CONTEXT) {
         j++;
       }
       int from = Math.max(0, edits.get(i).line() - CONTEXT);
@@ -92,8 +91,12 @@ final class UnifiedDiff {
       for (; at < to; at++, oldCount++, newCount++) {
         line(body, ' ', lines.get(at));
       }
-      out.append("@@ -").append(range(from, oldCount)).append(" +")
-          .append(range(from + delta, newCount)).append(" @@\n").append(body);
+      out.append("@@ -")
+          .append(range(from, oldCount))
+          .append(" +")
+          .append(range(from + delta, newCount))
+          .append(" @@\n")
+          .append(body);
       delta += hunkDelta;
       i = j + 1;
     }

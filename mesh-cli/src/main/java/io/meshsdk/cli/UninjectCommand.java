@@ -32,8 +32,9 @@ final class UninjectCommand implements Callable<Integer> {
 
   @Option(
       names = "--allow-duplicate-keys",
-      description = "Accept duplicate mapping keys as Linkerd does (the last one wins, with a"
-          + " warning naming the line) instead of refusing the document.")
+      description =
+          "Accept duplicate mapping keys as Linkerd does (the last one wins, with a"
+              + " warning naming the line) instead of refusing the document.")
   private boolean allowDuplicateKeys;
 
   @Option(names = "--verbose", description = "Accepted for symmetry with inject.")

@@ -1,12 +1,12 @@
 package io.meshsdk.cli;
 
 import io.meshsdk.core.linkerd.ChartPodAnnotations;
-import io.meshsdk.core.report.Severity;
 import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.core.linkerd.LinkerdNames;
 import io.meshsdk.core.linkerd.PodAnnotationOverrides;
 import io.meshsdk.core.linkerd.ValuesProblem;
 import io.meshsdk.core.linkerd.VizValues;
+import io.meshsdk.core.report.Severity;
 import io.meshsdk.core.values.HelmValues;
 import io.meshsdk.core.values.LayeredValues;
 import io.meshsdk.core.values.SetFlag;
@@ -97,8 +97,8 @@ final class ValuesCommand implements Callable<Integer> {
   @Option(
       names = "--annotation",
       paramLabel = "K=V",
-      description = "Annotation for --mesh-pods-of (default linkerd.io/inject=enabled); "
-          + "repeatable.")
+      description =
+          "Annotation for --mesh-pods-of (default linkerd.io/inject=enabled); " + "repeatable.")
   private List<String> annotations = new ArrayList<>();
 
   @Override
@@ -165,7 +165,12 @@ final class ValuesCommand implements Callable<Integer> {
   }
 
   private int meshPods(PrintWriter out, PrintWriter err) {
-    if (noDefaults || ha || chart != null || strict || !layers.isEmpty() || !setJson.isEmpty()
+    if (noDefaults
+        || ha
+        || chart != null
+        || strict
+        || !layers.isEmpty()
+        || !setJson.isEmpty()
         || !setLiteral.isEmpty()) {
       throw usage("--mesh-pods-of takes only --annotation and -o");
     }

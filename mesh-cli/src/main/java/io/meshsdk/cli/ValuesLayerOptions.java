@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The Helm values layers that {@code mesh values} and {@code mesh inject} share: {@code -f} files,
- * {@code --set}, {@code --set-string} and {@code --set-file}, applied to a {@link ValuesBuilder}
- * in Helm's order (files first, then each kind in turn, the arguments of a kind in the order
- * given). A picocli mixin; not thread-safe.
+ * {@code --set}, {@code --set-string} and {@code --set-file}, applied to a {@link ValuesBuilder} in
+ * Helm's order (files first, then each kind in turn, the arguments of a kind in the order given). A
+ * picocli mixin; not thread-safe.
  */
 final class ValuesLayerOptions {
   @Option(
@@ -33,8 +33,8 @@ final class ValuesLayerOptions {
   @Option(
       names = "--set-file",
       paramLabel = "K=PATH",
-      description = "Helm --set-file argument; paths relative to the working directory, - is "
-          + "stdin.")
+      description =
+          "Helm --set-file argument; paths relative to the working directory, - is " + "stdin.")
   private List<String> setFile = new ArrayList<>();
 
   /** Whether no layer was given. */

@@ -47,9 +47,16 @@ class CertsCommandTest {
   }
 
   private CliRun check(String anchors, String crt, String key, String... more) throws Exception {
-    String[] base = {"certs", "check", "--trust-anchors", file("ca.crt", anchors).toString(),
-        "--issuer-cert", file("issuer.crt", crt).toString(), "--issuer-key",
-        file("issuer.key", key).toString()};
+    String[] base = {
+      "certs",
+      "check",
+      "--trust-anchors",
+      file("ca.crt", anchors).toString(),
+      "--issuer-cert",
+      file("issuer.crt", crt).toString(),
+      "--issuer-key",
+      file("issuer.key", key).toString()
+    };
     String[] args = new String[base.length + more.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(more, 0, args, base.length, more.length);
@@ -58,49 +65,79 @@ class CertsCommandTest {
 
   @Test
   void should_print_linkerds_table_for_good_certificates() throws Exception {
-    CliRun run = check(anchor.certificatePem(), issuer.certificatePem(), issuer.privateKeyPem(),
-        NOW_FLAG);
+    CliRun run =
+        check(anchor.certificatePem(), issuer.certificatePem(), issuer.privateKeyPem(), NOW_FLAG);
 
     assertThat(run.exit()).isZero();
     assertThat(run.err()).isEmpty();
-    assertThat(run.out()).isEqualTo(""
-        + "linkerd-identity\n"
-        + "----------------\n"
-        + "√ certificate config is valid\n"
-        + "√ trust anchors are using supported crypto algorithm\n"
-        + "√ trust anchors are within their validity period\n"
-        + "√ trust anchors are valid for at least 60 days\n"
-        + "√ issuer cert is using supported crypto algorithm\n"
-        + "√ issuer cert is within its validity period\n"
-        + "√ issuer cert is valid for at least 60 days\n"
-        + "√ issuer cert is issued by the trust anchor\n"
-        + "\n"
-        + "Status check results are √\n");
+    assertThat(run.out())
+        .isEqualTo(
+            ""
+                + "linkerd-identity\n"
+                + "----------------\n"
+                + "√ certificate config is valid\n"
+                + "√ trust anchors are using supported crypto algorithm\n"
+                + "√ trust anchors are within their validity period\n"
+                + "√ trust anchors are valid for at least 60 days\n"
+                + "√ issuer cert is using supported crypto algorithm\n"
+                + "√ issuer cert is within its validity period\n"
+                + "√ issuer cert is valid for at least 60 days\n"
+                + "√ issuer cert is issued by the trust anchor\n"
+                + "\n"
+                + "Status check results are √\n");
   }
 
   @Test
   void should_exit_0_on_warnings_and_name_a_custom_horizon() throws Exception {
-    CliRun warned = check(anchor.certificatePem(), issuer.certificatePem(),
-        issuer.privateKeyPem(), "--now", "2026-11-15T00:00:00Z");
-    CliRun custom = check(anchor.certificatePem(), issuer.certificatePem(),
-        issuer.privateKeyPem(), NOW_FLAG, "--horizon", "1440h");
-    CliRun iso = check(anchor.certificatePem(), issuer.certificatePem(),
-        issuer.privateKeyPem(), NOW_FLAG, "--horizon", "P400D");
+    CliRun warned =
+        check(
+            anchor.certificatePem(),
+            issuer.certificatePem(),
+            issuer.privateKeyPem(),
+            "--now",
+            "2026-11-15T00:00:00Z");
+    CliRun custom =
+        check(
+            anchor.certificatePem(),
+            issuer.certificatePem(),
+            issuer.privateKeyPem(),
+            NOW_FLAG,
+            "--horizon",
+            "1440h");
+    CliRun iso =
+        check(
+            anchor.certificatePem(),
+            issuer.certificatePem(),
+            issuer.privateKeyPem(),
+            NOW_FLAG,
+            "--horizon",
+            "P400D");
 
     assertThat(warned.exit()).isZero();
-    assertThat(warned.out()).contains("‼ issuer cert is valid for at least 60 days\n"
-        + "    issuer certificate will expire on 2026-12-31T23:59:00Z\n"
-        + "    see " + H + "l5d-identity-issuer-cert-not-expiring-soon for hints\n");
+    assertThat(warned.out())
+        .contains(
+            "‼ issuer cert is valid for at least 60 days\n"
+                + "    issuer certificate will expire on 2026-12-31T23:59:00Z\n"
+                + "    see "
+                + H
+                + "l5d-identity-issuer-cert-not-expiring-soon for hints\n");
     assertThat(custom.out()).contains("√ issuer cert is valid for at least 60 days\n");
     assertThat(iso.exit()).isZero();
-    assertThat(iso.out()).contains("‼ issuer cert is valid for at least 400 days\n")
+    assertThat(iso.out())
+        .contains("‼ issuer cert is valid for at least 400 days\n")
         .endsWith("Status check results are √\n");
   }
 
   @Test
   void should_print_one_json_document() throws Exception {
-    CliRun run = check(anchor.certificatePem(), issuer.certificatePem(), issuer.privateKeyPem(),
-        NOW_FLAG, "-o", "json");
+    CliRun run =
+        check(
+            anchor.certificatePem(),
+            issuer.certificatePem(),
+            issuer.privateKeyPem(),
+            NOW_FLAG,
+            "-o",
+            "json");
 
     assertThat(run.exit()).isZero();
     assertThat(run.err()).isEmpty();
@@ -109,67 +146,90 @@ class CertsCommandTest {
     assertThat(reader.peek()).isEqualTo(com.google.gson.stream.JsonToken.END_DOCUMENT);
     assertThat(doc.get("success").getAsBoolean()).isTrue();
     assertThat(doc.getAsJsonArray("categories")).hasSize(1);
-    assertThat(doc.getAsJsonArray("categories").get(0).getAsJsonObject()
-        .getAsJsonArray("checks")).hasSize(8);
-    assertThat(run.out()).startsWith("{\n  \"success\": true,\n  \"categories\": [\n")
+    assertThat(doc.getAsJsonArray("categories").get(0).getAsJsonObject().getAsJsonArray("checks"))
+        .hasSize(8);
+    assertThat(run.out())
+        .startsWith("{\n  \"success\": true,\n  \"categories\": [\n")
         .endsWith("}\n");
   }
 
   @Test
   void should_stop_after_a_failed_fatal_check_and_exit_1() throws Exception {
     Path d = Conformance.resolve("linkerd", "identity");
-    CliRun run = CliRun.of("certs", "check", NOW_FLAG,
-        "--trust-anchors", d.resolve("expired-trust-anchors.pem").toString(),
-        "--issuer-cert", d.resolve("expired-crt.pem").toString(),
-        "--issuer-key", d.resolve("expired-key.pem").toString(), "-o", "json");
+    CliRun run =
+        CliRun.of(
+            "certs",
+            "check",
+            NOW_FLAG,
+            "--trust-anchors",
+            d.resolve("expired-trust-anchors.pem").toString(),
+            "--issuer-cert",
+            d.resolve("expired-crt.pem").toString(),
+            "--issuer-key",
+            d.resolve("expired-key.pem").toString(),
+            "-o",
+            "json");
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.out()).isEqualTo(""
-        + "{\n"
-        + "  \"success\": false,\n"
-        + "  \"categories\": [\n"
-        + "    {\n"
-        + "      \"categoryName\": \"linkerd-identity\",\n"
-        + "      \"checks\": [\n"
-        + "        {\n"
-        + "          \"description\": \"certificate config is valid\",\n"
-        + "          \"result\": \"success\"\n"
-        + "        },\n"
-        + "        {\n"
-        + "          \"description\": \"trust anchors are using supported crypto algorithm\",\n"
-        + "          \"result\": \"success\"\n"
-        + "        },\n"
-        + "        {\n"
-        + "          \"description\": \"trust anchors are within their validity period\",\n"
-        + "          \"hint\": \"" + H + "l5d-identity-trustAnchors-are-time-valid\",\n"
-        + "          \"error\": \"Invalid anchors:\\n\\t* 1 identity.linkerd.cluster.local not"
-        + " valid anymore. Expired on 1990-01-01T01:01:11Z\",\n"
-        + "          \"result\": \"error\"\n"
-        + "        }\n"
-        + "      ]\n"
-        + "    }\n"
-        + "  ]\n"
-        + "}\n");
+    assertThat(run.out())
+        .isEqualTo(
+            ""
+                + "{\n"
+                + "  \"success\": false,\n"
+                + "  \"categories\": [\n"
+                + "    {\n"
+                + "      \"categoryName\": \"linkerd-identity\",\n"
+                + "      \"checks\": [\n"
+                + "        {\n"
+                + "          \"description\": \"certificate config is valid\",\n"
+                + "          \"result\": \"success\"\n"
+                + "        },\n"
+                + "        {\n"
+                + "          \"description\": \"trust anchors are using supported crypto algorithm\",\n"
+                + "          \"result\": \"success\"\n"
+                + "        },\n"
+                + "        {\n"
+                + "          \"description\": \"trust anchors are within their validity period\",\n"
+                + "          \"hint\": \""
+                + H
+                + "l5d-identity-trustAnchors-are-time-valid\",\n"
+                + "          \"error\": \"Invalid anchors:\\n\\t* 1 identity.linkerd.cluster.local not"
+                + " valid anymore. Expired on 1990-01-01T01:01:11Z\",\n"
+                + "          \"result\": \"error\"\n"
+                + "        }\n"
+                + "      ]\n"
+                + "    }\n"
+                + "  ]\n"
+                + "}\n");
   }
 
   @Test
   void should_exit_1_when_the_issuer_is_not_signed_by_the_anchor() throws Exception {
-    IssuedCertificate other = CertificateAuthority.create(Clock.fixed(NOW, ZoneOffset.UTC))
-        .issue(CertificateSpec.builder("other").ca(1).build(), null);
-    CliRun run = check(other.certificatePem(), issuer.certificatePem(), issuer.privateKeyPem(),
-        NOW_FLAG);
+    IssuedCertificate other =
+        CertificateAuthority.create(Clock.fixed(NOW, ZoneOffset.UTC))
+            .issue(CertificateSpec.builder("other").ca(1).build(), null);
+    CliRun run =
+        check(other.certificatePem(), issuer.certificatePem(), issuer.privateKeyPem(), NOW_FLAG);
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.out()).endsWith("× issuer cert is issued by the trust anchor\n"
-        + "    x509: certificate signed by unknown authority\n"
-        + "    see " + H + "l5d-identity-issuer-cert-issued-by-trust-anchor for hints\n"
-        + "\nStatus check results are ×\n");
+    assertThat(run.out())
+        .endsWith(
+            "× issuer cert is issued by the trust anchor\n"
+                + "    x509: certificate signed by unknown authority\n"
+                + "    see "
+                + H
+                + "l5d-identity-issuer-cert-issued-by-trust-anchor for hints\n"
+                + "\nStatus check results are ×\n");
   }
 
   @Test
   void should_accept_a_pkcs8_key() throws Exception {
-    CliRun run = check(anchor.certificatePem(), issuer.certificatePem(),
-        issuer.privateKeyPem(KeyFormat.PKCS8), NOW_FLAG);
+    CliRun run =
+        check(
+            anchor.certificatePem(),
+            issuer.certificatePem(),
+            issuer.privateKeyPem(KeyFormat.PKCS8),
+            NOW_FLAG);
 
     assertThat(run.exit()).isZero();
   }
@@ -179,33 +239,58 @@ class CertsCommandTest {
     String key = issuer.privateKeyPem();
     String crt = issuer.certificatePem();
     String anchors = anchor.certificatePem();
-    String encrypted = "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n"
-        + "-----END ENCRYPTED PRIVATE KEY-----\n";
+    String encrypted =
+        "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n" + "-----END ENCRYPTED PRIVATE KEY-----\n";
     Path der = Files.write(dir.resolve("ca.der"), anchor.certificate().getEncoded());
 
-    assertBadInput(check("", crt, key), "trust anchors file " + dir.resolve("ca.crt")
-        + ": file is empty");
-    assertBadInput(check(anchors, key, key), "issuer certificate file " + dir.resolve("issuer.crt")
-        + ": holds a private key ('EC PRIVATE KEY' block at line 1), not a certificate");
-    assertBadInput(check(anchors, crt.substring(0, crt.length() / 2), key),
-        "issuer certificate file " + dir.resolve("issuer.crt") + ": PEM block 'CERTIFICATE' at"
+    assertBadInput(
+        check("", crt, key), "trust anchors file " + dir.resolve("ca.crt") + ": file is empty");
+    assertBadInput(
+        check(anchors, key, key),
+        "issuer certificate file "
+            + dir.resolve("issuer.crt")
+            + ": holds a private key ('EC PRIVATE KEY' block at line 1), not a certificate");
+    assertBadInput(
+        check(anchors, crt.substring(0, crt.length() / 2), key),
+        "issuer certificate file "
+            + dir.resolve("issuer.crt")
+            + ": PEM block 'CERTIFICATE' at"
             + " line 1 has no '-----END CERTIFICATE-----' line (truncated?)");
-    assertBadInput(check(anchors, crt, encrypted), "issuer key file " + dir.resolve("issuer.key")
-        + ": the private key is encrypted");
-    CliRun derRun = CliRun.of("certs", "check", "--trust-anchors", der.toString(),
-        "--issuer-cert", file("i.crt", crt).toString(), "--issuer-key",
-        file("i.key", key).toString());
+    assertBadInput(
+        check(anchors, crt, encrypted),
+        "issuer key file " + dir.resolve("issuer.key") + ": the private key is encrypted");
+    CliRun derRun =
+        CliRun.of(
+            "certs",
+            "check",
+            "--trust-anchors",
+            der.toString(),
+            "--issuer-cert",
+            file("i.crt", crt).toString(),
+            "--issuer-key",
+            file("i.key", key).toString());
     assertBadInput(derRun, "trust anchors file " + der + ": not PEM: the file is binary (DER?)");
-    CliRun missing = CliRun.of("certs", "check", "--trust-anchors", "/nonexistent/ca.crt",
-        "--issuer-cert", "/nonexistent/i.crt", "--issuer-key", "/nonexistent/i.key");
+    CliRun missing =
+        CliRun.of(
+            "certs",
+            "check",
+            "--trust-anchors",
+            "/nonexistent/ca.crt",
+            "--issuer-cert",
+            "/nonexistent/i.crt",
+            "--issuer-key",
+            "/nonexistent/i.key");
     assertBadInput(missing, "trust anchors file /nonexistent/ca.crt: no such file");
   }
 
   private static void assertBadInput(CliRun run, String message) {
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).isEmpty();
-    assertThat(run.out()).startsWith("linkerd-identity\n----------------\n"
-        + "× certificate config is valid\n    " + message);
+    assertThat(run.out())
+        .startsWith(
+            "linkerd-identity\n----------------\n"
+                + "× certificate config is valid\n    "
+                + message);
     assertThat(run.out().lines().filter(l -> l.startsWith("    ") && !l.contains("see ")))
         .hasSize(1);
     assertThat(run.out()).doesNotContain("Exception").doesNotContain("\tat ");
@@ -214,12 +299,15 @@ class CertsCommandTest {
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({"--horizon, 60x", "--horizon, 0d", "--now, yesterday", "-o, yaml"})
   void should_exit_2_on_bad_flag_values(String flag, String value) throws Exception {
-    CliRun run = check(anchor.certificatePem(), issuer.certificatePem(), issuer.privateKeyPem(),
-        flag, value);
+    CliRun run =
+        check(
+            anchor.certificatePem(), issuer.certificatePem(), issuer.privateKeyPem(), flag, value);
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).contains(flag.equals("-o") ? "--output" : flag).contains(value)
+    assertThat(run.err())
+        .contains(flag.equals("-o") ? "--output" : flag)
+        .contains(value)
         .doesNotContain("\tat ");
   }
 
@@ -243,31 +331,57 @@ class CertsCommandTest {
   @Test
   void should_generate_material_that_passes_the_check() throws Exception {
     Path out = dir.resolve("certs");
-    CliRun gen = CliRun.of("certs", "generate", "--out", out.toString(), "--anchor-validity",
-        "P400D", "--issuer-validity", "100d");
+    CliRun gen =
+        CliRun.of(
+            "certs",
+            "generate",
+            "--out",
+            out.toString(),
+            "--anchor-validity",
+            "P400D",
+            "--issuer-validity",
+            "100d");
 
     assertThat(gen.exit()).as(gen.err()).isZero();
     assertThat(gen.err()).isEmpty();
     assertThat(gen.out().lines()).hasSize(5);
-    assertThat(gen.out()).contains("wrote " + out.resolve("ca.crt") + " (trust anchor"
-        + " CN=root.linkerd.cluster.local, ECDSA P-256, expires ")
+    assertThat(gen.out())
+        .contains(
+            "wrote "
+                + out.resolve("ca.crt")
+                + " (trust anchor"
+                + " CN=root.linkerd.cluster.local, ECDSA P-256, expires ")
         .contains("wrote " + out.resolve("issuer.key") + "\n")
-        .contains("linkerd.io/trust-root-sha256: " + CertificateAuthority.trustRootSha256(
-            Files.readString(out.resolve("ca.crt"))));
+        .contains(
+            "linkerd.io/trust-root-sha256: "
+                + CertificateAuthority.trustRootSha256(Files.readString(out.resolve("ca.crt"))));
     assertThat(Files.readString(out.resolve("ca.key"))).startsWith("-----BEGIN EC PRIVATE KEY");
     assertThat(gen.out()).doesNotContain("PRIVATE KEY");
     if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
-          out.resolve("issuer.key")))).isEqualTo("rw-------");
+      assertThat(
+              PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(out.resolve("issuer.key"))))
+          .isEqualTo("rw-------");
     }
-    assertThat(Pem.readCertificates(out.resolve("issuer.crt")).get(0).getNotAfter().toInstant()
-        .minus(Duration.ofDays(100)))
-        .isEqualTo(Pem.readCertificates(out.resolve("issuer.crt")).get(0).getNotBefore()
-            .toInstant());
+    assertThat(
+            Pem.readCertificates(out.resolve("issuer.crt"))
+                .get(0)
+                .getNotAfter()
+                .toInstant()
+                .minus(Duration.ofDays(100)))
+        .isEqualTo(
+            Pem.readCertificates(out.resolve("issuer.crt")).get(0).getNotBefore().toInstant());
 
-    CliRun check = CliRun.of("certs", "check", "--trust-anchors", out.resolve("ca.crt")
-        .toString(), "--issuer-cert", out.resolve("issuer.crt").toString(), "--issuer-key",
-        out.resolve("issuer.key").toString());
+    CliRun check =
+        CliRun.of(
+            "certs",
+            "check",
+            "--trust-anchors",
+            out.resolve("ca.crt").toString(),
+            "--issuer-cert",
+            out.resolve("issuer.crt").toString(),
+            "--issuer-key",
+            out.resolve("issuer.key").toString());
     assertThat(check.exit()).isZero();
     assertThat(check.out()).endsWith("Status check results are √\n").doesNotContain("‼");
   }
@@ -282,20 +396,33 @@ class CertsCommandTest {
 
     assertThat(again.exit()).isEqualTo(1);
     assertThat(again.out()).isEmpty();
-    assertThat(again.err()).isEqualTo("mesh: " + out.resolve("ca.crt") + " already exists;"
-        + " refusing to overwrite certificates and keys (remove the files or choose another"
-        + " --out)" + System.lineSeparator());
+    assertThat(again.err())
+        .isEqualTo(
+            "mesh: "
+                + out.resolve("ca.crt")
+                + " already exists;"
+                + " refusing to overwrite certificates and keys (remove the files or choose another"
+                + " --out)"
+                + System.lineSeparator());
     assertThat(Files.readString(out.resolve("ca.key"))).isEqualTo(before);
   }
 
   @Test
   void should_exit_2_when_the_issuer_would_outlive_the_anchor() {
-    CliRun run = CliRun.of("certs", "generate", "--out", dir.resolve("x").toString(),
-        "--anchor-validity", "30d", "--issuer-validity", "365d");
+    CliRun run =
+        CliRun.of(
+            "certs",
+            "generate",
+            "--out",
+            dir.resolve("x").toString(),
+            "--anchor-validity",
+            "30d",
+            "--issuer-validity",
+            "365d");
 
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("--issuer-validity (365 days) must not exceed"
-        + " --anchor-validity (30 days)");
+    assertThat(run.err())
+        .contains("--issuer-validity (365 days) must not exceed" + " --anchor-validity (30 days)");
     assertThat(Files.exists(dir.resolve("x"))).isFalse();
   }
 }

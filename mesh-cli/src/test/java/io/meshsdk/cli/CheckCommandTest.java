@@ -16,7 +16,8 @@ class CheckCommandTest {
   private static final String NOW = "2026-01-01T00:00:00Z";
 
   /** A cluster before Linkerd: Gateway API CRDs, two nodes of which one runs docker. */
-  private static final String PRE_CLUSTER = """
+  private static final String PRE_CLUSTER =
+      """
       apiVersion: apiextensions.k8s.io/v1
       kind: CustomResourceDefinition
       metadata:
@@ -91,14 +92,18 @@ class CheckCommandTest {
     CliRun run = pre();
 
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out()).contains("""
+    assertThat(run.out())
+        .contains(
+            """
         pre-kubernetes-setup
         --------------------
         √ control plane namespace does not already exist
         √ can create non-namespaced resources
         √ can create ServiceAccounts
         """);
-    assertThat(run.out()).contains("""
+    assertThat(run.out())
+        .contains(
+            """
         √ no clock skew detected
         ‼ proxy-init container runs as root user if docker container runtime is used
             there are nodes using the docker container runtime and proxy-init container must \
@@ -113,17 +118,19 @@ class CheckCommandTest {
   void should_pass_the_docker_check_when_the_planned_values_run_proxy_init_as_root() {
     CliRun run = pre("--set", "proxyInit.runAsRoot=true");
 
-    assertThat(run.out()).contains(
-        "√ proxy-init container runs as root user if docker container runtime is used\n");
+    assertThat(run.out())
+        .contains("√ proxy-init container runs as root user if docker container runtime is used\n");
   }
 
   @Test
   void should_warn_offline_that_versions_were_not_looked_up() {
     CliRun run = pre();
 
-    assertThat(run.out()).contains("‼ can determine the latest version\n")
-        .contains("‼ cli is up-to-date\n    unable to determine version channel\n"
-            + "    see https://linkerd.io/2/checks/#l5d-version-cli for hints\n");
+    assertThat(run.out())
+        .contains("‼ can determine the latest version\n")
+        .contains(
+            "‼ cli is up-to-date\n    unable to determine version channel\n"
+                + "    see https://linkerd.io/2/checks/#l5d-version-cli for hints\n");
   }
 
   @Test
@@ -137,8 +144,10 @@ class CheckCommandTest {
     CliRun run = pre("--server-version", "v1.30.4");
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.out()).contains("× is running the minimum Kubernetes API version\n"
-        + "    Kubernetes is on version [1.30.4], but version [1.31.0] or more recent is required\n")
+    assertThat(run.out())
+        .contains(
+            "× is running the minimum Kubernetes API version\n"
+                + "    Kubernetes is on version [1.30.4], but version [1.31.0] or more recent is required\n")
         .endsWith("Status check results are ×\n");
   }
 
@@ -147,8 +156,8 @@ class CheckCommandTest {
     CliRun run = pre("--assume-access", "deny");
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.out()).contains("× can create Deployments\n"
-        + "    not authorized to access deployments.apps\n");
+    assertThat(run.out())
+        .contains("× can create Deployments\n" + "    not authorized to access deployments.apps\n");
   }
 
   @Test
@@ -157,19 +166,26 @@ class CheckCommandTest {
 
     JsonObject doc = JsonParser.parseString(run.out()).getAsJsonObject();
     assertThat(doc.get("success").getAsBoolean()).isTrue();
-    assertThat(doc.getAsJsonArray("categories")).extracting(
-        c -> c.getAsJsonObject().get("categoryName").getAsString())
-        .containsExactly("kubernetes-api", "kubernetes-version", "gateway-api-crd",
-            "pre-kubernetes-setup", "linkerd-version");
+    assertThat(doc.getAsJsonArray("categories"))
+        .extracting(c -> c.getAsJsonObject().get("categoryName").getAsString())
+        .containsExactly(
+            "kubernetes-api",
+            "kubernetes-version",
+            "gateway-api-crd",
+            "pre-kubernetes-setup",
+            "linkerd-version");
   }
 
   @Test
   void should_print_junit_xml_with_warnings_distinguishable_from_failures() {
     CliRun run = pre("-o", "junit", "--server-version", "v1.30.0");
 
-    assertThat(run.out()).startsWith("<?xml").contains("<testsuites")
+    assertThat(run.out())
+        .startsWith("<?xml")
+        .contains("<testsuites")
         .contains("is running the minimum Kubernetes API version")
-        .contains("<failure").contains("<system-out>");
+        .contains("<failure")
+        .contains("<system-out>");
     assertThat(run.exit()).isEqualTo(1);
   }
 
@@ -191,10 +207,12 @@ class CheckCommandTest {
     CliRun run = CliRun.of("check", "--snapshot", cluster.toString(), "--now=" + NOW);
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.out()).contains("linkerd-existence\n-----------------\n"
-        + "× 'linkerd-config' config map exists\n"
-        + "    configmaps \"linkerd-config\" not found\n"
-        + "    see https://linkerd.io/2/checks/#l5d-existence-linkerd-config for hints\n\n"
-        + "Status check results are ×\n");
+    assertThat(run.out())
+        .contains(
+            "linkerd-existence\n-----------------\n"
+                + "× 'linkerd-config' config map exists\n"
+                + "    configmaps \"linkerd-config\" not found\n"
+                + "    see https://linkerd.io/2/checks/#l5d-existence-linkerd-config for hints\n\n"
+                + "Status check results are ×\n");
   }
 }

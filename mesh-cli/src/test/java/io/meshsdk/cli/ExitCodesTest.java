@@ -51,8 +51,10 @@ class ExitCodesTest {
   private static String workload() throws IOException {
     Path f = dir.resolve("web.yaml");
     if (!Files.exists(f)) {
-      Files.writeString(f, "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n"
-          + "spec: {template: {spec: {containers: [{name: a, image: b}]}}}\n");
+      Files.writeString(
+          f,
+          "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n"
+              + "spec: {template: {spec: {containers: [{name: a, image: b}]}}}\n");
     }
     return f.toString();
   }

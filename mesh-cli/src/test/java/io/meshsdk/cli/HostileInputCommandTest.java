@@ -26,8 +26,8 @@ import picocli.CommandLine;
 
 /**
  * The eleven classes of hostile input of issue 8 through the {@code mesh} command line: every one
- * ends in a typed one-line error (exit 1, or 2 for a bad flag value) or a correct result, never
- * in the last-resort "internal error" line, a stack trace or lost data.
+ * ends in a typed one-line error (exit 1, or 2 for a bad flag value) or a correct result, never in
+ * the last-resort "internal error" line, a stack trace or lost data.
  */
 class HostileInputCommandTest {
   private static final String DEPLOYMENT =
@@ -45,8 +45,9 @@ class HostileInputCommandTest {
 
   @BeforeAll
   static void generate() {
-    CertificateAuthority ca = CertificateAuthority.create(
-        Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    CertificateAuthority ca =
+        CertificateAuthority.create(
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     anchor = ca.createTrustAnchor();
     issuer = ca.createIssuer(anchor);
   }
@@ -64,7 +65,9 @@ class HostileInputCommandTest {
   @AfterEach
   void no_known_input_reaches_the_last_resort_line() {
     for (CliRun r : runs) {
-      assertThat(r.err()).doesNotContain("internal error").doesNotContain("\tat ")
+      assertThat(r.err())
+          .doesNotContain("internal error")
+          .doesNotContain("\tat ")
           .doesNotContain("Exception");
     }
   }
@@ -105,8 +108,10 @@ class HostileInputCommandTest {
   // 2
   @Test
   void should_write_tags_with_uri_escapes_as_they_were_read() throws Exception {
-    String f = file("tags.yaml", DEPLOYMENT.formatted("") + "data:\n  a: !foo%21 x\n"
-        + "  b: !foo%20bar x\n");
+    String f =
+        file(
+            "tags.yaml",
+            DEPLOYMENT.formatted("") + "data:\n  a: !foo%21 x\n" + "  b: !foo%20bar x\n");
 
     CliRun r = run("inject", f);
 
@@ -118,8 +123,10 @@ class HostileInputCommandTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"--set", "--set-json"})
   void should_refuse_arguments_nested_too_deep_quoting_an_excerpt(String flag) {
-    String arg = flag.equals("--set") ? "a" + "[0]".repeat(5000) + "=1"
-        : "a=" + "[".repeat(5000) + "]".repeat(5000);
+    String arg =
+        flag.equals("--set")
+            ? "a" + "[0]".repeat(5000) + "=1"
+            : "a=" + "[".repeat(5000) + "]".repeat(5000);
 
     CliRun r = run("values", "--no-defaults", flag, arg);
 
@@ -168,8 +175,19 @@ class HostileInputCommandTest {
     String k = file("issuer.key", broken);
 
     for (String format : new String[] {"table", "json"}) {
-      CliRun r = run("certs", "check", "--trust-anchors", ca, "--issuer-cert", crt,
-          "--issuer-key", k, "--now=2026-01-01T00:00:00Z", "-o", format);
+      CliRun r =
+          run(
+              "certs",
+              "check",
+              "--trust-anchors",
+              ca,
+              "--issuer-cert",
+              crt,
+              "--issuer-key",
+              k,
+              "--now=2026-01-01T00:00:00Z",
+              "-o",
+              format);
       assertThat(r.exit()).isEqualTo(1);
       assertThat(r.out() + r.err()).contains("EC PRIVATE KEY").contains("line 1");
       Matcher m = BASE64_RUN.matcher(r.out() + r.err());
@@ -183,11 +201,14 @@ class HostileInputCommandTest {
   @Test
   void should_refuse_scalar_alias_bombs_in_manifests_and_values_files() throws Exception {
     String anchorLine = "        big: &a " + "x".repeat(30_000) + "\n";
-    String manifest = DEPLOYMENT.formatted("      annotations:\n" + anchorLine)
-        + "        args:\n" + "        - *a\n".repeat(6000);
+    String manifest =
+        DEPLOYMENT.formatted("      annotations:\n" + anchorLine)
+            + "        args:\n"
+            + "        - *a\n".repeat(6000);
     String values = "a: &a " + "x".repeat(40_000) + "\nl:\n" + "- *a\n".repeat(2000);
 
-    assertRefusedInput(run("inject", file("bomb.yaml", manifest)),
+    assertRefusedInput(
+        run("inject", file("bomb.yaml", manifest)),
         "aliases expand to more than 16777216 characters");
     CliRun v = run("values", "--no-defaults", "-f", file("bomb-values.yaml", values));
     assertOneLineError(v, 1);
@@ -198,14 +219,16 @@ class HostileInputCommandTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"1e99999999", "1e999999999"})
   void should_refuse_quantities_with_huge_exponents(String q) throws Exception {
-    String f = file("cpu.yaml",
-        DEPLOYMENT.formatted("      annotations:\n        config.linkerd.io/proxy-cpu-limit: '"
-            + q + "'\n"));
+    String f =
+        file(
+            "cpu.yaml",
+            DEPLOYMENT.formatted(
+                "      annotations:\n        config.linkerd.io/proxy-cpu-limit: '" + q + "'\n"));
 
     assertRefusedInput(run("inject", f), "config.linkerd.io/proxy-cpu-limit");
     String anchors = "identityTrustAnchorsPEM=" + file("ca.crt", anchor.certificatePem());
-    assertRefusedInput(run("inject", "--manual", "--set-file", anchors, f),
-        "config.linkerd.io/proxy-cpu-limit");
+    assertRefusedInput(
+        run("inject", "--manual", "--set-file", anchors, f), "config.linkerd.io/proxy-cpu-limit");
     CliRun flag = run("inject", "--manual", "--set-file", anchors, "--proxy-cpu-limit", q, f);
     assertThat(flag.exit()).isEqualTo(CommandLine.ExitCode.USAGE);
     assertThat(flag.err()).contains("--proxy-cpu-limit");
@@ -213,19 +236,30 @@ class HostileInputCommandTest {
 
   // 9
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"metadata: [1]", "labels: x", "annotations: 5", "initContainers: 5",
-      "containers: {}"})
+  @ValueSource(
+      strings = {
+        "metadata: [1]",
+        "labels: x",
+        "annotations: 5",
+        "initContainers: 5",
+        "containers: {}"
+      })
   void should_refuse_parts_of_the_wrong_shape_instead_of_replacing_them(String damage)
       throws Exception {
-    String yaml = switch (damage) {
-      case "metadata: [1]" -> POD.replace("kind: Pod\n", "kind: Pod\nmetadata: [1]\n");
-      case "labels: x" -> DEPLOYMENT.formatted("").replace("      labels:\n        app: web\n",
-          "      labels: x\n");
-      case "annotations: 5" -> DEPLOYMENT.formatted("      annotations: 5\n");
-      case "initContainers: 5" -> DEPLOYMENT.formatted("").replace("      containers:\n",
-          "      initContainers: 5\n      containers:\n");
-      default -> "apiVersion: v1\nkind: Pod\nspec:\n  containers: {name: app}\n";
-    };
+    String yaml =
+        switch (damage) {
+          case "metadata: [1]" -> POD.replace("kind: Pod\n", "kind: Pod\nmetadata: [1]\n");
+          case "labels: x" ->
+              DEPLOYMENT
+                  .formatted("")
+                  .replace("      labels:\n        app: web\n", "      labels: x\n");
+          case "annotations: 5" -> DEPLOYMENT.formatted("      annotations: 5\n");
+          case "initContainers: 5" ->
+              DEPLOYMENT
+                  .formatted("")
+                  .replace("      containers:\n", "      initContainers: 5\n      containers:\n");
+          default -> "apiVersion: v1\nkind: Pod\nspec:\n  containers: {name: app}\n";
+        };
     String f = file("shape.yaml", yaml);
 
     String anchors = "identityTrustAnchorsPEM=" + file("ca.crt", anchor.certificatePem());
@@ -235,8 +269,11 @@ class HostileInputCommandTest {
 
   // 10 and the Pod without metadata
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"config.linkerd.io/enable-debug-sidecar: \"true\"",
-      "config.linkerd.io/close-wait-timeout: 2m0s"})
+  @ValueSource(
+      strings = {
+        "config.linkerd.io/enable-debug-sidecar: \"true\"",
+        "config.linkerd.io/close-wait-timeout: 2m0s"
+      })
   void should_keep_the_users_own_annotations(String annotation) throws Exception {
     String original = DEPLOYMENT.formatted("      annotations:\n        " + annotation + "\n");
     String key = annotation.substring(0, annotation.indexOf(':'));
@@ -270,8 +307,17 @@ class HostileInputCommandTest {
     String crt = file("issuer.crt", issuer.certificatePem());
     String key = file("issuer.key", issuer.privateKeyPem());
 
-    CliRun anchors = run("certs", "check", "--trust-anchors", "/dev/zero", "--issuer-cert", crt,
-        "--issuer-key", key, "--now=2026-01-01T00:00:00Z");
+    CliRun anchors =
+        run(
+            "certs",
+            "check",
+            "--trust-anchors",
+            "/dev/zero",
+            "--issuer-cert",
+            crt,
+            "--issuer-key",
+            key,
+            "--now=2026-01-01T00:00:00Z");
     CliRun setFile = run("values", "--no-defaults", "--set-file", "a=/dev/zero");
     CliRun values = run("values", "--no-defaults", "-f", "/dev/zero");
     CliRun inject = run("inject", "/dev/zero");
@@ -292,18 +338,22 @@ class HostileInputCommandTest {
 
   @Test
   void should_map_an_unexpected_failure_to_one_line_naming_operation_and_input() {
-    CommandLine cl = MeshCommand.commandLine(
-        System.in, new java.io.PrintWriter(new java.io.StringWriter()),
-        new java.io.PrintWriter(new java.io.StringWriter()));
+    CommandLine cl =
+        MeshCommand.commandLine(
+            System.in,
+            new java.io.PrintWriter(new java.io.StringWriter()),
+            new java.io.PrintWriter(new java.io.StringWriter()));
     CommandLine.ParseResult parsed = cl.parseArgs("inject", "--manual", "in.yaml");
 
     String line = MeshCommand.unexpected(parsed, new StackOverflowError());
 
-    assertThat(line).isEqualTo(
-        "mesh: internal error: 'mesh inject' failed on in.yaml (StackOverflowError); please"
-            + " report it");
+    assertThat(line)
+        .isEqualTo(
+            "mesh: internal error: 'mesh inject' failed on in.yaml (StackOverflowError); please"
+                + " report it");
     assertThat(MeshCommand.unexpected(null, new OutOfMemoryError("Java heap space")))
-        .isEqualTo("mesh: internal error: 'mesh' failed on its arguments (OutOfMemoryError);"
-            + " please report it");
+        .isEqualTo(
+            "mesh: internal error: 'mesh' failed on its arguments (OutOfMemoryError);"
+                + " please report it");
   }
 }

@@ -157,11 +157,15 @@ class InjectCommandTest {
         "apiVersion: apps/v1\n"
             + "kind: Deployment\n"
             + "metadata:\n"
-            + "  name: " + name + "\n"
+            + "  name: "
+            + name
+            + "\n"
             + "spec:\n"
             + "  template:\n"
             + "    metadata:\n"
-            + "      labels: {app: " + name + "}\n"
+            + "      labels: {app: "
+            + name
+            + "}\n"
             + "    spec:\n"
             + "      containers:\n"
             + "      - name: app\n"
@@ -177,8 +181,8 @@ class InjectCommandTest {
     Map<String, Object> doc = (Map<String, Object>) new Yaml().load(yaml);
     Map<String, Object> spec = (Map<String, Object>) doc.get("spec");
     Map<String, Object> template = (Map<String, Object>) spec.get("template");
-    return (Map<String, Object>) ((Map<String, Object>) template.get("metadata"))
-        .get("annotations");
+    return (Map<String, Object>)
+        ((Map<String, Object>) template.get("metadata")).get("annotations");
   }
 
   @Test
@@ -189,11 +193,13 @@ class InjectCommandTest {
     assertThat(podAnnotations(run.out()))
         .containsEntry("config.linkerd.io/close-wait-timeout", "1m30s")
         .containsEntry("linkerd.io/inject", "enabled");
-    assertThat(podAnnotations(
-            CliRun.of("inject", "--close-wait-timeout", "1.5m", workload("web")).out()))
+    assertThat(
+            podAnnotations(
+                CliRun.of("inject", "--close-wait-timeout", "1.5m", workload("web")).out()))
         .containsEntry("config.linkerd.io/close-wait-timeout", "1m30s");
-    assertThat(podAnnotations(
-            CliRun.of("inject", "--close-wait-timeout", "500ms", workload("web")).out()))
+    assertThat(
+            podAnnotations(
+                CliRun.of("inject", "--close-wait-timeout", "500ms", workload("web")).out()))
         .containsEntry("config.linkerd.io/close-wait-timeout", "500ms");
     for (String notGo : new String[] {"soon", "2d", "P1D"}) {
       CliRun bad = CliRun.of("inject", "--close-wait-timeout", notGo, workload("web"));
@@ -208,8 +214,15 @@ class InjectCommandTest {
     String web = workload("web");
     CliRun run =
         CliRun.of(
-            "inject", "--override", "proxy.ports.admin=1111", "--admin-port", "2222", "--ingress",
-            "--opaque-ports", "3306,5000-6000", web);
+            "inject",
+            "--override",
+            "proxy.ports.admin=1111",
+            "--admin-port",
+            "2222",
+            "--ingress",
+            "--opaque-ports",
+            "3306,5000-6000",
+            web);
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(podAnnotations(run.out()))
         .containsEntry("config.linkerd.io/admin-port", "2222")
@@ -227,8 +240,14 @@ class InjectCommandTest {
     String values = write("values.yaml", "proxy:\n  logLevel: debug\n  ports:\n    admin: 9999\n");
     CliRun run =
         CliRun.of(
-            "inject", "-f", values, "--set", "proxy.ports.admin=4191",
-            "--override", "proxy.logLevel=debug", workload("web"));
+            "inject",
+            "-f",
+            values,
+            "--set",
+            "proxy.ports.admin=4191",
+            "--override",
+            "proxy.logLevel=debug",
+            workload("web"));
     assertThat(run.exit()).as(run.err()).isZero();
     // both overrides equal the installed values: nothing to annotate but the injection
     assertThat(podAnnotations(run.out())).containsOnlyKeys("linkerd.io/inject");
@@ -237,13 +256,20 @@ class InjectCommandTest {
   @Test
   void should_write_created_by_in_manual_mode() throws IOException {
     String web = workload("web");
-    CliRun run = CliRun.of("inject", "--manual", "--set-file", "identityTrustAnchorsPEM=" + anchors(),
-        web);
+    CliRun run =
+        CliRun.of("inject", "--manual", "--set-file", "identityTrustAnchorsPEM=" + anchors(), web);
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(podAnnotations(run.out()))
         .containsEntry("linkerd.io/created-by", "mesh/" + MeshSdk.version());
-    CliRun given = CliRun.of("inject", "--manual", "--created-by", "ci/42", "--set-file",
-        "identityTrustAnchorsPEM=" + anchors(), web);
+    CliRun given =
+        CliRun.of(
+            "inject",
+            "--manual",
+            "--created-by",
+            "ci/42",
+            "--set-file",
+            "identityTrustAnchorsPEM=" + anchors(),
+            web);
     assertThat(podAnnotations(given.out())).containsEntry("linkerd.io/created-by", "ci/42");
   }
 
@@ -253,29 +279,41 @@ class InjectCommandTest {
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(lines(run.err()))
-        .containsExactly("mesh: Please provide the identity trust anchors: identityTrustAnchorsPEM"
-            + " is empty (set it with --set-file identityTrustAnchorsPEM=ca.crt)");
+        .containsExactly(
+            "mesh: Please provide the identity trust anchors: identityTrustAnchorsPEM"
+                + " is empty (set it with --set-file identityTrustAnchorsPEM=ca.crt)");
   }
 
   @Test
   void should_warn_about_unknown_keys_before_linkerds_report_and_fail_with_strict()
       throws IOException {
     String web = workload("web");
-    CliRun run = CliRun.of("inject", "--set", "proxy.port.admin=1", "--override",
-        "proxyinit.runAsRoot=true", "--override", "proxy.inbound.x=1", web);
+    CliRun run =
+        CliRun.of(
+            "inject",
+            "--set",
+            "proxy.port.admin=1",
+            "--override",
+            "proxyinit.runAsRoot=true",
+            "--override",
+            "proxy.inbound.x=1",
+            web);
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(lines(run.err())).containsExactly(
-        "warning: unknown key proxy.port.admin — did you mean proxy.ports.admin?",
-        "warning: unknown key proxyinit.runAsRoot — did you mean proxyInit.runAsRoot? (--override)",
-        "",
-        "deployment \"web\" injected");
+    assertThat(lines(run.err()))
+        .containsExactly(
+            "warning: unknown key proxy.port.admin — did you mean proxy.ports.admin?",
+            "warning: unknown key proxyinit.runAsRoot — did you mean proxyInit.runAsRoot? (--override)",
+            "",
+            "deployment \"web\" injected");
     assertThat(run.out()).contains("linkerd.io/inject: enabled");
 
     CliRun strict = CliRun.of("inject", "--strict", "--set", "proxy.port.admin=1", web);
     assertThat(strict.exit()).isEqualTo(1);
     assertThat(strict.out()).isEmpty();
-    assertThat(lines(strict.err())).containsExactly("mesh: keys the chart does not know (strict):"
-        + " unknown key proxy.port.admin — did you mean proxy.ports.admin?");
+    assertThat(lines(strict.err()))
+        .containsExactly(
+            "mesh: keys the chart does not know (strict):"
+                + " unknown key proxy.port.admin — did you mean proxy.ports.admin?");
     CliRun strictOverride =
         CliRun.of("inject", "--strict", "--override", "proxy.port.admin=1", web);
     assertThat(strictOverride.exit()).isEqualTo(1);
@@ -287,9 +325,12 @@ class InjectCommandTest {
 
   @Test
   void should_refuse_duplicate_keys_unless_allowed_then_warn_naming_the_line() throws IOException {
-    String dup = write("dup.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n"
-        + "  name: old\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n"
-        + "      - {name: app, image: example/app:1}\n");
+    String dup =
+        write(
+            "dup.yaml",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n"
+                + "  name: old\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n"
+                + "      - {name: app, image: example/app:1}\n");
     CliRun strict = CliRun.of("inject", dup);
     assertThat(strict.exit()).isEqualTo(1);
     assertThat(strict.out()).isEmpty();
@@ -298,8 +339,11 @@ class InjectCommandTest {
     for (String command : List.of("inject", "uninject")) {
       CliRun run = CliRun.of(command, "--allow-duplicate-keys", dup);
       assertThat(run.exit()).as(run.err()).isZero();
-      assertThat(lines(run.err()).get(0)).isEqualTo("warning: " + dup
-          + ": document 1, line 5, column 3: duplicate key \"name\": the last one wins");
+      assertThat(lines(run.err()).get(0))
+          .isEqualTo(
+              "warning: "
+                  + dup
+                  + ": document 1, line 5, column 3: duplicate key \"name\": the last one wins");
       assertThat(run.err()).contains("deployment \"web\"");
     }
   }
@@ -318,7 +362,8 @@ class InjectCommandTest {
 
   @Test
   void should_uninject_stdin() throws IOException {
-    String injected = Files.readString(testdata().resolve("inject_emojivoto_deployment.golden.yml"));
+    String injected =
+        Files.readString(testdata().resolve("inject_emojivoto_deployment.golden.yml"));
     CliRun run = CliRun.withStdin(injected, "uninject", "-");
     assertThat(run.exit()).isZero();
     assertThat(run.out()).doesNotContain("linkerd-proxy").contains("emojivoto");
@@ -370,8 +415,10 @@ class InjectCommandTest {
   @Test
   void should_name_the_document_of_a_workload_without_pod_template() throws IOException {
     String bad =
-        write("bad.yaml", "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\n"
-            + "spec: {replicas: 1}\n");
+        write(
+            "bad.yaml",
+            "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\n"
+                + "spec: {replicas: 1}\n");
     assertRefused(
         CliRun.of("inject", bad), "bad.yaml: document 1", "statefulset/db", "spec.template");
   }
@@ -435,7 +482,9 @@ class InjectCommandTest {
       Map<Object, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : m.entrySet()) {
         Object v = prune(e.getValue());
-        if (v == null || Boolean.FALSE.equals(v) || v instanceof Map<?, ?> x && x.isEmpty()
+        if (v == null
+            || Boolean.FALSE.equals(v)
+            || v instanceof Map<?, ?> x && x.isEmpty()
             || v instanceof List<?> l && l.isEmpty()) {
           continue;
         }

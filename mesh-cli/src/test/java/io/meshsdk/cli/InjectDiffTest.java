@@ -56,8 +56,9 @@ class InjectDiffTest {
   void should_say_when_a_document_is_re_emitted_instead_of_edited_in_place() {
     // the changed pod template metadata is an anchored node that another key aliases
     String input =
-        DEPLOYMENT.replace("    metadata:\n      labels: {app: web}   # the selector's\n",
-            "    metadata: &meta\n      labels: {app: web}   # the selector's\n")
+        DEPLOYMENT.replace(
+                "    metadata:\n      labels: {app: web}   # the selector's\n",
+                "    metadata: &meta\n      labels: {app: web}   # the selector's\n")
             + "x-copy: *meta\n";
 
     CliRun r = CliRun.withStdin(input, "inject", "--diff", "-");
@@ -86,7 +87,8 @@ class InjectDiffTest {
             + "    config.linkerd.io/admission-webhooks: disabled\n---\n"
             + DEPLOYMENT
             + "---\n"
-            + DEPLOYMENT.replace("name: web\n  namespace: shop", "name: dns\n  namespace: kube-system")
+            + DEPLOYMENT.replace(
+                "name: web\n  namespace: shop", "name: dns\n  namespace: kube-system")
             + "---\n"
             + DEPLOYMENT.replace("namespace: shop", "namespace: team-a");
 
@@ -112,10 +114,12 @@ class InjectDiffTest {
       throws IOException {
     Path anchors = dir.resolve("ca.crt");
     Files.writeString(
-        anchors, CertificateAuthority.create(Clock.systemUTC()).createTrustAnchor().certificatePem());
+        anchors,
+        CertificateAuthority.create(Clock.systemUTC()).createTrustAnchor().certificatePem());
     String input = DEPLOYMENT.replace("namespace: shop", "namespace: kube-system");
-    CliRun r = CliRun.withStdin(input, "inject", "--manual", "--set-file",
-        "identityTrustAnchorsPEM=" + anchors, "-");
+    CliRun r =
+        CliRun.withStdin(
+            input, "inject", "--manual", "--set-file", "identityTrustAnchorsPEM=" + anchors, "-");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).contains("deployment \"web\" injected").doesNotContain("never sees");
   }

@@ -45,18 +45,35 @@ class InstallCommandTest {
 
   @BeforeAll
   static void render() throws Exception {
-    values = Path.of(Objects.requireNonNull(InstallCommandTest.class
-        .getResource("install-helm-test-values.yaml")).toURI()).toString();
+    values =
+        Path.of(
+                Objects.requireNonNull(
+                        InstallCommandTest.class.getResource("install-helm-test-values.yaml"))
+                    .toURI())
+            .toString();
     CertificateAuthority ca = CertificateAuthority.create(Clock.systemUTC());
     anchor = ca.createTrustAnchor();
     issuer = ca.createIssuer(anchor);
-    identityFiles = new String[] {
-      "--identity-trust-anchors-file", write("ca.crt", anchor.certificatePem()),
-      "--identity-issuer-certificate-file", write("issuer.crt", issuer.certificatePem()),
-      "--identity-issuer-key-file", write("issuer.key", issuer.privateKeyPem())};
-    crds = CliRun.of("install", "--crds", "--chart", CHARTS.resolve("linkerd-crds").toString(),
-        "--release", "linkerd2", "--namespace", "linkerd-dev", "--kube-version", "1.31.0",
-        "-o", "json");
+    identityFiles =
+        new String[] {
+          "--identity-trust-anchors-file", write("ca.crt", anchor.certificatePem()),
+          "--identity-issuer-certificate-file", write("issuer.crt", issuer.certificatePem()),
+          "--identity-issuer-key-file", write("issuer.key", issuer.privateKeyPem())
+        };
+    crds =
+        CliRun.of(
+            "install",
+            "--crds",
+            "--chart",
+            CHARTS.resolve("linkerd-crds").toString(),
+            "--release",
+            "linkerd2",
+            "--namespace",
+            "linkerd-dev",
+            "--kube-version",
+            "1.31.0",
+            "-o",
+            "json");
     plain = CliRun.of(controlPlane());
     ha = CliRun.of(controlPlane("--ha", "--set", "proxyInit.runAsRoot=true"));
   }
@@ -66,9 +83,20 @@ class InstallCommandTest {
   }
 
   private static String[] controlPlane(String... extra) {
-    List<String> args = new ArrayList<>(List.of("install", "--chart", CONTROL_PLANE,
-        "--release", "linkerd2", "--namespace", "linkerd-dev", "--kube-version", "1.31.0",
-        "-f", values));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "install",
+                "--chart",
+                CONTROL_PLANE,
+                "--release",
+                "linkerd2",
+                "--namespace",
+                "linkerd-dev",
+                "--kube-version",
+                "1.31.0",
+                "-f",
+                values));
     args.addAll(List.of(identityFiles));
     args.addAll(List.of(extra));
     return args.toArray(String[]::new);
@@ -80,13 +108,19 @@ class InstallCommandTest {
   }
 
   private static List<String> names(List<Manifest> ms, String kind) {
-    return ms.stream().filter(m -> m.kind().filter(kind::equals).isPresent())
-        .map(m -> m.name().orElse("")).toList();
+    return ms.stream()
+        .filter(m -> m.kind().filter(kind::equals).isPresent())
+        .map(m -> m.name().orElse(""))
+        .toList();
   }
 
   private static Manifest one(List<Manifest> ms, String kind, String name) {
-    return ms.stream().filter(m -> m.kind().filter(kind::equals).isPresent()
-            && m.name().filter(name::equals).isPresent()).findFirst()
+    return ms.stream()
+        .filter(
+            m ->
+                m.kind().filter(kind::equals).isPresent()
+                    && m.name().filter(name::equals).isPresent())
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + kind + "/" + name));
   }
 
@@ -94,8 +128,10 @@ class InstallCommandTest {
   private static Object at(Object tree, String... path) {
     Object cur = tree;
     for (String p : path) {
-      cur = cur instanceof List<?> l ? l.get(Integer.parseInt(p)) : ((Map<String, Object>) cur)
-          .get(p);
+      cur =
+          cur instanceof List<?> l
+              ? l.get(Integer.parseInt(p))
+              : ((Map<String, Object>) cur).get(p);
     }
     return cur;
   }
@@ -112,9 +148,12 @@ class InstallCommandTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> proxyInit(Manifest deployment) {
-    List<Map<String, Object>> init = (List<Map<String, Object>>) at(deployment.root(), "spec",
-        "template", "spec", "initContainers");
-    return init.stream().filter(c -> "linkerd-init".equals(c.get("name"))).findFirst()
+    List<Map<String, Object>> init =
+        (List<Map<String, Object>>)
+            at(deployment.root(), "spec", "template", "spec", "initContainers");
+    return init.stream()
+        .filter(c -> "linkerd-init".equals(c.get("name")))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no linkerd-init in " + deployment));
   }
 
@@ -123,12 +162,14 @@ class InstallCommandTest {
     assertThat(crds.out().lines()).allMatch(l -> l.startsWith("{\"apiVersion\":"));
     List<Manifest> ms = manifests(crds);
     assertThat(ms).extracting(m -> m.kind().orElse("")).containsOnly("CustomResourceDefinition");
-    assertThat(ms).extracting(m -> m.name().orElse("")).containsExactlyInAnyOrder(
-        "authorizationpolicies.policy.linkerd.io", "egressnetworks.policy.linkerd.io",
-        "httplocalratelimitpolicies.policy.linkerd.io", "httproutes.policy.linkerd.io",
-        "meshtlsauthentications.policy.linkerd.io", "networkauthentications.policy.linkerd.io",
-        "serverauthorizations.policy.linkerd.io", "servers.policy.linkerd.io",
-        "serviceprofiles.linkerd.io", "externalworkloads.workload.linkerd.io");
+    assertThat(ms)
+        .extracting(m -> m.name().orElse(""))
+        .containsExactlyInAnyOrder(
+            "authorizationpolicies.policy.linkerd.io", "egressnetworks.policy.linkerd.io",
+            "httplocalratelimitpolicies.policy.linkerd.io", "httproutes.policy.linkerd.io",
+            "meshtlsauthentications.policy.linkerd.io", "networkauthentications.policy.linkerd.io",
+            "serverauthorizations.policy.linkerd.io", "servers.policy.linkerd.io",
+            "serviceprofiles.linkerd.io", "externalworkloads.workload.linkerd.io");
     assertThat(crds.err()).isEmpty();
   }
 
@@ -136,27 +177,34 @@ class InstallCommandTest {
   void should_render_the_control_plane_objects_for_the_test_values() {
     List<Manifest> ms = manifests(plain);
     assertThat(names(ms, "Deployment")).containsExactlyInAnyOrderElementsOf(CONTROLLERS);
-    assertThat(names(ms, "ServiceAccount")).containsExactlyInAnyOrder("linkerd-identity",
-        "linkerd-destination", "linkerd-heartbeat", "linkerd-proxy-injector");
+    assertThat(names(ms, "ServiceAccount"))
+        .containsExactlyInAnyOrder(
+            "linkerd-identity",
+            "linkerd-destination",
+            "linkerd-heartbeat",
+            "linkerd-proxy-injector");
     assertThat(names(ms, "Secret")).containsExactly("linkerd-identity-issuer");
-    assertThat(names(ms, "ConfigMap")).containsExactlyInAnyOrder("linkerd-config",
-        "linkerd-identity-trust-roots");
+    assertThat(names(ms, "ConfigMap"))
+        .containsExactlyInAnyOrder("linkerd-config", "linkerd-identity-trust-roots");
     assertThat(names(ms, "CronJob")).containsExactly("linkerd-heartbeat");
     assertThat(names(ms, "PodDisruptionBudget")).isEmpty();
     assertThat(names(ms, "MutatingWebhookConfiguration"))
         .containsExactly("linkerd-proxy-injector-webhook-config");
-    assertThat(names(ms, "ValidatingWebhookConfiguration")).containsExactlyInAnyOrder(
-        "linkerd-sp-validator-webhook-config", "linkerd-policy-validator-webhook-config");
+    assertThat(names(ms, "ValidatingWebhookConfiguration"))
+        .containsExactlyInAnyOrder(
+            "linkerd-sp-validator-webhook-config", "linkerd-policy-validator-webhook-config");
     assertThat(ms).hasSize(37);
-    assertThat(ms).filteredOn(m -> m.namespace().isPresent())
+    assertThat(ms)
+        .filteredOn(m -> m.namespace().isPresent())
         .allSatisfy(m -> assertThat(m.namespace()).contains("linkerd-dev"));
     for (String d : CONTROLLERS) {
       assertThat(at(one(ms, "Deployment", d).root(), "spec", "replicas")).as(d).isEqualTo(1);
     }
     assertThat(at(one(ms, "CronJob", "linkerd-heartbeat").root(), "spec", "schedule"))
         .isEqualTo("1 2 3 4 5");
-    assertThat(plain.err()).isEqualTo(
-        "note: the chart renders no Namespace; create namespace linkerd-dev before applying\n");
+    assertThat(plain.err())
+        .isEqualTo(
+            "note: the chart renders no Namespace; create namespace linkerd-dev before applying\n");
   }
 
   @Test
@@ -165,17 +213,25 @@ class InstallCommandTest {
     Manifest destination = one(ms, "Deployment", "linkerd-destination");
     Map<String, Object> init = proxyInit(destination);
     assertThat(init.get("image")).isEqualTo("cr.l5d.io/linkerd/proxy:test-proxy-version");
-    assertThat(strings(init.get("args"))).containsSubsequence("--inbound-ports-to-ignore",
-        "4190,4191,222")
+    assertThat(strings(init.get("args")))
+        .containsSubsequence("--inbound-ports-to-ignore", "4190,4191,222")
         // the control plane's own pods always skip the API server ports
         .containsSubsequence("--outbound-ports-to-ignore", "443,6443");
     assertThat(at(init, "securityContext", "runAsNonRoot")).isEqualTo(true);
-    assertThat(at(one(ms, "MutatingWebhookConfiguration",
-        "linkerd-proxy-injector-webhook-config").root(), "webhooks", "0", "clientConfig",
-        "caBundle")).isEqualTo(Base64.getEncoder().encodeToString(
-            "proxy-injector CA bundle".getBytes(StandardCharsets.UTF_8)));
-    HelmValues config = HelmValues.fromYaml(
-        (String) at(one(ms, "ConfigMap", "linkerd-config").root(), "data", "values"), "config");
+    assertThat(
+            at(
+                one(ms, "MutatingWebhookConfiguration", "linkerd-proxy-injector-webhook-config")
+                    .root(),
+                "webhooks",
+                "0",
+                "clientConfig",
+                "caBundle"))
+        .isEqualTo(
+            Base64.getEncoder()
+                .encodeToString("proxy-injector CA bundle".getBytes(StandardCharsets.UTF_8)));
+    HelmValues config =
+        HelmValues.fromYaml(
+            (String) at(one(ms, "ConfigMap", "linkerd-config").root(), "data", "values"), "config");
     assertThat(config.getString("linkerdVersion")).hasValue("linkerd-version");
     assertThat(config.getString("identityTrustDomain")).hasValue("test.trust.domain");
     assertThat(config.getString("proxy.image.version")).hasValue("test-proxy-version");
@@ -186,8 +242,12 @@ class InstallCommandTest {
   @Test
   void should_put_the_identity_files_in_the_trust_roots_and_the_issuer_secret() {
     List<Manifest> ms = manifests(plain);
-    assertThat(at(one(ms, "ConfigMap", "linkerd-identity-trust-roots").root(), "data",
-        "ca-bundle.crt")).isEqualTo(anchor.certificatePem().strip());
+    assertThat(
+            at(
+                one(ms, "ConfigMap", "linkerd-identity-trust-roots").root(),
+                "data",
+                "ca-bundle.crt"))
+        .isEqualTo(anchor.certificatePem().strip());
     Object crt = at(one(ms, "Secret", "linkerd-identity-issuer").root(), "data", "crt.pem");
     assertThat(new String(Base64.getDecoder().decode((String) crt), StandardCharsets.UTF_8))
         .isEqualTo(issuer.certificatePem().strip());
@@ -200,8 +260,10 @@ class InstallCommandTest {
       Manifest deployment = one(ms, "Deployment", d);
       assertThat(at(deployment.root(), "spec", "replicas")).as(d).isEqualTo(3);
       Map<String, Object> init = proxyInit(deployment);
-      assertThat(map(init.get("securityContext"))).as(d)
-          .containsEntry("runAsUser", 0).containsEntry("runAsGroup", 0)
+      assertThat(map(init.get("securityContext")))
+          .as(d)
+          .containsEntry("runAsUser", 0)
+          .containsEntry("runAsGroup", 0)
           .containsEntry("runAsNonRoot", false);
     }
     assertThat(names(ms, "PodDisruptionBudget")).hasSize(3);
@@ -210,18 +272,36 @@ class InstallCommandTest {
 
   @Test
   void should_print_in_helms_install_order() {
-    List<String> order = List.of("ServiceAccount", "Secret", "ConfigMap", "ClusterRole",
-        "ClusterRoleBinding", "Role", "RoleBinding", "Service", "Deployment", "CronJob",
-        "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration");
+    List<String> order =
+        List.of(
+            "ServiceAccount",
+            "Secret",
+            "ConfigMap",
+            "ClusterRole",
+            "ClusterRoleBinding",
+            "Role",
+            "RoleBinding",
+            "Service",
+            "Deployment",
+            "CronJob",
+            "MutatingWebhookConfiguration",
+            "ValidatingWebhookConfiguration");
     for (CliRun run : List.of(plain, ha)) {
-      List<Integer> ranks = manifests(run).stream().map(m -> m.kind().orElse(""))
-          .filter(k -> !k.equals("PodDisruptionBudget")).map(order::indexOf).toList();
+      List<Integer> ranks =
+          manifests(run).stream()
+              .map(m -> m.kind().orElse(""))
+              .filter(k -> !k.equals("PodDisruptionBudget"))
+              .map(order::indexOf)
+              .toList();
       assertThat(ranks).doesNotContain(-1).isSorted();
     }
     List<Manifest> haManifests = manifests(ha);
-    assertThat(haManifests.indexOf(haManifests.stream()
-        .filter(m -> m.kind().filter("PodDisruptionBudget"::equals).isPresent()).findFirst()
-        .orElseThrow()))
+    assertThat(
+            haManifests.indexOf(
+                haManifests.stream()
+                    .filter(m -> m.kind().filter("PodDisruptionBudget"::equals).isPresent())
+                    .findFirst()
+                    .orElseThrow()))
         .isLessThan(haManifests.indexOf(one(haManifests, "ServiceAccount", "linkerd-identity")));
   }
 
@@ -234,8 +314,8 @@ class InstallCommandTest {
     CliRun helmName = CliRun.of("install", "--chart", "linkerd/linkerd-control-plane");
     assertThat(helmName.exit()).isEqualTo(2);
     assertThat(helmName.err()).contains("repository URL followed by /NAME");
-    CliRun partial = CliRun.of("install", "--chart", CONTROL_PLANE,
-        "--identity-trust-anchors-file", "ca.crt");
+    CliRun partial =
+        CliRun.of("install", "--chart", CONTROL_PLANE, "--identity-trust-anchors-file", "ca.crt");
     assertThat(partial.exit()).isEqualTo(2);
     assertThat(partial.err()).contains("go together");
     assertThat(CliRun.of("install", "--chart", crdsChart, "--version", "1.0.0").exit())
@@ -244,19 +324,34 @@ class InstallCommandTest {
 
   @Test
   void should_exit_1_naming_the_problem_when_the_install_fails() {
-    CliRun oldKube = CliRun.of("install", "--crds", "--chart",
-        CHARTS.resolve("linkerd-crds").toString(), "--kube-version", "1.20.0");
+    CliRun oldKube =
+        CliRun.of(
+            "install",
+            "--crds",
+            "--chart",
+            CHARTS.resolve("linkerd-crds").toString(),
+            "--kube-version",
+            "1.20.0");
     assertThat(oldKube.exit()).isEqualTo(1);
     assertThat(oldKube.out()).isEmpty();
-    assertThat(oldKube.err()).startsWith("mesh: cannot render chart linkerd-crds: ")
+    assertThat(oldKube.err())
+        .startsWith("mesh: cannot render chart linkerd-crds: ")
         .contains("1.20.0");
-    CliRun mismatched = CliRun.of("install", "--chart", CONTROL_PLANE,
-        "--identity-trust-anchors-file", identityFiles[1],
-        "--identity-issuer-certificate-file", identityFiles[1],
-        "--identity-issuer-key-file", identityFiles[5]);
+    CliRun mismatched =
+        CliRun.of(
+            "install",
+            "--chart",
+            CONTROL_PLANE,
+            "--identity-trust-anchors-file",
+            identityFiles[1],
+            "--identity-issuer-certificate-file",
+            identityFiles[1],
+            "--identity-issuer-key-file",
+            identityFiles[5]);
     assertThat(mismatched.exit()).isEqualTo(1);
     assertThat(mismatched.out()).isEmpty();
-    assertThat(mismatched.err()).startsWith("mesh: tls: Public and private key do not match")
+    assertThat(mismatched.err())
+        .startsWith("mesh: tls: Public and private key do not match")
         .doesNotContain(issuer.privateKeyPem().split("\n")[1]);
   }
 
@@ -266,19 +361,35 @@ class InstallCommandTest {
     // the Gateway API CRDs render too)
     Path out = dir.resolve("fresh.out");
     Path err = dir.resolve("fresh.err");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-cp", System.getProperty("java.class.path"), MeshCommand.class.getName(),
-        "install", "--crds", "--chart", CHARTS.resolve("linkerd-crds").toString(),
-        "--set-json", "installGatewayAPI={\"a\":1}")
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                MeshCommand.class.getName(),
+                "install",
+                "--crds",
+                "--chart",
+                CHARTS.resolve("linkerd-crds").toString(),
+                "--set-json",
+                "installGatewayAPI={\"a\":1}")
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(Files.readString(err)).isZero();
     String stdout = Files.readString(out);
-    assertThat(Files.readString(err)).contains("warning: skipped value for linkerd-crds.installGatewayAPI");
-    assertThat(stdout.lines()).noneMatch(l -> l.matches("\\d{4}/\\d\\d/\\d\\d \\d\\d:.*")
-        || l.contains("[INFO]") || l.contains("skipped value"));
-    assertThat(stdout.split("(?m)^---$")).allSatisfy(doc -> assertThat(doc.strip())
-        .matches("(?s)(|# Source: linkerd-crds/templates/.*)"));
+    assertThat(Files.readString(err))
+        .contains("warning: skipped value for linkerd-crds.installGatewayAPI");
+    assertThat(stdout.lines())
+        .noneMatch(
+            l ->
+                l.matches("\\d{4}/\\d\\d/\\d\\d \\d\\d:.*")
+                    || l.contains("[INFO]")
+                    || l.contains("skipped value"));
+    assertThat(stdout.split("(?m)^---$"))
+        .allSatisfy(
+            doc -> assertThat(doc.strip()).matches("(?s)(|# Source: linkerd-crds/templates/.*)"));
     assertThat(ManifestReader.create().readAll(stdout, "stdout")).hasSize(14);
   }
 }

@@ -39,8 +39,16 @@ class ValuesCommandTest {
     String more = file("more.yaml", "b: 1\n");
     CliRun run =
         CliRun.of(
-            "values", "--no-defaults", "-f", seed + "," + more, "--set-literal", "s=lit",
-            "--set", "list[2]=2,s=set", "-o", "json");
+            "values",
+            "--no-defaults",
+            "-f",
+            seed + "," + more,
+            "--set-literal",
+            "s=lit",
+            "--set",
+            "list[2]=2,s=set",
+            "-o",
+            "json");
     assertThat(run.exit()).isZero();
     assertThat(run.out()).isEqualTo("{\"list\":[0,1,2],\"b\":1,\"s\":\"lit\"}\n");
   }
@@ -48,8 +56,8 @@ class ValuesCommandTest {
   @Test
   void should_exit_2_with_one_line_and_no_output_on_bad_set() {
     CliRun run = CliRun.of("values", "--no-defaults", "--set", "name1,name2=", "-o", "json");
-    assertFailed(run, 2,
-        "mesh: invalid --set \"name1,name2=\" at character 6: key \"name1\" has no value");
+    assertFailed(
+        run, 2, "mesh: invalid --set \"name1,name2=\" at character 6: key \"name1\" has no value");
     assertThat(run.err().strip().lines()).hasSize(1);
   }
 
@@ -71,20 +79,25 @@ class ValuesCommandTest {
     CliRun run = CliRun.of("values", "--set", "proxyinit.runAsRoot=true", "-o", "json");
     assertThat(run.exit()).isZero();
     assertThat(run.err())
-        .isEqualTo("warning: unknown key proxyinit.runAsRoot — did you mean proxyInit.runAsRoot?"
-            + NL);
+        .isEqualTo(
+            "warning: unknown key proxyinit.runAsRoot — did you mean proxyInit.runAsRoot?" + NL);
     assertThat(HelmValues.fromYaml(run.out(), "out").get("proxyinit.runAsRoot")).contains(true);
 
     CliRun strict = CliRun.of("values", "--set", "proxyinit.runAsRoot=true", "--strict");
-    assertFailed(strict, 1, "mesh: keys unknown to linkerd-control-plane (--strict): unknown key"
-        + " proxyinit.runAsRoot — did you mean proxyInit.runAsRoot?");
+    assertFailed(
+        strict,
+        1,
+        "mesh: keys unknown to linkerd-control-plane (--strict): unknown key"
+            + " proxyinit.runAsRoot — did you mean proxyInit.runAsRoot?");
   }
 
   @Test
   void should_not_check_keys_without_defaults_unless_a_chart_is_named() {
     assertThat(CliRun.of("values", "--no-defaults", "--set", "foo=1").err()).isEmpty();
-    assertThat(CliRun.of("values", "--no-defaults", "--chart", "linkerd-control-plane", "--set",
-        "foo=1").err())
+    assertThat(
+            CliRun.of(
+                    "values", "--no-defaults", "--chart", "linkerd-control-plane", "--set", "foo=1")
+                .err())
         .isEqualTo("warning: unknown key foo" + NL);
   }
 
@@ -93,8 +106,8 @@ class ValuesCommandTest {
     CliRun ok = CliRun.of("values", "--chart", "linkerd-viz", "-o", "json");
     assertThat(ok.exit()).isZero();
     assertThat(ok.err()).isEmpty();
-    CliRun none = CliRun.of("values", "--chart", "linkerd-viz", "--set",
-        "prometheus.enabled=false");
+    CliRun none =
+        CliRun.of("values", "--chart", "linkerd-viz", "--set", "prometheus.enabled=false");
     assertFailed(none, 1, "mesh: viz needs a Prometheus");
     CliRun both =
         CliRun.of("values", "--chart", "linkerd-viz", "--set", "prometheusUrl=http://p:9090");
@@ -105,7 +118,9 @@ class ValuesCommandTest {
   @Test
   void should_exit_2_on_bad_usage() {
     assertFailed(CliRun.of("values", "--chart", "nope"), 2, "mesh: unknown --chart 'nope'");
-    assertFailed(CliRun.of("values", "--chart", "linkerd-viz", "--ha"), 2,
+    assertFailed(
+        CliRun.of("values", "--chart", "linkerd-viz", "--ha"),
+        2,
         "mesh: --ha applies only to linkerd-control-plane");
     assertFailed(CliRun.of("values", "-o", "xml"), 2, "mesh: Invalid value for option '--output'");
     assertFailed(CliRun.of("values", "--annotation", "a=b"), 2, "mesh: --annotation applies only");
@@ -127,8 +142,8 @@ class ValuesCommandTest {
   void should_name_a_bad_values_file() throws Exception {
     String bad = file("bad.yaml", "a: [1\n");
     assertFailed(CliRun.of("values", "-f", bad), 1, "mesh: " + bad + ": line ");
-    assertFailed(CliRun.of("values", "-f", dir.resolve("none.yaml").toString()), 1,
-        "mesh: values file");
+    assertFailed(
+        CliRun.of("values", "-f", dir.resolve("none.yaml").toString()), 1, "mesh: values file");
   }
 
   @Test
@@ -143,23 +158,35 @@ class ValuesCommandTest {
             "podAnnotations:\n  linkerd.io/inject: enabled\nmaster:\n  podAnnotations:\n    a: b\n"
                 + "    linkerd.io/inject: enabled\n");
     CliRun custom =
-        CliRun.of("values", "--mesh-pods-of", chart, "--annotation",
+        CliRun.of(
+            "values",
+            "--mesh-pods-of",
+            chart,
+            "--annotation",
             "config.linkerd.io/skip-inbound-ports=9300",
-            "-o", "json");
+            "-o",
+            "json");
     assertThat(custom.out())
-        .isEqualTo("{\"podAnnotations\":{\"config.linkerd.io/skip-inbound-ports\":\"9300\"},"
-            + "\"master\":{\"podAnnotations\":{\"a\":\"b\","
-            + "\"config.linkerd.io/skip-inbound-ports\":\"9300\"}}}\n");
+        .isEqualTo(
+            "{\"podAnnotations\":{\"config.linkerd.io/skip-inbound-ports\":\"9300\"},"
+                + "\"master\":{\"podAnnotations\":{\"a\":\"b\","
+                + "\"config.linkerd.io/skip-inbound-ports\":\"9300\"}}}\n");
   }
 
   @Test
   void should_refuse_mesh_pods_of_without_pod_annotations_or_with_other_flags() throws Exception {
     String chart = file("plain.yaml", "replicas: 3\n");
-    assertFailed(CliRun.of("values", "--mesh-pods-of", chart), 1,
+    assertFailed(
+        CliRun.of("values", "--mesh-pods-of", chart),
+        1,
         "mesh: " + chart + " declares no podAnnotations map");
-    assertFailed(CliRun.of("values", "--mesh-pods-of", chart, "--set", "a=1"), 2,
+    assertFailed(
+        CliRun.of("values", "--mesh-pods-of", chart, "--set", "a=1"),
+        2,
         "mesh: --mesh-pods-of takes only --annotation and -o");
-    assertFailed(CliRun.of("values", "--mesh-pods-of", chart, "--annotation", "novalue"), 2,
+    assertFailed(
+        CliRun.of("values", "--mesh-pods-of", chart, "--annotation", "novalue"),
+        2,
         "mesh: --annotation 'novalue' must be KEY=VALUE");
   }
 }

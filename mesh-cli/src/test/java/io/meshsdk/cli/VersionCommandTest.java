@@ -12,8 +12,13 @@ class VersionCommandTest {
     CliRun run = CliRun.of("version");
 
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).isEqualTo("mesh " + MeshSdk.version() + System.lineSeparator()
-        + "linkerd edge-26.8.3" + System.lineSeparator());
+    assertThat(run.out())
+        .isEqualTo(
+            "mesh "
+                + MeshSdk.version()
+                + System.lineSeparator()
+                + "linkerd edge-26.8.3"
+                + System.lineSeparator());
     assertThat(run.err()).isEmpty();
   }
 

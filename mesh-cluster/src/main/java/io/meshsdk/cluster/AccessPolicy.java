@@ -71,8 +71,8 @@ public final class AccessPolicy {
   }
 
   /**
-   * Starts a policy of rules; unmatched requests are denied unless {@link
-   * Builder#allowByDefault()} is called.
+   * Starts a policy of rules; unmatched requests are denied unless {@link Builder#allowByDefault()}
+   * is called.
    *
    * @return a builder
    */

@@ -20,14 +20,14 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * A run-scoped cache over any {@link ClusterView}: within one run of checks every answer is
- * fetched once and shared, also between threads (concurrent askers of the same question wait for
- * one request).
+ * A run-scoped cache over any {@link ClusterView}: within one run of checks every answer is fetched
+ * once and shared, also between threads (concurrent askers of the same question wait for one
+ * request).
  *
  * <p>What is cached: the server version, lists (by kind and query), gets, custom resources and
- * access reviews. A get or a namespace's list is answered from a cached unfiltered list of the
- * kind that covers it, so listing pods in all namespaces first makes later pod questions free.
- * Dry-run creates are never cached. Failures are not cached: the next ask tries again.
+ * access reviews. A get or a namespace's list is answered from a cached unfiltered list of the kind
+ * that covers it, so listing pods in all namespaces first makes later pod questions free. Dry-run
+ * creates are never cached. Failures are not cached: the next ask tries again.
  *
  * <p>Answers are shared, not copied: treat the returned models as read-only. Create one cache per
  * run, or {@link #clear()} it before re-reading (e.g. before retrying a check that waits for the
@@ -45,7 +45,8 @@ public final class CachedClusterView implements ClusterView {
   private static final ListQuery ALL = ListQuery.inAllNamespaces();
 
   private final ClusterView delegate;
-  private final ConcurrentHashMap<Object, CompletableFuture<Object>> cache = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Object, CompletableFuture<Object>> cache =
+      new ConcurrentHashMap<>();
 
   private record ListKey(ResourceKind<?> kind, ListQuery query) {}
 
@@ -56,8 +57,13 @@ public final class CachedClusterView implements ClusterView {
   private record CustomGetKey(GroupVersionResource resource, String namespace, String name) {}
 
   private record ReviewKey(
-      String verb, String namespace, String group, String version, String resource,
-      String subresource, String name) {}
+      String verb,
+      String namespace,
+      String group,
+      String version,
+      String resource,
+      String subresource,
+      String name) {}
 
   private CachedClusterView(ClusterView delegate) {
     this.delegate = delegate;
@@ -108,11 +114,14 @@ public final class CachedClusterView implements ClusterView {
     if (kinds.length == 0) {
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(kinds.length, 8), r -> {
-      Thread t = new Thread(r, "mesh-cluster-prefetch");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(kinds.length, 8),
+            r -> {
+              Thread t = new Thread(r, "mesh-cluster-prefetch");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (ResourceKind<?> k : kinds) {
@@ -124,7 +133,10 @@ public final class CachedClusterView implements ClusterView {
           f.get();
         } catch (java.util.concurrent.ExecutionException e) {
           if (first == null) {
-            first = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            first =
+                e.getCause() instanceof RuntimeException re
+                    ? re
+                    : new IllegalStateException(e.getCause());
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -249,8 +261,14 @@ public final class CachedClusterView implements ClusterView {
   public V1SubjectAccessReviewStatus accessReview(V1ResourceAttributes a) {
     Objects.requireNonNull(a, "attributes");
     ReviewKey key =
-        new ReviewKey(a.getVerb(), a.getNamespace(), a.getGroup(), a.getVersion(), a.getResource(),
-            a.getSubresource(), a.getName());
+        new ReviewKey(
+            a.getVerb(),
+            a.getNamespace(),
+            a.getGroup(),
+            a.getVersion(),
+            a.getResource(),
+            a.getSubresource(),
+            a.getName());
     return cached(key, () -> delegate.accessReview(a));
   }
 

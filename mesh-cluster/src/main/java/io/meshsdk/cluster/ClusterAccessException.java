@@ -9,21 +9,26 @@ import java.util.OptionalInt;
  * A cluster could not be read (or refused a dry-run create): no kubeconfig, no connection, a TLS
  * failure, no access, an error answer or a malformed one.
  *
- * <p>The message is one line that says what happened and, where it can, what to fix. The parts
- * are also available separately: the {@link Failure}, the HTTP status, the {@code Status}
- * reason and message the server sent, and the request's method and path. Neither the message nor
- * the parts ever contain a token, a client key or a Secret's data.
+ * <p>The message is one line that says what happened and, where it can, what to fix. The parts are
+ * also available separately: the {@link Failure}, the HTTP status, the {@code Status} reason and
+ * message the server sent, and the request's method and path. Neither the message nor the parts
+ * ever contain a token, a client key or a Secret's data.
  */
 public class ClusterAccessException extends MeshException {
   private static final long serialVersionUID = 1L;
 
   /** What kind of failure this is, for callers that react differently to each. */
   public enum Failure {
-    /** The kubeconfig is missing or malformed, names an unknown context, or a credential is unusable. */
+    /**
+     * The kubeconfig is missing or malformed, names an unknown context, or a credential is
+     * unusable.
+     */
     CONFIGURATION,
     /** The server could not be reached: connection refused, unknown host, connection reset. */
     CONNECTION,
-    /** The TLS handshake failed, e.g. the server's certificate is not signed by the configured CA. */
+    /**
+     * The TLS handshake failed, e.g. the server's certificate is not signed by the configured CA.
+     */
     TLS,
     /** The server did not answer within the configured timeout or deadline. */
     TIMEOUT,
@@ -68,8 +73,8 @@ public class ClusterAccessException extends MeshException {
    * Starts an exception.
    *
    * @param failure what kind of failure
-   * @param message the one-line message for people: what happened and what to fix; must not
-   *     contain credentials
+   * @param message the one-line message for people: what happened and what to fix; must not contain
+   *     credentials
    * @return a builder
    */
   public static Builder builder(Failure failure, String message) {
@@ -95,8 +100,8 @@ public class ClusterAccessException extends MeshException {
   }
 
   /**
-   * The {@code reason} of the server's {@code Status} answer, e.g. {@code Forbidden},
-   * {@code NotFound}, {@code AlreadyExists}.
+   * The {@code reason} of the server's {@code Status} answer, e.g. {@code Forbidden}, {@code
+   * NotFound}, {@code AlreadyExists}.
    *
    * @return the reason, if the server sent one
    */
@@ -105,8 +110,8 @@ public class ClusterAccessException extends MeshException {
   }
 
   /**
-   * The {@code message} of the server's {@code Status} answer, e.g. {@code pods is forbidden:
-   * User "jane" cannot list resource "pods" …}.
+   * The {@code message} of the server's {@code Status} answer, e.g. {@code pods is forbidden: User
+   * "jane" cannot list resource "pods" …}.
    *
    * @return the server's message, if it sent one
    */

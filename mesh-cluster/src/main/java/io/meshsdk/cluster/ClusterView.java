@@ -13,7 +13,8 @@ import java.util.Optional;
  * The read-only questions that Linkerd's checks ask a Kubernetes cluster.
  *
  * <p>Two implementations answer them the same way: a live cluster through the official Kubernetes
- * Java client, and a snapshot of manifests. Everything that runs on one runs unchanged on the other.
+ * Java client, and a snapshot of manifests. Everything that runs on one runs unchanged on the
+ * other.
  *
  * <p><b>Answers.</b> Objects are the official client's model types ({@code V1Pod}, {@code V1Node},
  * {@code V1CustomResourceDefinition}, …), chosen by a {@link ResourceKind}; custom resources are
@@ -28,11 +29,10 @@ import java.util.Optional;
  * <p><b>Scope and selection.</b> A {@link ListQuery} picks one namespace or all of them, plus an
  * optional label selector and field selector with the API server's syntax and semantics.
  *
- * <p><b>Absence and failure.</b> A {@code get} of an object that does not exist is
- * {@link Optional#empty()} (the server's 404); every other failure — no access, no connection,
- * a malformed answer — is a {@link ClusterAccessException}. Passing a namespace for a
- * cluster-scoped kind, or none for a namespaced kind, is a programming error
- * ({@link IllegalArgumentException}).
+ * <p><b>Absence and failure.</b> A {@code get} of an object that does not exist is {@link
+ * Optional#empty()} (the server's 404); every other failure — no access, no connection, a malformed
+ * answer — is a {@link ClusterAccessException}. Passing a namespace for a cluster-scoped kind, or
+ * none for a namespaced kind, is a programming error ({@link IllegalArgumentException}).
  *
  * <p>Implementations are thread-safe: checks read concurrently.
  */
@@ -95,8 +95,8 @@ public interface ClusterView {
    * @param resource the resource, e.g. {@code policy.linkerd.io/v1alpha1 authorizationpolicies}
    * @param query the namespace (or all) and the label and field selectors
    * @return unmodifiable generic trees, one per object, in the API server's order
-   * @throws ClusterAccessException if the list cannot be read; a resource the server does not
-   *     serve is a failure with {@link ClusterAccessException.Failure#NOT_FOUND} (HTTP 404)
+   * @throws ClusterAccessException if the list cannot be read; a resource the server does not serve
+   *     is a failure with {@link ClusterAccessException.Failure#NOT_FOUND} (HTTP 404)
    */
   List<Map<String, Object>> listCustom(GroupVersionResource resource, ListQuery query);
 
@@ -125,8 +125,8 @@ public interface ClusterView {
   Optional<Map<String, Object>> getCustom(GroupVersionResource resource, String name);
 
   /**
-   * Asks whether the current user may do something: a {@code SelfSubjectAccessReview}
-   * ({@code authorization.k8s.io/v1}), as {@code kubectl auth can-i} does.
+   * Asks whether the current user may do something: a {@code SelfSubjectAccessReview} ({@code
+   * authorization.k8s.io/v1}), as {@code kubectl auth can-i} does.
    *
    * @param attributes what would be done: verb, namespace (empty for all), group, version,
    *     resource, subresource, name
@@ -142,12 +142,12 @@ public interface ClusterView {
    * <p>The resource name is looked up for the well-known kinds and otherwise derived from the kind
    * as Linkerd derives it (lower case, plural). Nothing is stored, on a live cluster or a snapshot.
    *
-   * @param object the object to create, with {@code apiVersion}, {@code kind} and
-   *     {@code metadata.name} (and {@code metadata.namespace} for a namespaced kind)
+   * @param object the object to create, with {@code apiVersion}, {@code kind} and {@code
+   *     metadata.name} (and {@code metadata.namespace} for a namespaced kind)
    * @return the object as the server would have stored it, as an unmodifiable generic tree
    * @throws ClusterAccessException if the server refuses: {@link ClusterAccessException#status()}
-   *     (e.g. 403, 409 {@code AlreadyExists}), {@link ClusterAccessException#reason()} and
-   *     {@link ClusterAccessException#serverMessage()} say why
+   *     (e.g. 403, 409 {@code AlreadyExists}), {@link ClusterAccessException#reason()} and {@link
+   *     ClusterAccessException#serverMessage()} say why
    * @throws IllegalArgumentException if the object has no {@code apiVersion}, {@code kind} or name
    */
   Map<String, Object> dryRunCreate(Manifest object);

@@ -3,8 +3,8 @@ package io.meshsdk.cluster;
 import java.util.Objects;
 
 /**
- * An API resource named by group, version and plural resource name, as in a request path
- * ({@code /apis/<group>/<version>/<plural>}, or {@code /api/v1/<plural>} for the core group).
+ * An API resource named by group, version and plural resource name, as in a request path ({@code
+ * /apis/<group>/<version>/<plural>}, or {@code /api/v1/<plural>} for the core group).
  *
  * @param group the API group, e.g. {@code policy.linkerd.io}; empty for the core group
  * @param version the version, e.g. {@code v1alpha1}

@@ -8,11 +8,11 @@ import java.util.Optional;
  * selector, with the API server's syntax and semantics.
  *
  * <p>Label selectors: {@code key=value}, {@code key==value}, {@code key!=value}, {@code key}
- * (exists), {@code !key} (does not exist), {@code key in (a,b)}, {@code key notin (a,b)}, joined
- * by commas (all must hold). Field selectors: {@code field=value}, {@code field==value},
- * {@code field!=value} joined by commas, on the fields the server supports for the kind
- * ({@code metadata.name}, {@code metadata.namespace}, and e.g. {@code status.phase},
- * {@code spec.nodeName} for pods).
+ * (exists), {@code !key} (does not exist), {@code key in (a,b)}, {@code key notin (a,b)}, joined by
+ * commas (all must hold). Field selectors: {@code field=value}, {@code field==value}, {@code
+ * field!=value} joined by commas, on the fields the server supports for the kind ({@code
+ * metadata.name}, {@code metadata.namespace}, and e.g. {@code status.phase}, {@code spec.nodeName}
+ * for pods).
  *
  * <p>Immutable; equal queries are equal (a run-scoped cache keys on them).
  *

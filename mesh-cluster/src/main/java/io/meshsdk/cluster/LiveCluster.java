@@ -38,28 +38,27 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 
 /**
- * A {@link ClusterView} of a live cluster through the official Kubernetes Java client
- * ({@code io.kubernetes:client-java}).
+ * A {@link ClusterView} of a live cluster through the official Kubernetes Java client ({@code
+ * io.kubernetes:client-java}).
  *
  * <p><b>Connection.</b> By default the kubeconfig is resolved as kubectl resolves it: the files of
  * {@code KUBECONFIG} merged (several, separated by the platform's path separator), else {@code
  * ~/.kube/config}, else the in-cluster service account of a pod. A kubeconfig file, a context, and
  * impersonation ({@code --as}, {@code --as-group}) can be chosen; or a caller's {@link ApiClient}
  * or a base URL is used as it is. Bearer tokens ({@code token}, {@code tokenFile}), client
- * certificates, basic auth, {@code certificate-authority(-data)}, {@code tls-server-name},
- * {@code insecure-skip-tls-verify} and {@code exec} credential plugins (EKS's {@code aws eks
- * get-token}, {@code gke-gcloud-auth-plugin}, {@code kubelogin}, …; run once when the view is
- * built) work.
+ * certificates, basic auth, {@code certificate-authority(-data)}, {@code tls-server-name}, {@code
+ * insecure-skip-tls-verify} and {@code exec} credential plugins (EKS's {@code aws eks get-token},
+ * {@code gke-gcloud-auth-plugin}, {@code kubelogin}, …; run once when the view is built) work.
  *
  * <p><b>JSON.</b> Answers are read with the SDK's own lenient JSON, per instance: fields that the
  * client's models do not know (newer API servers send them) are ignored. client-java's global
  * {@code JSON} settings are never changed.
  *
- * <p><b>Robustness.</b> Connect and read timeouts; GETs are retried with exponential backoff on
- * 429 (honouring {@code Retry-After}), 5xx and dropped connections, each read bounded by a
- * deadline; lists are paged with {@code limit}/{@code continue}. Failures are {@link
- * ClusterAccessException}s with one-line messages that say what to fix, and never contain
- * credentials. {@link #stats()} tells what the reads cost.
+ * <p><b>Robustness.</b> Connect and read timeouts; GETs are retried with exponential backoff on 429
+ * (honouring {@code Retry-After}), 5xx and dropped connections, each read bounded by a deadline;
+ * lists are paged with {@code limit}/{@code continue}. Failures are {@link ClusterAccessException}s
+ * with one-line messages that say what to fix, and never contain credentials. {@link #stats()}
+ * tells what the reads cost.
  *
  * <p><b>Caching.</b> Every call is a request. For a run of checks, wrap the view in a {@link
  * CachedClusterView} so that each list is fetched once and shared.
@@ -79,7 +78,8 @@ public final class LiveCluster implements ClusterView {
   private final Optional<String> context;
   private final String namespace;
 
-  private LiveCluster(Transport transport, String server, Optional<String> context, String namespace) {
+  private LiveCluster(
+      Transport transport, String server, Optional<String> context, String namespace) {
     this.transport = transport;
     this.server = server;
     this.context = context;
@@ -187,7 +187,8 @@ public final class LiveCluster implements ClusterView {
     try {
       items = transport.list(path, selectors(query));
     } catch (ClusterAccessException e) {
-      if (e.failure() == Failure.NOT_FOUND && query.namespace().isPresent()
+      if (e.failure() == Failure.NOT_FOUND
+          && query.namespace().isPresent()
           && clusterScoped(resource)) {
         return List.of();
       }
@@ -203,7 +204,8 @@ public final class LiveCluster implements ClusterView {
   /** Whether a resource that 404s for a namespace is served cluster-wide. */
   private boolean clusterScoped(GroupVersionResource resource) {
     try {
-      transport.getRequired(Requests.path(resource, Optional.empty(), Optional.empty()) + "?limit=1");
+      transport.getRequired(
+          Requests.path(resource, Optional.empty(), Optional.empty()) + "?limit=1");
       return true;
     } catch (ClusterAccessException e) {
       return false;
@@ -251,8 +253,9 @@ public final class LiveCluster implements ClusterView {
   public Map<String, Object> dryRunCreate(Manifest object) {
     Objects.requireNonNull(object, "object");
     Map<String, Object> tree =
-        object.object().orElseThrow(
-            () -> new IllegalArgumentException(object.location() + ": not an object"));
+        object
+            .object()
+            .orElseThrow(() -> new IllegalArgumentException(object.location() + ": not an object"));
     JsonObject o = LenientJson.toJsonObject(tree);
     String apiVersion = string(o.get("apiVersion"));
     String kind = string(o.get("kind"));
@@ -280,7 +283,8 @@ public final class LiveCluster implements ClusterView {
       meta.addProperty("namespace", inNamespace.get());
     }
     String path =
-        Requests.path(GroupVersionResource.of(group, version, plural), inNamespace, Optional.empty());
+        Requests.path(
+            GroupVersionResource.of(group, version, plural), inNamespace, Optional.empty());
     return tree(transport.post(path, List.of(new Pair("dryRun", "All")), bytes(o)));
   }
 
@@ -321,10 +325,19 @@ public final class LiveCluster implements ClusterView {
       String name = o.get("metadata") instanceof JsonObject m ? string(m.get("name")) : "";
       throw ClusterAccessException.builder(
               Failure.MALFORMED_RESPONSE,
-              "the answer of " + server + " to " + request + " does not fit the "
-                  + type.getSimpleName() + " model" + (name.isEmpty() ? "" : " (object " + name + ")")
-                  + ": " + Requests.oneLine(String.valueOf(e.getMessage())))
-          .request(request.substring(0, request.indexOf(' ')), request.substring(request.indexOf(' ') + 1))
+              "the answer of "
+                  + server
+                  + " to "
+                  + request
+                  + " does not fit the "
+                  + type.getSimpleName()
+                  + " model"
+                  + (name.isEmpty() ? "" : " (object " + name + ")")
+                  + ": "
+                  + Requests.oneLine(String.valueOf(e.getMessage())))
+          .request(
+              request.substring(0, request.indexOf(' ')),
+              request.substring(request.indexOf(' ') + 1))
           .cause(e)
           .build();
     }
@@ -423,8 +436,8 @@ public final class LiveCluster implements ClusterView {
     }
 
     /**
-     * Talks to this URL without a kubeconfig (e.g. a test server or {@code kubectl proxy}),
-     * without credentials unless {@link #bearerToken} is set.
+     * Talks to this URL without a kubeconfig (e.g. a test server or {@code kubectl proxy}), without
+     * credentials unless {@link #bearerToken} is set.
      *
      * @param url e.g. {@code http://127.0.0.1:8001}
      * @return this builder
@@ -469,9 +482,9 @@ public final class LiveCluster implements ClusterView {
     }
 
     /**
-     * The environment to resolve the kubeconfig from ({@code KUBECONFIG}, {@code HOME},
-     * {@code KUBERNETES_SERVICE_HOST}/{@code _PORT}) and to run exec plugins with; default the
-     * process environment.
+     * The environment to resolve the kubeconfig from ({@code KUBECONFIG}, {@code HOME}, {@code
+     * KUBERNETES_SERVICE_HOST}/{@code _PORT}) and to run exec plugins with; default the process
+     * environment.
      *
      * @param environment the variables
      * @return this builder
@@ -572,17 +585,22 @@ public final class LiveCluster implements ClusterView {
         ApiClient c = apiClient.get();
         return new LiveCluster(
             new Transport(c, settings, impersonateUser, impersonateGroups, c.getBasePath()),
-            c.getBasePath(), Optional.empty(), "default");
+            c.getBasePath(),
+            Optional.empty(),
+            "default");
       }
       if (baseUrl.isPresent()) {
-        ClientBuilder cb = new ClientBuilder().setBasePath(baseUrl.get()).setReadTimeout(readTimeout);
+        ClientBuilder cb =
+            new ClientBuilder().setBasePath(baseUrl.get()).setReadTimeout(readTimeout);
         certificateAuthority.ifPresent(cb::setCertificateAuthority);
         bearerToken.ifPresent(t -> cb.setAuthentication(new AccessTokenAuthentication(t)));
         ApiClient c = cb.build();
         c.setConnectTimeout((int) connectTimeout.toMillis());
         return new LiveCluster(
             new Transport(c, settings, impersonateUser, impersonateGroups, baseUrl.get()),
-            baseUrl.get(), Optional.empty(), "default");
+            baseUrl.get(),
+            Optional.empty(),
+            "default");
       }
       Kubeconfig.Resolved r;
       if (inCluster) {
@@ -591,7 +609,8 @@ public final class LiveCluster implements ClusterView {
         Path f = kubeconfig.get();
         if (!Files.exists(f)) {
           throw ClusterAccessException.builder(
-                  Failure.CONFIGURATION, "kubeconfig " + f + " does not exist; pass an existing file")
+                  Failure.CONFIGURATION,
+                  "kubeconfig " + f + " does not exist; pass an existing file")
               .build();
         }
         r = Kubeconfig.resolve(List.of(f), context);
@@ -626,7 +645,11 @@ public final class LiveCluster implements ClusterView {
       if (cert.isPresent() != key.isPresent()) {
         throw ClusterAccessException.builder(
                 Failure.CONFIGURATION,
-                "user \"" + r.user() + "\" (" + r.source() + ") has a client certificate without a"
+                "user \""
+                    + r.user()
+                    + "\" ("
+                    + r.source()
+                    + ") has a client certificate without a"
                     + " key or a key without a certificate")
             .build();
       }
@@ -647,8 +670,12 @@ public final class LiveCluster implements ClusterView {
       } catch (RuntimeException e) {
         throw ClusterAccessException.builder(
                 Failure.CONFIGURATION,
-                "cannot use the credentials or CA of context \"" + r.context() + "\" (" + r.source()
-                    + "): " + Requests.oneLine(String.valueOf(e.getMessage()))
+                "cannot use the credentials or CA of context \""
+                    + r.context()
+                    + "\" ("
+                    + r.source()
+                    + "): "
+                    + Requests.oneLine(String.valueOf(e.getMessage()))
                     + "; check certificate-authority-data, client-certificate-data and"
                     + " client-key-data (PEM, base64-encoded)")
             .cause(e)
@@ -680,13 +707,16 @@ public final class LiveCluster implements ClusterView {
       } catch (RuntimeException e) {
         throw ClusterAccessException.builder(
                 Failure.CONFIGURATION,
-                what + " cannot be read: " + Requests.oneLine(String.valueOf(e.getMessage()))
+                what
+                    + " cannot be read: "
+                    + Requests.oneLine(String.valueOf(e.getMessage()))
                     + "; check client-certificate(-data) and client-key(-data)")
             .build();
       }
       if (chain.isEmpty()) {
         throw ClusterAccessException.builder(
-                Failure.CONFIGURATION, what + " holds no certificate; check client-certificate(-data)")
+                Failure.CONFIGURATION,
+                what + " holds no certificate; check client-certificate(-data)")
             .build();
       }
       if (!Pem.keyMatches(privateKey, chain.get(0))) {
@@ -700,7 +730,8 @@ public final class LiveCluster implements ClusterView {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry("client", privateKey, password, chain.toArray(new X509Certificate[0]));
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        KeyManagerFactory kmf =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(store, password);
         return kmf.getKeyManagers();
       } catch (GeneralSecurityException | java.io.IOException e) {

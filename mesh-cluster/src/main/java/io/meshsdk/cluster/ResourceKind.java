@@ -117,8 +117,7 @@ public final class ResourceKind<T extends KubernetesObject> {
 
   /** Roles ({@code rbac.authorization.k8s.io/v1}). */
   public static final ResourceKind<V1Role> ROLES =
-      new ResourceKind<>(
-          "rbac.authorization.k8s.io", "v1", "roles", "Role", true, V1Role.class);
+      new ResourceKind<>("rbac.authorization.k8s.io", "v1", "roles", "Role", true, V1Role.class);
 
   /** Role bindings ({@code rbac.authorization.k8s.io/v1}). */
   public static final ResourceKind<V1RoleBinding> ROLE_BINDINGS =
@@ -141,15 +140,14 @@ public final class ResourceKind<T extends KubernetesObject> {
           V1CustomResourceDefinition.class);
 
   /** Mutating webhook configurations ({@code admissionregistration.k8s.io/v1}, cluster-scoped). */
-  public static final ResourceKind<V1MutatingWebhookConfiguration>
-      MUTATING_WEBHOOK_CONFIGURATIONS =
-          new ResourceKind<>(
-              "admissionregistration.k8s.io",
-              "v1",
-              "mutatingwebhookconfigurations",
-              "MutatingWebhookConfiguration",
-              false,
-              V1MutatingWebhookConfiguration.class);
+  public static final ResourceKind<V1MutatingWebhookConfiguration> MUTATING_WEBHOOK_CONFIGURATIONS =
+      new ResourceKind<>(
+          "admissionregistration.k8s.io",
+          "v1",
+          "mutatingwebhookconfigurations",
+          "MutatingWebhookConfiguration",
+          false,
+          V1MutatingWebhookConfiguration.class);
 
   /**
    * Validating webhook configurations ({@code admissionregistration.k8s.io/v1}, cluster-scoped).
@@ -200,12 +198,7 @@ public final class ResourceKind<T extends KubernetesObject> {
   private final Class<T> type;
 
   private ResourceKind(
-      String group,
-      String version,
-      String plural,
-      String kind,
-      boolean namespaced,
-      Class<T> type) {
+      String group, String version, String plural, String kind, boolean namespaced, Class<T> type) {
     this.resource = GroupVersionResource.of(group, version, plural);
     this.kind = kind;
     this.namespaced = namespaced;

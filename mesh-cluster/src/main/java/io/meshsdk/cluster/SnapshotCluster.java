@@ -32,9 +32,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@link ClusterView} over manifests: a {@code kubectl get -A -o yaml} dump (a {@code kind:
- * List} with items), several files, a folder, or objects built in code. For offline checks, tests
- * and demos; everything that runs on a live cluster runs unchanged on a snapshot.
+ * A {@link ClusterView} over manifests: a {@code kubectl get -A -o yaml} dump (a {@code kind: List}
+ * with items), several files, a folder, or objects built in code. For offline checks, tests and
+ * demos; everything that runs on a live cluster runs unchanged on a snapshot.
  *
  * <p>Objects are stored as the API server stores them: by group, resource, namespace and name.
  * Kinds are resolved to resources through the well-known {@link ResourceKind}s, then through the
@@ -43,12 +43,12 @@ import java.util.regex.Pattern;
  * resource (with {@code apiVersion} set to the version asked for), except that a CRD in the
  * snapshot limits its resource to the versions it lists.
  *
- * <p>Selectors have the API server's semantics (equality, {@code !=}, exists, {@code !key},
- * {@code in}, {@code notin}; field selectors on the fields the server supports per resource,
- * anything else is a 400 {@code field label not supported}). Access reviews are decided by the
- * {@link AccessPolicy} (default: allow all), which also decides dry-run creates; reads are not
- * subject to it. A dry-run create is accepted when the object is absent, its namespace (if any)
- * exists, and the policy allows it; nothing is stored.
+ * <p>Selectors have the API server's semantics (equality, {@code !=}, exists, {@code !key}, {@code
+ * in}, {@code notin}; field selectors on the fields the server supports per resource, anything else
+ * is a 400 {@code field label not supported}). Access reviews are decided by the {@link
+ * AccessPolicy} (default: allow all), which also decides dry-run creates; reads are not subject to
+ * it. A dry-run create is accepted when the object is absent, its namespace (if any) exists, and
+ * the policy allows it; nothing is stored.
  *
  * <pre>{@code
  * SnapshotCluster cluster = SnapshotCluster.builder()
@@ -70,13 +70,16 @@ public final class SnapshotCluster implements ClusterView {
 
   private record Resource(String group, String plural, String kind, boolean namespaced) {}
 
-  private record Crd(String group, String plural, String kind, boolean namespaced, List<String> versions) {}
+  private record Crd(
+      String group, String plural, String kind, boolean namespaced, List<String> versions) {}
 
   private final LenientJson json = new LenientJson();
   private final VersionInfo version;
   private final AccessPolicy policy;
+
   /** group/plural → storage key (namespace/name or name, ordered as bytes) → object. */
   private final Map<String, TreeMap<String, Stored>> store;
+
   private final Map<String, Crd> crdsByGroupPlural;
   private final Map<String, Crd> crdsByGroupKind;
 
@@ -93,11 +96,12 @@ public final class SnapshotCluster implements ClusterView {
     for (JsonObject o : objects) {
       if ("CustomResourceDefinition".equals(str(o, "kind"))
           && str(o, "apiVersion").startsWith("apiextensions.k8s.io/")) {
-        crd(o).ifPresent(
-            c -> {
-              byPlural.put(c.group + "/" + c.plural, c);
-              byKind.put(c.group + "/" + c.kind, c);
-            });
+        crd(o)
+            .ifPresent(
+                c -> {
+                  byPlural.put(c.group + "/" + c.plural, c);
+                  byKind.put(c.group + "/" + c.kind, c);
+                });
       }
     }
     this.crdsByGroupPlural = Map.copyOf(byPlural);
@@ -252,8 +256,7 @@ public final class SnapshotCluster implements ClusterView {
     Map<String, Object> tree =
         object
             .object()
-            .orElseThrow(
-                () -> new IllegalArgumentException(object.location() + ": not an object"));
+            .orElseThrow(() -> new IllegalArgumentException(object.location() + ": not an object"));
     JsonObject o = LenientJson.toJsonObject(tree);
     String apiVersion = str(o, "apiVersion");
     String kind = str(o, "kind");
@@ -321,8 +324,7 @@ public final class SnapshotCluster implements ClusterView {
 
   private List<JsonObject> select(GroupVersionResource r, boolean namespaced, ListQuery query) {
     String path = Requests.path(r, query.namespace(), Optional.empty()) + Requests.selectors(query);
-    List<Selectors.Requirement> labels =
-        Selectors.parseLabels(query.labelSelector().orElse(""));
+    List<Selectors.Requirement> labels = Selectors.parseLabels(query.labelSelector().orElse(""));
     List<Selectors.FieldTerm> fields = Selectors.parseFields(query.fieldSelector().orElse(""));
     JsonObject probe = new JsonObject();
     for (Selectors.FieldTerm t : fields) {
@@ -535,8 +537,7 @@ public final class SnapshotCluster implements ClusterView {
     private Builder() {}
 
     /**
-     * Sets the reader for files and text added after this call (its limits against hostile
-     * input).
+     * Sets the reader for files and text added after this call (its limits against hostile input).
      *
      * @param reader the manifest reader
      * @return this builder

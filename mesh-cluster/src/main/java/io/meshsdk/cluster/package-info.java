@@ -4,7 +4,8 @@
  * manifests (a {@code kubectl get -A -o yaml} dump, test fixtures, demos).
  *
  * <p>Answers are the official client's model types ({@code V1Pod}, {@code V1Node}, …); custom
- * resources come back as generic trees. Failures are {@link io.meshsdk.cluster.ClusterAccessException}.
- * Packages named {@code …internal…} are implementation and not part of the API.
+ * resources come back as generic trees. Failures are {@link
+ * io.meshsdk.cluster.ClusterAccessException}. Packages named {@code …internal…} are implementation
+ * and not part of the API.
  */
 package io.meshsdk.cluster;

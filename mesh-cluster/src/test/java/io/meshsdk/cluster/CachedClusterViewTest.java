@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
 
 class CachedClusterViewTest {
 
-  static final String PODS = "{\"items\":["
-      + "{\"metadata\":{\"name\":\"a\",\"namespace\":\"linkerd\",\"labels\":{\"app\":\"x\"}}},"
-      + "{\"metadata\":{\"name\":\"b\",\"namespace\":\"linkerd\",\"labels\":{\"app\":\"y\"}}},"
-      + "{\"metadata\":{\"name\":\"c\",\"namespace\":\"web\"}}]}";
+  static final String PODS =
+      "{\"items\":["
+          + "{\"metadata\":{\"name\":\"a\",\"namespace\":\"linkerd\",\"labels\":{\"app\":\"x\"}}},"
+          + "{\"metadata\":{\"name\":\"b\",\"namespace\":\"linkerd\",\"labels\":{\"app\":\"y\"}}},"
+          + "{\"metadata\":{\"name\":\"c\",\"namespace\":\"web\"}}]}";
 
   MockWebServer server;
   final List<String> journal = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -37,31 +38,41 @@ class CachedClusterViewTest {
   @BeforeEach
   void start() throws IOException {
     server = new MockWebServer();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
-        journal.add(r.getMethod() + " " + r.getTarget());
-        gate.await(5, TimeUnit.SECONDS);
-        if (failuresLeft > 0) {
-          failuresLeft--;
-          return new MockResponse.Builder().code(403).body("{\"reason\":\"Forbidden\"}").build();
-        }
-        String path = r.getUrl().encodedPath();
-        if (path.equals("/version")) {
-          return new MockResponse.Builder().code(200).body("{\"gitVersion\":\"v1.31.0\"}").build();
-        }
-        if (path.endsWith("/services")) {
-          return new MockResponse.Builder().code(200).body("{\"items\":[]}").build();
-        }
-        if (path.endsWith("/pods")) {
-          return new MockResponse.Builder().code(200).body(PODS).build();
-        }
-        if (path.endsWith("selfsubjectaccessreviews")) {
-          return new MockResponse.Builder().code(201).body("{\"status\":{\"allowed\":true}}").build();
-        }
-        return new MockResponse.Builder().code(404).body("{\"reason\":\"NotFound\"}").build();
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
+            journal.add(r.getMethod() + " " + r.getTarget());
+            gate.await(5, TimeUnit.SECONDS);
+            if (failuresLeft > 0) {
+              failuresLeft--;
+              return new MockResponse.Builder()
+                  .code(403)
+                  .body("{\"reason\":\"Forbidden\"}")
+                  .build();
+            }
+            String path = r.getUrl().encodedPath();
+            if (path.equals("/version")) {
+              return new MockResponse.Builder()
+                  .code(200)
+                  .body("{\"gitVersion\":\"v1.31.0\"}")
+                  .build();
+            }
+            if (path.endsWith("/services")) {
+              return new MockResponse.Builder().code(200).body("{\"items\":[]}").build();
+            }
+            if (path.endsWith("/pods")) {
+              return new MockResponse.Builder().code(200).body(PODS).build();
+            }
+            if (path.endsWith("selfsubjectaccessreviews")) {
+              return new MockResponse.Builder()
+                  .code(201)
+                  .body("{\"status\":{\"allowed\":true}}")
+                  .build();
+            }
+            return new MockResponse.Builder().code(404).body("{\"reason\":\"NotFound\"}").build();
+          }
+        });
     server.start(0);
   }
 
@@ -71,7 +82,10 @@ class CachedClusterViewTest {
   }
 
   LiveCluster live() {
-    return LiveCluster.builder().baseUrl(server.url("/").toString()).retries(1, Duration.ofMillis(1)).build();
+    return LiveCluster.builder()
+        .baseUrl(server.url("/").toString())
+        .retries(1, Duration.ofMillis(1))
+        .build();
   }
 
   @Test
@@ -90,7 +104,8 @@ class CachedClusterViewTest {
   void should_answer_narrower_questions_from_a_cached_list() {
     CachedClusterView run = CachedClusterView.of(live());
     run.list(ResourceKind.PODS, ListQuery.inAllNamespaces());
-    List<V1Pod> linkerd = run.list(ResourceKind.PODS, ListQuery.inNamespace("linkerd").withLabelSelector("app=y"));
+    List<V1Pod> linkerd =
+        run.list(ResourceKind.PODS, ListQuery.inNamespace("linkerd").withLabelSelector("app=y"));
     assertThat(linkerd).extracting(p -> p.getMetadata().getName()).containsExactly("b");
     assertThat(run.get(ResourceKind.PODS, "web", "c")).isPresent();
     assertThat(run.get(ResourceKind.PODS, "web", "zzz")).isEmpty();
@@ -135,13 +150,17 @@ class CachedClusterViewTest {
   @Test
   void should_cache_access_reviews_and_gets_including_absence() {
     CachedClusterView run = CachedClusterView.of(live());
-    V1ResourceAttributes a = new V1ResourceAttributes().verb("get").namespace("linkerd").resource("secrets");
+    V1ResourceAttributes a =
+        new V1ResourceAttributes().verb("get").namespace("linkerd").resource("secrets");
     assertThat(run.accessReview(a).getAllowed()).isTrue();
-    run.accessReview(new V1ResourceAttributes().verb("get").namespace("linkerd").resource("secrets"));
+    run.accessReview(
+        new V1ResourceAttributes().verb("get").namespace("linkerd").resource("secrets"));
     assertThat(run.get(ResourceKind.NAMESPACES, "linkerd")).isEmpty();
     assertThat(run.get(ResourceKind.NAMESPACES, "linkerd")).isEmpty();
-    assertThat(journal).containsExactly(
-        "POST /apis/authorization.k8s.io/v1/selfsubjectaccessreviews", "GET /api/v1/namespaces/linkerd");
+    assertThat(journal)
+        .containsExactly(
+            "POST /apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+            "GET /api/v1/namespaces/linkerd");
   }
 
   @Test
@@ -157,9 +176,12 @@ class CachedClusterViewTest {
   @Test
   void should_report_a_prefetch_failure_after_all_reads_ended() {
     CachedClusterView run = CachedClusterView.of(live());
-    assertThatThrownBy(() -> run.prefetch(ListQuery.inAllNamespaces(), ResourceKind.ENDPOINTS,
-            ResourceKind.PODS))
-        .isInstanceOfSatisfying(ClusterAccessException.class,
+    assertThatThrownBy(
+            () ->
+                run.prefetch(
+                    ListQuery.inAllNamespaces(), ResourceKind.ENDPOINTS, ResourceKind.PODS))
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
             e -> assertThat(e.path().orElseThrow()).startsWith("/api/v1/endpoints"));
     run.list(ResourceKind.PODS, ListQuery.inAllNamespaces());
     assertThat(journal).hasSize(2);
@@ -167,8 +189,10 @@ class CachedClusterViewTest {
 
   @Test
   void should_work_over_a_snapshot_too() {
-    SnapshotCluster snapshot = SnapshotCluster.builder().add(
-        "apiVersion: v1\nkind: Namespace\nmetadata: {name: linkerd}\n", "ns.yaml").build();
+    SnapshotCluster snapshot =
+        SnapshotCluster.builder()
+            .add("apiVersion: v1\nkind: Namespace\nmetadata: {name: linkerd}\n", "ns.yaml")
+            .build();
     CachedClusterView run = CachedClusterView.of(snapshot);
     assertThat(run.get(ResourceKind.NAMESPACES, "linkerd")).isPresent();
     assertThat(run.delegate()).isSameAs(snapshot);

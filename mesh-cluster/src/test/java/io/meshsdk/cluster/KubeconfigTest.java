@@ -50,7 +50,9 @@ class KubeconfigTest {
     Files.writeString(dir.resolve("sub/cert.pem"), "CERT\n");
     Files.writeString(dir.resolve("sub/key.pem"), "KEY\n");
     Files.writeString(dir.resolve("sub/token"), "file-token\n");
-    Files.writeString(a, """
+    Files.writeString(
+        a,
+        """
         apiVersion: v1
         kind: Config
         current-context: alpha
@@ -68,7 +70,9 @@ class KubeconfigTest {
         - name: u1
           user: {token: tok-a}
         """);
-    Files.writeString(b, """
+    Files.writeString(
+        b,
+        """
         apiVersion: v1
         kind: Config
         current-context: gamma
@@ -97,9 +101,12 @@ class KubeconfigTest {
           user: {client-certificate: cert.pem, client-key: key.pem}
         - name: u3
           user: {tokenFile: token}
-        """.formatted(Base64.getEncoder().encodeToString("CA THREE\n".getBytes(StandardCharsets.UTF_8))));
-    kubeconfigVar = String.join(File.pathSeparator, a.toString(), dir.resolve("missing.yaml").toString(),
-        b.toString());
+        """
+            .formatted(
+                Base64.getEncoder().encodeToString("CA THREE\n".getBytes(StandardCharsets.UTF_8))));
+    kubeconfigVar =
+        String.join(
+            File.pathSeparator, a.toString(), dir.resolve("missing.yaml").toString(), b.toString());
   }
 
   static boolean kubectlOnPath() {
@@ -112,8 +119,18 @@ class KubeconfigTest {
   }
 
   static JsonObject kubectlView(Optional<String> context) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("kubectl", "config", "view", "--merge", "--minify",
-        "--raw", "--flatten", "-o", "json"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "kubectl",
+                "config",
+                "view",
+                "--merge",
+                "--minify",
+                "--raw",
+                "--flatten",
+                "-o",
+                "json"));
     context.ifPresent(c -> cmd.addAll(List.of("--context", c)));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("KUBECONFIG", kubeconfigVar);
@@ -144,8 +161,9 @@ class KubeconfigTest {
     assumeTrue(kubectlOnPath(), "no kubectl on PATH: the kubectl oracle test is skipped");
     Optional<String> ctx = context.isEmpty() ? Optional.empty() : Optional.of(context);
     JsonObject view = kubectlView(ctx);
-    Kubeconfig.Resolved r = Kubeconfig.resolveDefault(
-        Map.of("KUBECONFIG", kubeconfigVar, "HOME", dir.toString()), ctx, dir);
+    Kubeconfig.Resolved r =
+        Kubeconfig.resolveDefault(
+            Map.of("KUBECONFIG", kubeconfigVar, "HOME", dir.toString()), ctx, dir);
 
     assertThat(r.context()).isEqualTo(view.get("current-context").getAsString());
     assertThat(r.cluster()).isEqualTo(first(view, "clusters", "name"));
@@ -153,17 +171,22 @@ class KubeconfigTest {
     assertThat(r.server()).isEqualTo(inner(view, "clusters", "cluster", "server").orElseThrow());
     assertThat(r.namespace())
         .isEqualTo(inner(view, "contexts", "context", "namespace").orElse("default"));
-    assertThat(decoded(r.certificateAuthority())).isEqualTo(
-        inner(view, "clusters", "cluster", "certificate-authority-data")
-            .map(s -> new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8)).orElse(""));
-    assertThat(decoded(r.clientCertificate())).isEqualTo(
-        inner(view, "users", "user", "client-certificate-data")
-            .map(s -> new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8)).orElse(""));
+    assertThat(decoded(r.certificateAuthority()))
+        .isEqualTo(
+            inner(view, "clusters", "cluster", "certificate-authority-data")
+                .map(s -> new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8))
+                .orElse(""));
+    assertThat(decoded(r.clientCertificate()))
+        .isEqualTo(
+            inner(view, "users", "user", "client-certificate-data")
+                .map(s -> new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8))
+                .orElse(""));
     Optional<String> token = inner(view, "users", "user", "token");
     Optional<String> tokenFile = inner(view, "users", "user", "tokenFile");
     if (tokenFile.isPresent()) {
       // kubectl prints the file name as written; it is relative to the file that defined the user
-      assertThat(r.token()).contains(Files.readString(b.getParent().resolve(tokenFile.get())).strip());
+      assertThat(r.token())
+          .contains(Files.readString(b.getParent().resolve(tokenFile.get())).strip());
     } else {
       assertThat(r.token()).isEqualTo(token);
     }
@@ -171,28 +194,42 @@ class KubeconfigTest {
 
   @Test
   void should_say_which_contexts_exist_when_the_context_is_unknown() {
-    assertThatThrownBy(() -> Kubeconfig.resolveDefault(
-            Map.of("KUBECONFIG", kubeconfigVar), Optional.of("prod"), dir))
-        .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.failure()).isEqualTo(Failure.CONFIGURATION);
-          assertThat(e.getMessage()).contains("context \"prod\" does not exist")
-              .contains("known: alpha, beta, gamma, delta");
-        });
+    assertThatThrownBy(
+            () ->
+                Kubeconfig.resolveDefault(
+                    Map.of("KUBECONFIG", kubeconfigVar), Optional.of("prod"), dir))
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(Failure.CONFIGURATION);
+              assertThat(e.getMessage())
+                  .contains("context \"prod\" does not exist")
+                  .contains("known: alpha, beta, gamma, delta");
+            });
   }
 
   @Test
   void should_say_when_no_kubeconfig_file_exists() {
-    assertThatThrownBy(() -> Kubeconfig.resolveDefault(
-            Map.of("KUBECONFIG", dir.resolve("nope").toString()), Optional.empty(), dir))
-        .isInstanceOfSatisfying(ClusterAccessException.class,
+    assertThatThrownBy(
+            () ->
+                Kubeconfig.resolveDefault(
+                    Map.of("KUBECONFIG", dir.resolve("nope").toString()), Optional.empty(), dir))
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
             e -> assertThat(e.getMessage()).contains("none of the KUBECONFIG files exists"));
-    assertThatThrownBy(() -> Kubeconfig.resolveDefault(
-            Map.of("HOME", dir.resolve("emptyhome").toString()), Optional.empty(), dir))
-        .isInstanceOfSatisfying(ClusterAccessException.class,
-            e -> assertThat(e.getMessage()).contains("no kubeconfig: KUBECONFIG is unset")
-                .contains("set KUBECONFIG or pass a kubeconfig file"));
+    assertThatThrownBy(
+            () ->
+                Kubeconfig.resolveDefault(
+                    Map.of("HOME", dir.resolve("emptyhome").toString()), Optional.empty(), dir))
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains("no kubeconfig: KUBECONFIG is unset")
+                    .contains("set KUBECONFIG or pass a kubeconfig file"));
     assertThatThrownBy(() -> LiveCluster.builder().kubeconfig(dir.resolve("absent.yaml")).build())
-        .isInstanceOfSatisfying(ClusterAccessException.class,
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
             e -> assertThat(e.getMessage()).contains("absent.yaml does not exist"));
   }
 
@@ -201,10 +238,14 @@ class KubeconfigTest {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "apiVersion: v1\nclusters: [\n");
     assertThatThrownBy(() -> LiveCluster.builder().kubeconfig(bad).build())
-        .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.failure()).isEqualTo(Failure.CONFIGURATION);
-          assertThat(e.getMessage()).contains("bad.yaml is not valid YAML").doesNotContain("\n");
-        });
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(Failure.CONFIGURATION);
+              assertThat(e.getMessage())
+                  .contains("bad.yaml is not valid YAML")
+                  .doesNotContain("\n");
+            });
     Path wrong = dir.resolve("wrong.yaml");
     Files.writeString(wrong, "apiVersion: v1\ncontexts: {a: b}\n");
     assertThatThrownBy(() -> LiveCluster.builder().kubeconfig(wrong).build())
@@ -216,9 +257,12 @@ class KubeconfigTest {
     Path home = dir.resolve("home");
     Files.createDirectories(home.resolve(".kube"));
     Files.copy(a, home.resolve(".kube/config"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(dir.resolve("ca1.pem"), home.resolve(".kube/ca1.pem"),
+    Files.copy(
+        dir.resolve("ca1.pem"),
+        home.resolve(".kube/ca1.pem"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    Kubeconfig.Resolved r = Kubeconfig.resolveDefault(Map.of("HOME", home.toString()), Optional.empty(), dir);
+    Kubeconfig.Resolved r =
+        Kubeconfig.resolveDefault(Map.of("HOME", home.toString()), Optional.empty(), dir);
     assertThat(r.context()).isEqualTo("alpha");
     assertThat(r.namespace()).isEqualTo("team-a");
   }
@@ -230,15 +274,22 @@ class KubeconfigTest {
     Files.writeString(sa.resolve("token"), "sa-token\n");
     Files.writeString(sa.resolve("ca.crt"), "POD CA\n");
     Files.writeString(sa.resolve("namespace"), "linkerd");
-    Map<String, String> env = Map.of("HOME", dir.resolve("emptyhome").toString(),
-        "KUBERNETES_SERVICE_HOST", "10.96.0.1", "KUBERNETES_SERVICE_PORT", "443");
+    Map<String, String> env =
+        Map.of(
+            "HOME",
+            dir.resolve("emptyhome").toString(),
+            "KUBERNETES_SERVICE_HOST",
+            "10.96.0.1",
+            "KUBERNETES_SERVICE_PORT",
+            "443");
     Kubeconfig.Resolved r = Kubeconfig.resolveDefault(env, Optional.empty(), sa);
     assertThat(r.server()).isEqualTo("https://10.96.0.1:443");
     assertThat(r.token()).contains("sa-token");
     assertThat(r.namespace()).isEqualTo("linkerd");
     assertThat(decoded(r.certificateAuthority())).isEqualTo("POD CA\n");
-    Kubeconfig.Resolved v6 = Kubeconfig.inCluster(
-        Map.of("KUBERNETES_SERVICE_HOST", "fd00::1", "KUBERNETES_SERVICE_PORT", "6443"), sa);
+    Kubeconfig.Resolved v6 =
+        Kubeconfig.inCluster(
+            Map.of("KUBERNETES_SERVICE_HOST", "fd00::1", "KUBERNETES_SERVICE_PORT", "6443"), sa);
     assertThat(v6.server()).isEqualTo("https://[fd00::1]:6443");
     assertThat(r.toString()).doesNotContain("sa-token");
   }
@@ -247,7 +298,9 @@ class KubeconfigTest {
 
   static Path kubeconfigFor(Path where, String server, String user) throws IOException {
     Path f = where.resolve("kubeconfig-" + System.nanoTime() + ".yaml");
-    Files.writeString(f, """
+    Files.writeString(
+        f,
+        """
         apiVersion: v1
         kind: Config
         current-context: test
@@ -262,14 +315,17 @@ class KubeconfigTest {
         - name: test
           user:
         %s
-        """.formatted(server, user.indent(4).stripTrailing()));
+        """
+            .formatted(server, user.indent(4).stripTrailing()));
     return f;
   }
 
   @Test
   void should_send_the_token_an_exec_plugin_prints(@TempDir Path tmp) throws Exception {
     Path plugin = tmp.resolve("get-token.sh");
-    Files.writeString(plugin, """
+    Files.writeString(
+        plugin,
+        """
         #!/bin/sh
         # an EKS-style credential plugin: prints an ExecCredential
         case "$KUBERNETES_EXEC_INFO" in *ExecCredential*) ;; *) echo "no exec info" >&2; exit 3;; esac
@@ -279,8 +335,13 @@ class KubeconfigTest {
     Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
     try (MockWebServer server = new MockWebServer()) {
       server.start(0);
-      server.enqueue(new MockResponse.Builder().code(200).body("{\"gitVersion\":\"v1.31.0\"}").build());
-      Path kc = kubeconfigFor(tmp, server.url("/").toString(), """
+      server.enqueue(
+          new MockResponse.Builder().code(200).body("{\"gitVersion\":\"v1.31.0\"}").build());
+      Path kc =
+          kubeconfigFor(
+              tmp,
+              server.url("/").toString(),
+              """
           exec:
             apiVersion: client.authentication.k8s.io/v1beta1
             command: ./get-token.sh
@@ -288,7 +349,8 @@ class KubeconfigTest {
             env:
             - {name: CLUSTER_NAME, value: prod}
           """);
-      LiveCluster c = LiveCluster.builder().kubeconfig(kc).environment(Map.of("PATH", "/usr/bin:/bin")).build();
+      LiveCluster c =
+          LiveCluster.builder().kubeconfig(kc).environment(Map.of("PATH", "/usr/bin:/bin")).build();
       assertThat(c.serverVersion().getGitVersion()).isEqualTo("v1.31.0");
       RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
       assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer exec-prod-eu-west-1");
@@ -303,18 +365,29 @@ class KubeconfigTest {
     Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
     Path kc = kubeconfigFor(tmp, "https://example.invalid", "exec:\n  command: " + plugin + "\n");
     assertThatThrownBy(() -> LiveCluster.builder().kubeconfig(kc).build())
-        .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.failure()).isEqualTo(Failure.CONFIGURATION);
-          assertThat(e.getMessage()).contains("exited with status 255")
-              .contains("token expired: run aws sso login");
-        });
-    Path missing = kubeconfigFor(tmp, "https://example.invalid", "exec:\n  command: no-such-plugin-xyz\n");
-    assertThatThrownBy(() -> LiveCluster.builder().kubeconfig(missing)
-            .environment(Map.of("PATH", tmp.toString())).build())
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(Failure.CONFIGURATION);
+              assertThat(e.getMessage())
+                  .contains("exited with status 255")
+                  .contains("token expired: run aws sso login");
+            });
+    Path missing =
+        kubeconfigFor(tmp, "https://example.invalid", "exec:\n  command: no-such-plugin-xyz\n");
+    assertThatThrownBy(
+            () ->
+                LiveCluster.builder()
+                    .kubeconfig(missing)
+                    .environment(Map.of("PATH", tmp.toString()))
+                    .build())
         .hasMessageContaining("\"no-such-plugin-xyz\"")
         .hasMessageContaining("install it or put it on PATH");
-    Path hinted = kubeconfigFor(tmp, "https://example.invalid",
-        "exec:\n  command: aws-nope\n  installHint: Install the AWS CLI, see https://aws.amazon.com/cli\n");
+    Path hinted =
+        kubeconfigFor(
+            tmp,
+            "https://example.invalid",
+            "exec:\n  command: aws-nope\n  installHint: Install the AWS CLI, see https://aws.amazon.com/cli\n");
     assertThatThrownBy(() -> LiveCluster.builder().kubeconfig(hinted).build())
         .hasMessageContaining("Install the AWS CLI, see https://aws.amazon.com/cli");
   }
@@ -323,12 +396,19 @@ class KubeconfigTest {
       new HeldCertificate.Builder().certificateAuthority(0).commonName("test-ca").build();
   static final HeldCertificate OTHER_CA =
       new HeldCertificate.Builder().certificateAuthority(0).commonName("other-ca").build();
-  static final HeldCertificate SERVER = new HeldCertificate.Builder().signedBy(CA)
-      .addSubjectAlternativeName("localhost").addSubjectAlternativeName("127.0.0.1").build();
+  static final HeldCertificate SERVER =
+      new HeldCertificate.Builder()
+          .signedBy(CA)
+          .addSubjectAlternativeName("localhost")
+          .addSubjectAlternativeName("127.0.0.1")
+          .build();
 
   static MockWebServer https(boolean requireClientCert) throws IOException {
-    HandshakeCertificates certs = new HandshakeCertificates.Builder()
-        .heldCertificate(SERVER).addTrustedCertificate(CA.certificate()).build();
+    HandshakeCertificates certs =
+        new HandshakeCertificates.Builder()
+            .heldCertificate(SERVER)
+            .addTrustedCertificate(CA.certificate())
+            .build();
     MockWebServer server = new MockWebServer();
     server.useHttps(certs.sslSocketFactory());
     if (requireClientCert) {
@@ -345,8 +425,14 @@ class KubeconfigTest {
   static Path httpsKubeconfig(Path tmp, MockWebServer server, HeldCertificate ca, String user)
       throws IOException {
     Path f = kubeconfigFor(tmp, server.url("/").toString(), user);
-    String text = Files.readString(f).replace("    server: " + server.url("/"),
-        "    server: " + server.url("/") + "\n    certificate-authority-data: " + b64(ca.certificatePem()));
+    String text =
+        Files.readString(f)
+            .replace(
+                "    server: " + server.url("/"),
+                "    server: "
+                    + server.url("/")
+                    + "\n    certificate-authority-data: "
+                    + b64(ca.certificatePem()));
     Files.writeString(f, text);
     return f;
   }
@@ -356,15 +442,25 @@ class KubeconfigTest {
       throws Exception {
     HeldCertificate client = new HeldCertificate.Builder().signedBy(CA).commonName("admin").build();
     try (MockWebServer server = https(true)) {
-      server.enqueue(new MockResponse.Builder().code(200).body("{\"gitVersion\":\"v1.31.0\"}").build());
-      Path kc = httpsKubeconfig(tmp, server, CA, "client-certificate-data: " + b64(client.certificatePem())
-          + "\nclient-key-data: " + b64(client.privateKeyPkcs8Pem()) + "\n");
+      server.enqueue(
+          new MockResponse.Builder().code(200).body("{\"gitVersion\":\"v1.31.0\"}").build());
+      Path kc =
+          httpsKubeconfig(
+              tmp,
+              server,
+              CA,
+              "client-certificate-data: "
+                  + b64(client.certificatePem())
+                  + "\nclient-key-data: "
+                  + b64(client.privateKeyPkcs8Pem())
+                  + "\n");
       assertThat(LiveCluster.builder().kubeconfig(kc).build().serverVersion().getGitVersion())
           .isEqualTo("v1.31.0");
       RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
       assertThat(r.getHandshake().peerCertificates()).isNotEmpty();
       assertThat(java.security.Security.getProvider("BC"))
-          .as("no global security provider registered").isNull();
+          .as("no global security provider registered")
+          .isNull();
     }
   }
 
@@ -372,16 +468,28 @@ class KubeconfigTest {
   void should_explain_a_client_certificate_that_does_not_match_its_key(@TempDir Path tmp)
       throws Exception {
     HeldCertificate client = new HeldCertificate.Builder().signedBy(CA).commonName("admin").build();
-    HeldCertificate other = new HeldCertificate.Builder().signedBy(CA).commonName("other").rsa2048().build();
+    HeldCertificate other =
+        new HeldCertificate.Builder().signedBy(CA).commonName("other").rsa2048().build();
     try (MockWebServer server = https(true)) {
-      Path kc = httpsKubeconfig(tmp, server, CA, "client-certificate-data: " + b64(client.certificatePem())
-          + "\nclient-key-data: " + b64(other.privateKeyPkcs1Pem()) + "\n");
+      Path kc =
+          httpsKubeconfig(
+              tmp,
+              server,
+              CA,
+              "client-certificate-data: "
+                  + b64(client.certificatePem())
+                  + "\nclient-key-data: "
+                  + b64(other.privateKeyPkcs1Pem())
+                  + "\n");
       assertThatThrownBy(() -> LiveCluster.builder().kubeconfig(kc).build())
-          .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-            assertThat(e.failure()).isEqualTo(Failure.CONFIGURATION);
-            assertThat(e.getMessage()).contains("does not match its key")
-                .doesNotContain("PRIVATE KEY");
-          });
+          .isInstanceOfSatisfying(
+              ClusterAccessException.class,
+              e -> {
+                assertThat(e.failure()).isEqualTo(Failure.CONFIGURATION);
+                assertThat(e.getMessage())
+                    .contains("does not match its key")
+                    .doesNotContain("PRIVATE KEY");
+              });
     }
   }
 
@@ -389,15 +497,18 @@ class KubeconfigTest {
   void should_explain_a_server_certificate_from_another_ca(@TempDir Path tmp) throws Exception {
     try (MockWebServer server = https(false)) {
       Path kc = httpsKubeconfig(tmp, server, OTHER_CA, "token: abc\n");
-      LiveCluster c = LiveCluster.builder().kubeconfig(kc).retries(1, Duration.ofMillis(10)).build();
+      LiveCluster c =
+          LiveCluster.builder().kubeconfig(kc).retries(1, Duration.ofMillis(10)).build();
       assertThatThrownBy(c::serverVersion)
-          .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-            assertThat(e.failure()).isEqualTo(Failure.TLS);
-            assertThat(e.getMessage())
-                .contains("not signed by the configured certificate authority")
-                .contains("fix certificate-authority-data")
-                .doesNotContain("abc");
-          });
+          .isInstanceOfSatisfying(
+              ClusterAccessException.class,
+              e -> {
+                assertThat(e.failure()).isEqualTo(Failure.TLS);
+                assertThat(e.getMessage())
+                    .contains("not signed by the configured certificate authority")
+                    .contains("fix certificate-authority-data")
+                    .doesNotContain("abc");
+              });
     }
   }
 }

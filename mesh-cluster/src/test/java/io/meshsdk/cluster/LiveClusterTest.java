@@ -54,17 +54,28 @@ class LiveClusterTest {
   }
 
   static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
-        .body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   static String status(int code, String reason, String message) {
-    return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":" + code
-        + ",\"reason\":\"" + reason + "\",\"message\":\"" + message + "\"}";
+    return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":"
+        + code
+        + ",\"reason\":\""
+        + reason
+        + "\",\"message\":\""
+        + message
+        + "\"}";
   }
 
   static String pod(String ns, String name) {
-    return "{\"metadata\":{\"name\":\"" + name + "\",\"namespace\":\"" + ns
+    return "{\"metadata\":{\"name\":\""
+        + name
+        + "\",\"namespace\":\""
+        + ns
         + "\",\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"i\","
         + "\"allocatedResources\":{\"cpu\":\"1\"}}],\"aFieldFromTheFuture\":{\"x\":1}},"
         + "\"status\":{\"phase\":\"Running\"}}";
@@ -78,8 +89,11 @@ class LiveClusterTest {
 
   @Test
   void should_read_the_version_even_with_unknown_and_missing_fields() throws Exception {
-    server.enqueue(json(200, "{\"major\":\"1\",\"minor\":\"36\",\"gitVersion\":\"v1.36.0\","
-        + "\"emulationMajor\":\"1\",\"somethingNew\":{\"a\":[1,2]}}"));
+    server.enqueue(
+        json(
+            200,
+            "{\"major\":\"1\",\"minor\":\"36\",\"gitVersion\":\"v1.36.0\","
+                + "\"emulationMajor\":\"1\",\"somethingNew\":{\"a\":[1,2]}}"));
     Object globalBefore = JSON.getGson();
     VersionInfo v = cluster().build().serverVersion();
     assertThat(v.getGitVersion()).isEqualTo("v1.36.0");
@@ -90,15 +104,35 @@ class LiveClusterTest {
 
   @Test
   void should_page_lists_with_limit_and_continue_and_fill_in_kind() throws Exception {
-    server.enqueue(json(200, "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":{\"continue\":\"t1\"},"
-        + "\"items\":[" + pod("a", "p1") + "," + pod("a", "p2") + "]}"));
-    server.enqueue(json(200, "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":{\"continue\":\"t2\"},"
-        + "\"items\":[" + pod("b", "p3") + "," + pod("b", "p4") + "]}"));
-    server.enqueue(json(200, "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":{},"
-        + "\"items\":[" + pod("c", "p5") + "]}"));
+    server.enqueue(
+        json(
+            200,
+            "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":{\"continue\":\"t1\"},"
+                + "\"items\":["
+                + pod("a", "p1")
+                + ","
+                + pod("a", "p2")
+                + "]}"));
+    server.enqueue(
+        json(
+            200,
+            "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":{\"continue\":\"t2\"},"
+                + "\"items\":["
+                + pod("b", "p3")
+                + ","
+                + pod("b", "p4")
+                + "]}"));
+    server.enqueue(
+        json(
+            200,
+            "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":{},"
+                + "\"items\":["
+                + pod("c", "p5")
+                + "]}"));
     LiveCluster c = cluster().pageSize(2).build();
     List<V1Pod> pods = c.list(ResourceKind.PODS, ListQuery.inAllNamespaces());
-    assertThat(pods).extracting(p -> p.getMetadata().getName())
+    assertThat(pods)
+        .extracting(p -> p.getMetadata().getName())
         .containsExactly("p1", "p2", "p3", "p4", "p5");
     assertThat(pods.get(0).getKind()).isEqualTo("Pod");
     assertThat(pods.get(0).getApiVersion()).isEqualTo("v1");
@@ -112,9 +146,13 @@ class LiveClusterTest {
   @Test
   void should_send_namespace_and_selectors_as_the_api_expects() throws Exception {
     server.enqueue(json(200, "{\"items\":[]}"));
-    cluster().build().list(ResourceKind.DEPLOYMENTS, ListQuery.inNamespace("linkerd")
-        .withLabelSelector("linkerd.io/control-plane-ns,app notin (a,b)")
-        .withFieldSelector("metadata.name=x"));
+    cluster()
+        .build()
+        .list(
+            ResourceKind.DEPLOYMENTS,
+            ListQuery.inNamespace("linkerd")
+                .withLabelSelector("linkerd.io/control-plane-ns,app notin (a,b)")
+                .withFieldSelector("metadata.name=x"));
     RecordedRequest r = take();
     assertThat(r.getUrl().encodedPath()).isEqualTo("/apis/apps/v1/namespaces/linkerd/deployments");
     assertThat(r.getUrl().queryParameter("labelSelector"))
@@ -125,8 +163,10 @@ class LiveClusterTest {
 
   @Test
   void should_answer_a_missing_object_with_empty() {
-    server.enqueue(json(404, status(404, "NotFound", "configmaps \\\"linkerd-config\\\" not found")));
-    assertThat(cluster().build().get(ResourceKind.CONFIG_MAPS, "linkerd", "linkerd-config")).isEmpty();
+    server.enqueue(
+        json(404, status(404, "NotFound", "configmaps \\\"linkerd-config\\\" not found")));
+    assertThat(cluster().build().get(ResourceKind.CONFIG_MAPS, "linkerd", "linkerd-config"))
+        .isEmpty();
   }
 
   @Test
@@ -143,7 +183,8 @@ class LiveClusterTest {
 
   @Test
   void should_retry_after_a_dropped_connection() {
-    server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    server.enqueue(
+        new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     server.enqueue(json(200, "{\"items\":[]}"));
     assertThat(cluster().build().list(ResourceKind.NODES, ListQuery.inAllNamespaces())).isEmpty();
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -151,8 +192,11 @@ class LiveClusterTest {
 
   @Test
   void should_honour_retry_after_on_429() throws Exception {
-    server.enqueue(json(429, status(429, "TooManyRequests", "slow down")).newBuilder()
-        .addHeader("Retry-After", "1").build());
+    server.enqueue(
+        json(429, status(429, "TooManyRequests", "slow down"))
+            .newBuilder()
+            .addHeader("Retry-After", "1")
+            .build());
     server.enqueue(json(200, "{\"items\":[]}"));
     LiveCluster c = cluster().build();
     assertThat(c.list(ResourceKind.NODES, ListQuery.inAllNamespaces())).isEmpty();
@@ -161,16 +205,22 @@ class LiveClusterTest {
 
   @Test
   void should_give_up_at_once_when_retry_after_passes_the_deadline() {
-    server.enqueue(json(429, status(429, "TooManyRequests", "slow down")).newBuilder()
-        .addHeader("Retry-After", "120").build());
+    server.enqueue(
+        json(429, status(429, "TooManyRequests", "slow down"))
+            .newBuilder()
+            .addHeader("Retry-After", "120")
+            .build());
     LiveCluster c = cluster().requestDeadline(Duration.ofSeconds(3)).build();
     assertThatThrownBy(() -> c.list(ResourceKind.NODES, ListQuery.inAllNamespaces()))
-        .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.failure()).isEqualTo(Failure.TOO_MANY_REQUESTS);
-          assertThat(e.status()).hasValue(429);
-          assertThat(e.getMessage()).contains("did not succeed within the deadline of 3s")
-              .contains("slow down");
-        });
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(Failure.TOO_MANY_REQUESTS);
+              assertThat(e.status()).hasValue(429);
+              assertThat(e.getMessage())
+                  .contains("did not succeed within the deadline of 3s")
+                  .contains("slow down");
+            });
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -181,12 +231,15 @@ class LiveClusterTest {
     }
     LiveCluster c = cluster().build();
     assertThatThrownBy(() -> c.serverVersion())
-        .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.failure()).isEqualTo(Failure.SERVER_ERROR);
-          assertThat(e.getMessage()).contains("GET /version answered 500 InternalError: broken");
-          assertThat(e.method()).contains("GET");
-          assertThat(e.path()).contains("/version");
-        });
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(Failure.SERVER_ERROR);
+              assertThat(e.getMessage())
+                  .contains("GET /version answered 500 InternalError: broken");
+              assertThat(e.method()).contains("GET");
+              assertThat(e.path()).contains("/version");
+            });
     assertThat(server.getRequestCount()).isEqualTo(4);
   }
 
@@ -194,7 +247,8 @@ class LiveClusterTest {
   void should_never_retry_a_post() {
     server.enqueue(json(503, status(503, "ServiceUnavailable", "busy")));
     LiveCluster c = cluster().build();
-    assertThatThrownBy(() -> c.accessReview(new V1ResourceAttributes().verb("get").resource("pods")))
+    assertThatThrownBy(
+            () -> c.accessReview(new V1ResourceAttributes().verb("get").resource("pods")))
         .isInstanceOf(ClusterAccessException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
@@ -203,21 +257,34 @@ class LiveClusterTest {
   void should_explain_401_and_403() {
     server.enqueue(json(401, status(401, "Unauthorized", "Unauthorized")));
     assertThatThrownBy(() -> cluster().build().serverVersion())
-        .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.failure()).isEqualTo(Failure.UNAUTHORIZED);
-          assertThat(e.getMessage()).contains("did not accept the credentials")
-              .contains("renew the token or client certificate").doesNotContain("\n");
-        });
-    server.enqueue(json(403, status(403, "Forbidden",
-        "secrets is forbidden: User \\\"jane\\\" cannot list resource \\\"secrets\\\"")));
-    assertThatThrownBy(() -> cluster().build().list(ResourceKind.SECRETS, ListQuery.inAllNamespaces()))
-        .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.failure()).isEqualTo(Failure.FORBIDDEN);
-          assertThat(e.reason()).contains("Forbidden");
-          assertThat(e.serverMessage().orElseThrow()).startsWith("secrets is forbidden");
-          assertThat(e.getMessage()).contains("GET /api/v1/secrets?limit=500 answered 403 Forbidden")
-              .contains("ask a cluster administrator for RBAC access");
-        });
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(Failure.UNAUTHORIZED);
+              assertThat(e.getMessage())
+                  .contains("did not accept the credentials")
+                  .contains("renew the token or client certificate")
+                  .doesNotContain("\n");
+            });
+    server.enqueue(
+        json(
+            403,
+            status(
+                403,
+                "Forbidden",
+                "secrets is forbidden: User \\\"jane\\\" cannot list resource \\\"secrets\\\"")));
+    assertThatThrownBy(
+            () -> cluster().build().list(ResourceKind.SECRETS, ListQuery.inAllNamespaces()))
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(Failure.FORBIDDEN);
+              assertThat(e.reason()).contains("Forbidden");
+              assertThat(e.serverMessage().orElseThrow()).startsWith("secrets is forbidden");
+              assertThat(e.getMessage())
+                  .contains("GET /api/v1/secrets?limit=500 answered 403 Forbidden")
+                  .contains("ask a cluster administrator for RBAC access");
+            });
   }
 
   @Test
@@ -228,11 +295,14 @@ class LiveClusterTest {
     }
     LiveCluster c = LiveCluster.builder().baseUrl("http://127.0.0.1:" + port).build();
     assertThatThrownBy(c::serverVersion)
-        .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.failure()).isEqualTo(Failure.CONNECTION);
-          assertThat(e.getMessage()).contains("cannot connect to the API server http://127.0.0.1:" + port)
-              .contains("is the cluster running");
-        });
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(Failure.CONNECTION);
+              assertThat(e.getMessage())
+                  .contains("cannot connect to the API server http://127.0.0.1:" + port)
+                  .contains("is the cluster running");
+            });
   }
 
   @Test
@@ -240,10 +310,12 @@ class LiveClusterTest {
     server.enqueue(json(200, "{}").newBuilder().headersDelay(10, TimeUnit.SECONDS).build());
     LiveCluster c = cluster().readTimeout(Duration.ofMillis(300)).build();
     assertThatThrownBy(c::serverVersion)
-        .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.failure()).isEqualTo(Failure.TIMEOUT);
-          assertThat(e.getMessage()).contains("did not answer GET /version in time");
-        });
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(Failure.TIMEOUT);
+              assertThat(e.getMessage()).contains("did not answer GET /version in time");
+            });
   }
 
   @Test
@@ -251,36 +323,53 @@ class LiveClusterTest {
     server.enqueue(json(200, "{}").newBuilder().headersDelay(10, TimeUnit.SECONDS).build());
     LiveCluster c = cluster().requestDeadline(Duration.ofMillis(500)).build();
     assertThatThrownBy(c::serverVersion)
-        .isInstanceOfSatisfying(ClusterAccessException.class,
-            e -> assertThat(e.failure()).isEqualTo(Failure.TIMEOUT));
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class, e -> assertThat(e.failure()).isEqualTo(Failure.TIMEOUT));
   }
 
   @Test
   void should_report_a_malformed_or_truncated_answer() {
     server.enqueue(json(200, "<html>proxy login</html>"));
     assertThatThrownBy(() -> cluster().build().serverVersion())
-        .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.failure()).isEqualTo(Failure.MALFORMED_RESPONSE);
-          assertThat(e.getMessage()).contains("could not be read");
-        });
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(Failure.MALFORMED_RESPONSE);
+              assertThat(e.getMessage()).contains("could not be read");
+            });
     server.enqueue(json(200, "{\"items\":[{\"metadata\":{\"name\":\"a\"}},{\"meta"));
     assertThatThrownBy(() -> cluster().build().list(ResourceKind.PODS, ListQuery.inAllNamespaces()))
-        .isInstanceOfSatisfying(ClusterAccessException.class,
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
             e -> assertThat(e.failure()).isEqualTo(Failure.MALFORMED_RESPONSE));
-    server.enqueue(json(200, "{\"metadata\":{\"name\":\"a\"},\"spec\":{\"containers\":\"not a list\"}}"));
+    server.enqueue(
+        json(200, "{\"metadata\":{\"name\":\"a\"},\"spec\":{\"containers\":\"not a list\"}}"));
     assertThatThrownBy(() -> cluster().build().get(ResourceKind.PODS, "a", "a"))
-        .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.failure()).isEqualTo(Failure.MALFORMED_RESPONSE);
-          assertThat(e.getMessage()).contains("does not fit the V1Pod model (object a)");
-        });
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(Failure.MALFORMED_RESPONSE);
+              assertThat(e.getMessage()).contains("does not fit the V1Pod model (object a)");
+            });
   }
 
   @Test
   void should_post_a_self_subject_access_review_and_read_the_decision() throws Exception {
-    server.enqueue(json(201, "{\"apiVersion\":\"authorization.k8s.io/v1\",\"kind\":\"SelfSubjectAccessReview\","
-        + "\"spec\":{},\"status\":{\"allowed\":false,\"denied\":true,\"reason\":\"no RBAC\"}}"));
-    V1SubjectAccessReviewStatus s = cluster().build().accessReview(new V1ResourceAttributes()
-        .verb("create").namespace("linkerd").group("batch").version("v1beta1").resource("cronjobs"));
+    server.enqueue(
+        json(
+            201,
+            "{\"apiVersion\":\"authorization.k8s.io/v1\",\"kind\":\"SelfSubjectAccessReview\","
+                + "\"spec\":{},\"status\":{\"allowed\":false,\"denied\":true,\"reason\":\"no RBAC\"}}"));
+    V1SubjectAccessReviewStatus s =
+        cluster()
+            .build()
+            .accessReview(
+                new V1ResourceAttributes()
+                    .verb("create")
+                    .namespace("linkerd")
+                    .group("batch")
+                    .version("v1beta1")
+                    .resource("cronjobs"));
     assertThat(s.getAllowed()).isFalse();
     assertThat(s.getReason()).isEqualTo("no RBAC");
     RecordedRequest r = take();
@@ -296,30 +385,52 @@ class LiveClusterTest {
 
   @Test
   void should_dry_run_creates_with_dry_run_all() throws Exception {
-    server.enqueue(json(201, "{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"ClusterRole\","
-        + "\"metadata\":{\"name\":\"linkerd-policy\",\"uid\":\"u\"}}"));
-    server.enqueue(json(409, status(409, "AlreadyExists", "namespaces \\\"linkerd\\\" already exists")));
+    server.enqueue(
+        json(
+            201,
+            "{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"ClusterRole\","
+                + "\"metadata\":{\"name\":\"linkerd-policy\",\"uid\":\"u\"}}"));
+    server.enqueue(
+        json(409, status(409, "AlreadyExists", "namespaces \\\"linkerd\\\" already exists")));
     LiveCluster c = cluster().build();
-    Map<String, Object> created = c.dryRunCreate(ManifestReader.create().readAll(
-        "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: linkerd-policy}\n",
-        "cr.yaml").get(0));
+    Map<String, Object> created =
+        c.dryRunCreate(
+            ManifestReader.create()
+                .readAll(
+                    "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: linkerd-policy}\n",
+                    "cr.yaml")
+                .get(0));
     assertThat(created).containsEntry("kind", "ClusterRole");
     RecordedRequest r = take();
-    assertThat(r.getTarget()).isEqualTo("/apis/rbac.authorization.k8s.io/v1/clusterroles?dryRun=All");
+    assertThat(r.getTarget())
+        .isEqualTo("/apis/rbac.authorization.k8s.io/v1/clusterroles?dryRun=All");
     assertThat(r.getBody().utf8()).contains("\"name\":\"linkerd-policy\"");
-    assertThatThrownBy(() -> c.dryRunCreate(ManifestReader.create().readAll(
-        "apiVersion: v1\nkind: Namespace\nmetadata: {name: linkerd}\n", "ns.yaml").get(0)))
-        .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.failure()).isEqualTo(Failure.CONFLICT);
-          assertThat(e.reason()).contains("AlreadyExists");
-          assertThat(e.path()).contains("/api/v1/namespaces?dryRun=All");
-        });
+    assertThatThrownBy(
+            () ->
+                c.dryRunCreate(
+                    ManifestReader.create()
+                        .readAll(
+                            "apiVersion: v1\nkind: Namespace\nmetadata: {name: linkerd}\n",
+                            "ns.yaml")
+                        .get(0)))
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
+            e -> {
+              assertThat(e.failure()).isEqualTo(Failure.CONFLICT);
+              assertThat(e.reason()).contains("AlreadyExists");
+              assertThat(e.path()).contains("/api/v1/namespaces?dryRun=All");
+            });
   }
 
   @Test
   void should_impersonate_user_and_groups() throws Exception {
     server.enqueue(json(200, "{\"gitVersion\":\"v1.31.0\"}"));
-    cluster().impersonate("jane").impersonateGroup("dev").impersonateGroup("ops").build().serverVersion();
+    cluster()
+        .impersonate("jane")
+        .impersonateGroup("dev")
+        .impersonateGroup("ops")
+        .build()
+        .serverVersion();
     RecordedRequest r = take();
     assertThat(r.getHeaders().get("Impersonate-User")).isEqualTo("jane");
     assertThat(r.getHeaders().values("Impersonate-Group")).containsExactly("dev", "ops");
@@ -330,14 +441,17 @@ class LiveClusterTest {
     server.enqueue(json(403, status(403, "Forbidden", "nope")));
     LiveCluster c = cluster().bearerToken("s3cr3t-token").build();
     assertThatThrownBy(c::serverVersion)
-        .isInstanceOfSatisfying(ClusterAccessException.class,
-            e -> assertThat(e.getMessage() + e.serverMessage() + e.path()).doesNotContain("s3cr3t"));
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
+            e ->
+                assertThat(e.getMessage() + e.serverMessage() + e.path()).doesNotContain("s3cr3t"));
     assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer s3cr3t-token");
   }
 
   @Test
   void should_treat_a_namespace_query_on_a_cluster_scoped_custom_resource_as_nothing() {
-    server.enqueue(json(404, status(404, "NotFound", "the server could not find the requested resource")));
+    server.enqueue(
+        json(404, status(404, "NotFound", "the server could not find the requested resource")));
     server.enqueue(json(200, "{\"items\":[]}"));
     GroupVersionResource r = GroupVersionResource.of("example.com", "v1", "clusterthings");
     assertThat(cluster().build().listCustom(r, ListQuery.inNamespace("x"))).isEmpty();
@@ -345,20 +459,31 @@ class LiveClusterTest {
 
   @Test
   void should_read_custom_resources_as_generic_trees() {
-    server.enqueue(json(200, "{\"items\":[{\"apiVersion\":\"policy.linkerd.io/v1beta3\",\"kind\":\"Server\","
-        + "\"metadata\":{\"name\":\"s\",\"namespace\":\"n\"},\"spec\":{\"port\":8080,\"ratio\":0.5}}]}"));
-    List<Map<String, Object>> items = cluster().build().listCustom(
-        GroupVersionResource.of("policy.linkerd.io", "v1beta3", "servers"), ListQuery.inAllNamespaces());
-    @SuppressWarnings("unchecked") Map<String, Object> spec = (Map<String, Object>) items.get(0).get("spec");
+    server.enqueue(
+        json(
+            200,
+            "{\"items\":[{\"apiVersion\":\"policy.linkerd.io/v1beta3\",\"kind\":\"Server\","
+                + "\"metadata\":{\"name\":\"s\",\"namespace\":\"n\"},\"spec\":{\"port\":8080,\"ratio\":0.5}}]}"));
+    List<Map<String, Object>> items =
+        cluster()
+            .build()
+            .listCustom(
+                GroupVersionResource.of("policy.linkerd.io", "v1beta3", "servers"),
+                ListQuery.inAllNamespaces());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> spec = (Map<String, Object>) items.get(0).get("spec");
     assertThat(spec).containsEntry("port", 8080L).containsEntry("ratio", 0.5);
   }
 
   @Test
   void should_list_again_from_the_start_when_the_continue_token_expired() throws Exception {
-    server.enqueue(json(200, "{\"metadata\":{\"continue\":\"old\"},\"items\":[" + pod("a", "p1") + "]}"));
+    server.enqueue(
+        json(200, "{\"metadata\":{\"continue\":\"old\"},\"items\":[" + pod("a", "p1") + "]}"));
     server.enqueue(json(410, status(410, "Expired", "The provided continue parameter is too old")));
-    server.enqueue(json(200, "{\"metadata\":{},\"items\":[" + pod("a", "p1") + "," + pod("a", "p2") + "]}"));
-    List<V1Pod> pods = cluster().pageSize(1).build().list(ResourceKind.PODS, ListQuery.inNamespace("a"));
+    server.enqueue(
+        json(200, "{\"metadata\":{},\"items\":[" + pod("a", "p1") + "," + pod("a", "p2") + "]}"));
+    List<V1Pod> pods =
+        cluster().pageSize(1).build().list(ResourceKind.PODS, ListQuery.inNamespace("a"));
     assertThat(pods).extracting(p -> p.getMetadata().getName()).containsExactly("p1", "p2");
     take();
     assertThat(take().getTarget()).contains("continue=old");
@@ -367,14 +492,19 @@ class LiveClusterTest {
 
   @Test
   void should_not_repeat_credentials_that_an_answer_echoes() {
-    server.enqueue(new MockResponse.Builder().code(502)
-        .body("bad gateway\nrequest had Authorization: Bearer s3cr3t-token\n").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(502)
+            .body("bad gateway\nrequest had Authorization: Bearer s3cr3t-token\n")
+            .build());
     LiveCluster c = cluster().bearerToken("s3cr3t-token").retries(1, Duration.ofMillis(1)).build();
     assertThatThrownBy(c::serverVersion)
-        .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-          assertThat(e.getMessage()).contains("Bearer <redacted>").doesNotContain("s3cr3t");
-          assertThat(e.serverMessage().orElseThrow()).doesNotContain("s3cr3t");
-        });
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
+            e -> {
+              assertThat(e.getMessage()).contains("Bearer <redacted>").doesNotContain("s3cr3t");
+              assertThat(e.serverMessage().orElseThrow()).doesNotContain("s3cr3t");
+            });
   }
 
   @Test
@@ -382,32 +512,48 @@ class LiveClusterTest {
       throws Exception {
     Path one = tmp.resolve("one.yaml");
     Path two = tmp.resolve("two.yaml");
-    Files.writeString(one, "apiVersion: v1\nkind: Config\ncurrent-context: other\n"
-        + "users: [{name: u, user: {token: from-one}}]\n");
-    Files.writeString(two, "apiVersion: v1\nkind: Config\ncurrent-context: ignored\n"
-        + "clusters: [{name: c, cluster: {server: '" + server.url("/") + "'}}]\n"
-        + "contexts: [{name: mine, context: {cluster: c, user: u, namespace: linkerd}}]\n");
+    Files.writeString(
+        one,
+        "apiVersion: v1\nkind: Config\ncurrent-context: other\n"
+            + "users: [{name: u, user: {token: from-one}}]\n");
+    Files.writeString(
+        two,
+        "apiVersion: v1\nkind: Config\ncurrent-context: ignored\n"
+            + "clusters: [{name: c, cluster: {server: '"
+            + server.url("/")
+            + "'}}]\n"
+            + "contexts: [{name: mine, context: {cluster: c, user: u, namespace: linkerd}}]\n");
     server.enqueue(json(200, "{\"gitVersion\":\"v1.31.0\"}"));
-    LiveCluster c = LiveCluster.builder()
-        .environment(Map.of("KUBECONFIG", one + File.pathSeparator + two))
-        .context("mine")
-        .build();
+    LiveCluster c =
+        LiveCluster.builder()
+            .environment(Map.of("KUBECONFIG", one + File.pathSeparator + two))
+            .context("mine")
+            .build();
     assertThat(c.namespace()).isEqualTo("linkerd");
     assertThat(c.context()).contains("mine");
     c.serverVersion();
     assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer from-one");
-    assertThatThrownBy(() -> LiveCluster.builder()
-            .environment(Map.of("KUBECONFIG", one + File.pathSeparator + two)).build())
-        .isInstanceOfSatisfying(ClusterAccessException.class,
-            e -> assertThat(e.getMessage()).contains("context \"other\" does not exist").contains("known: mine"));
+    assertThatThrownBy(
+            () ->
+                LiveCluster.builder()
+                    .environment(Map.of("KUBECONFIG", one + File.pathSeparator + two))
+                    .build())
+        .isInstanceOfSatisfying(
+            ClusterAccessException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains("context \"other\" does not exist")
+                    .contains("known: mine"));
   }
 
   @Test
   void should_use_a_callers_api_client_as_it_is() throws Exception {
-    io.kubernetes.client.openapi.ApiClient client = new io.kubernetes.client.util.ClientBuilder()
-        .setBasePath(server.url("/").toString().replaceAll("/$", ""))
-        .setAuthentication(new io.kubernetes.client.util.credentials.AccessTokenAuthentication("callers"))
-        .build();
+    io.kubernetes.client.openapi.ApiClient client =
+        new io.kubernetes.client.util.ClientBuilder()
+            .setBasePath(server.url("/").toString().replaceAll("/$", ""))
+            .setAuthentication(
+                new io.kubernetes.client.util.credentials.AccessTokenAuthentication("callers"))
+            .build();
     server.enqueue(json(200, "{\"items\":[]}"));
     LiveCluster c = LiveCluster.builder().apiClient(client).build();
     assertThat(c.list(ResourceKind.CRON_JOBS, ListQuery.inNamespace("x"))).isEmpty();

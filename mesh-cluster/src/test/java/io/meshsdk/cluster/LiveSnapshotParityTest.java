@@ -37,12 +37,13 @@ class LiveSnapshotParityTest {
   @BeforeAll
   static void serve() throws IOException {
     server = new MockWebServer();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest r) {
-        return answer(r.getUrl());
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest r) {
+            return answer(r.getUrl());
+          }
+        });
     server.start(0);
     live = LiveCluster.builder().baseUrl(server.url("/").toString()).pageSize(2).build();
   }
@@ -65,9 +66,10 @@ class LiveSnapshotParityTest {
     GroupVersionResource gvr = GroupVersionResource.of(base.group(), base.version(), rest.get(0));
     Gson gson = new Gson();
     if (rest.size() == 2) {
-      Optional<Map<String, Object>> o = ns.isPresent()
-          ? SNAPSHOT.getCustom(gvr, ns.get(), rest.get(1))
-          : SNAPSHOT.getCustom(gvr, rest.get(1));
+      Optional<Map<String, Object>> o =
+          ns.isPresent()
+              ? SNAPSHOT.getCustom(gvr, ns.get(), rest.get(1))
+              : SNAPSHOT.getCustom(gvr, rest.get(1));
       return o.map(m -> new MockResponse.Builder().code(200).body(gson.toJson(m)).build())
           .orElse(new MockResponse.Builder().code(404).body("{\"reason\":\"NotFound\"}").build());
     }
@@ -94,8 +96,10 @@ class LiveSnapshotParityTest {
     if (from + limit < all.size()) {
       meta.put("continue", String.valueOf(from + limit));
     }
-    return new MockResponse.Builder().code(200)
-        .body(gson.toJson(Map.of("metadata", meta, "items", page))).build();
+    return new MockResponse.Builder()
+        .code(200)
+        .body(gson.toJson(Map.of("metadata", meta, "items", page)))
+        .build();
   }
 
   static Stream<Arguments> lists() {
@@ -103,12 +107,21 @@ class LiveSnapshotParityTest {
     for (ResourceKind<?> k : ResourceKind.all()) {
       out.add(Arguments.of(k, ListQuery.inAllNamespaces()));
     }
-    out.addAll(Arrays.asList(
-        Arguments.of(ResourceKind.PODS, ListQuery.inNamespace("linkerd")),
-        Arguments.of(ResourceKind.PODS, ListQuery.inAllNamespaces().withLabelSelector("app notin (web)")),
-        Arguments.of(ResourceKind.PODS, ListQuery.inAllNamespaces().withLabelSelector("linkerd.io/control-plane-ns")),
-        Arguments.of(ResourceKind.PODS, ListQuery.inAllNamespaces().withFieldSelector("status.phase=Running")),
-        Arguments.of(ResourceKind.NAMESPACES, ListQuery.inAllNamespaces().withLabelSelector("!linkerd.io/extension"))));
+    out.addAll(
+        Arrays.asList(
+            Arguments.of(ResourceKind.PODS, ListQuery.inNamespace("linkerd")),
+            Arguments.of(
+                ResourceKind.PODS,
+                ListQuery.inAllNamespaces().withLabelSelector("app notin (web)")),
+            Arguments.of(
+                ResourceKind.PODS,
+                ListQuery.inAllNamespaces().withLabelSelector("linkerd.io/control-plane-ns")),
+            Arguments.of(
+                ResourceKind.PODS,
+                ListQuery.inAllNamespaces().withFieldSelector("status.phase=Running")),
+            Arguments.of(
+                ResourceKind.NAMESPACES,
+                ListQuery.inAllNamespaces().withLabelSelector("!linkerd.io/extension"))));
     return out.stream();
   }
 
@@ -140,13 +153,15 @@ class LiveSnapshotParityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("customQueries")
   void should_list_custom_resources_the_same_on_both_sides(ListQuery query) {
-    GroupVersionResource servers = GroupVersionResource.of("policy.linkerd.io", "v1beta3", "servers");
+    GroupVersionResource servers =
+        GroupVersionResource.of("policy.linkerd.io", "v1beta3", "servers");
     assertThat(live.listCustom(servers, query)).isEqualTo(SNAPSHOT.listCustom(servers, query));
   }
 
   static Stream<ListQuery> customQueries() {
-    return Stream.of(ListQuery.inAllNamespaces(), ListQuery.inNamespace("default"),
+    return Stream.of(
+        ListQuery.inAllNamespaces(),
+        ListQuery.inNamespace("default"),
         ListQuery.inAllNamespaces().withLabelSelector("app=web"));
   }
-
 }

@@ -43,9 +43,11 @@ class SnapshotClusterTest {
 
   static List<String> names(List<? extends KubernetesObject> objects) {
     return objects.stream()
-        .map(o -> o.getMetadata().getNamespace() == null
-            ? o.getMetadata().getName()
-            : o.getMetadata().getNamespace() + "/" + o.getMetadata().getName())
+        .map(
+            o ->
+                o.getMetadata().getNamespace() == null
+                    ? o.getMetadata().getName()
+                    : o.getMetadata().getNamespace() + "/" + o.getMetadata().getName())
         .toList();
   }
 
@@ -61,7 +63,9 @@ class SnapshotClusterTest {
     @Test
     void should_answer_with_the_official_client_models() {
       V1Pod pod =
-          CLUSTER.get(ResourceKind.PODS, "linkerd", "linkerd-destination-7d9b8c6f5-abcde").orElseThrow();
+          CLUSTER
+              .get(ResourceKind.PODS, "linkerd", "linkerd-destination-7d9b8c6f5-abcde")
+              .orElseThrow();
       assertThat(pod.getApiVersion()).isEqualTo("v1");
       assertThat(pod.getKind()).isEqualTo("Pod");
       assertThat(pod.getMetadata().getCreationTimestamp())
@@ -84,8 +88,12 @@ class SnapshotClusterTest {
           "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"two\",\"namespace\":\"x\"}}");
       Path single = dir.resolve("single.yml");
       Files.writeString(single, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: three}\n");
-      SnapshotCluster c = SnapshotCluster.builder().add(dir.resolve("b")).add(dir.resolve("a.yaml"))
-          .add(single).build();
+      SnapshotCluster c =
+          SnapshotCluster.builder()
+              .add(dir.resolve("b"))
+              .add(dir.resolve("a.yaml"))
+              .add(single)
+              .build();
       assertThat(names(c.list(ResourceKind.CONFIG_MAPS, ListQuery.inAllNamespaces())))
           .containsExactly("default/three", "x/one", "x/two");
     }
@@ -121,15 +129,21 @@ class SnapshotClusterTest {
             containers: [{name: c, image: i, allocatedResources: {cpu: "1"}}]
             futureSpecField: true
           """;
-      V1Pod pod = SnapshotCluster.builder().add(yaml, "future.yaml").build()
-          .get(ResourceKind.PODS, "ns1", "p").orElseThrow();
+      V1Pod pod =
+          SnapshotCluster.builder()
+              .add(yaml, "future.yaml")
+              .build()
+              .get(ResourceKind.PODS, "ns1", "p")
+              .orElseThrow();
       assertThat(pod.getSpec().getContainers().get(0).getName()).isEqualTo("c");
     }
 
     @Test
     void should_put_namespaced_objects_without_a_namespace_in_default() {
-      SnapshotCluster c = SnapshotCluster.builder()
-          .add("apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ntype: Opaque\n", "s.yaml").build();
+      SnapshotCluster c =
+          SnapshotCluster.builder()
+              .add("apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ntype: Opaque\n", "s.yaml")
+              .build();
       assertThat(c.get(ResourceKind.SECRETS, "default", "s")).isPresent();
     }
 
@@ -137,8 +151,13 @@ class SnapshotClusterTest {
     void should_return_a_fresh_copy_each_time() {
       V1Pod first = CLUSTER.get(ResourceKind.PODS, "default", "web-0").orElseThrow();
       first.getMetadata().getLabels().put("app", "changed");
-      assertThat(CLUSTER.get(ResourceKind.PODS, "default", "web-0").orElseThrow()
-          .getMetadata().getLabels()).containsEntry("app", "web");
+      assertThat(
+              CLUSTER
+                  .get(ResourceKind.PODS, "default", "web-0")
+                  .orElseThrow()
+                  .getMetadata()
+                  .getLabels())
+          .containsEntry("app", "web");
     }
 
     @Test
@@ -155,8 +174,10 @@ class SnapshotClusterTest {
     @Test
     void should_reject_an_object_without_kind_naming_the_document() {
       assertThatThrownBy(
-              () -> SnapshotCluster.builder().add("apiVersion: v1\nmetadata: {name: x}\n",
-                  "nokind.yaml").build())
+              () ->
+                  SnapshotCluster.builder()
+                      .add("apiVersion: v1\nmetadata: {name: x}\n", "nokind.yaml")
+                      .build())
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("nokind.yaml")
           .hasMessageContaining("without apiVersion or kind");
@@ -166,7 +187,8 @@ class SnapshotClusterTest {
     void should_report_absence_as_empty() {
       assertThat(CLUSTER.get(ResourceKind.CONFIG_MAPS, "linkerd", "linkerd-config")).isEmpty();
       assertThat(CLUSTER.get(ResourceKind.NAMESPACES, "linkerd-cni")).isEmpty();
-      assertThat(CLUSTER.get(ResourceKind.NAMESPACES, "linkerd")).map(V1Namespace::getKind)
+      assertThat(CLUSTER.get(ResourceKind.NAMESPACES, "linkerd"))
+          .map(V1Namespace::getKind)
           .contains("Namespace");
     }
 
@@ -204,8 +226,10 @@ class SnapshotClusterTest {
         })
     void should_select_labels_as_the_api_server_does(String selector, String expected) {
       List<String> want = expected.isEmpty() ? List.of() : List.of(expected.split(","));
-      assertThat(names(CLUSTER.list(ResourceKind.PODS,
-              ListQuery.inAllNamespaces().withLabelSelector(selector))))
+      assertThat(
+              names(
+                  CLUSTER.list(
+                      ResourceKind.PODS, ListQuery.inAllNamespaces().withLabelSelector(selector))))
           .containsExactlyElementsOf(want);
     }
 
@@ -222,41 +246,57 @@ class SnapshotClusterTest {
           "metadata.namespace=linkerd,status.podIP=10.0.0.12 | linkerd/linkerd-destination-7d9b8c6f5-abcde",
         })
     void should_select_fields_as_the_api_server_does(String selector, String expected) {
-      assertThat(names(CLUSTER.list(ResourceKind.PODS,
-              ListQuery.inAllNamespaces().withFieldSelector(selector))))
+      assertThat(
+              names(
+                  CLUSTER.list(
+                      ResourceKind.PODS, ListQuery.inAllNamespaces().withFieldSelector(selector))))
           .containsExactly(expected.split(","));
     }
 
     @Test
     void should_combine_namespace_labels_and_fields() {
-      ListQuery q = ListQuery.inNamespace("linkerd")
-          .withLabelSelector("linkerd.io/control-plane-component")
-          .withFieldSelector("status.phase=Running");
+      ListQuery q =
+          ListQuery.inNamespace("linkerd")
+              .withLabelSelector("linkerd.io/control-plane-component")
+              .withFieldSelector("status.phase=Running");
       assertThat(names(CLUSTER.list(ResourceKind.PODS, q)))
           .containsExactly("linkerd/linkerd-destination-7d9b8c6f5-abcde");
     }
 
     @Test
     void should_answer_an_unsupported_field_as_the_api_server_does_with_400() {
-      assertThatThrownBy(() -> CLUSTER.list(ResourceKind.PODS,
-              ListQuery.inAllNamespaces().withFieldSelector("spec.containers=x")))
-          .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-            assertThat(e.failure()).isEqualTo(Failure.REJECTED);
-            assertThat(e.status()).hasValue(400);
-            assertThat(e.reason()).contains("BadRequest");
-            assertThat(e.serverMessage().orElseThrow()).contains("field label not supported: spec.containers");
-            assertThat(e.method()).contains("GET");
-            assertThat(e.path().orElseThrow()).contains("/api/v1/pods?fieldSelector=spec.containers%3Dx");
-          });
+      assertThatThrownBy(
+              () ->
+                  CLUSTER.list(
+                      ResourceKind.PODS,
+                      ListQuery.inAllNamespaces().withFieldSelector("spec.containers=x")))
+          .isInstanceOfSatisfying(
+              ClusterAccessException.class,
+              e -> {
+                assertThat(e.failure()).isEqualTo(Failure.REJECTED);
+                assertThat(e.status()).hasValue(400);
+                assertThat(e.reason()).contains("BadRequest");
+                assertThat(e.serverMessage().orElseThrow())
+                    .contains("field label not supported: spec.containers");
+                assertThat(e.method()).contains("GET");
+                assertThat(e.path().orElseThrow())
+                    .contains("/api/v1/pods?fieldSelector=spec.containers%3Dx");
+              });
     }
 
     @Test
     void should_select_namespaces_by_label_and_status() {
-      assertThat(names(CLUSTER.list(ResourceKind.NAMESPACES,
-              ListQuery.inAllNamespaces().withLabelSelector("linkerd.io/extension"))))
+      assertThat(
+              names(
+                  CLUSTER.list(
+                      ResourceKind.NAMESPACES,
+                      ListQuery.inAllNamespaces().withLabelSelector("linkerd.io/extension"))))
           .containsExactly("linkerd-viz");
-      assertThat(names(CLUSTER.list(ResourceKind.NAMESPACES,
-              ListQuery.inAllNamespaces().withFieldSelector("status.phase=Active"))))
+      assertThat(
+              names(
+                  CLUSTER.list(
+                      ResourceKind.NAMESPACES,
+                      ListQuery.inAllNamespaces().withFieldSelector("status.phase=Active"))))
           .hasSize(3);
     }
   }
@@ -269,7 +309,8 @@ class SnapshotClusterTest {
     @Test
     void should_list_custom_resources_as_generic_trees_with_json_numbers() {
       List<Map<String, Object>> servers = CLUSTER.listCustom(SERVERS, ListQuery.inAllNamespaces());
-      assertThat(servers).extracting(m -> (String) ((Map<?, ?>) m.get("metadata")).get("name"))
+      assertThat(servers)
+          .extracting(m -> (String) ((Map<?, ?>) m.get("metadata")).get("name"))
           .containsExactly("web-http", "admin");
       assertThat(((Map<?, ?>) servers.get(0).get("spec")).get("port")).isEqualTo(8080L);
       assertThat(((Map<?, ?>) servers.get(1).get("spec")).get("weight")).isEqualTo(1.5);
@@ -279,16 +320,20 @@ class SnapshotClusterTest {
 
     @Test
     void should_serve_every_version_the_crd_lists_and_no_other() {
-      GroupVersionResource v1beta1 = GroupVersionResource.of("policy.linkerd.io", "v1beta1", "servers");
+      GroupVersionResource v1beta1 =
+          GroupVersionResource.of("policy.linkerd.io", "v1beta1", "servers");
       assertThat(CLUSTER.getCustom(v1beta1, "default", "web-http"))
-          .hasValueSatisfying(m -> assertThat(m.get("apiVersion")).isEqualTo("policy.linkerd.io/v1beta1"));
+          .hasValueSatisfying(
+              m -> assertThat(m.get("apiVersion")).isEqualTo("policy.linkerd.io/v1beta1"));
       GroupVersionResource v9 = GroupVersionResource.of("policy.linkerd.io", "v9", "servers");
       assertThatThrownBy(() -> CLUSTER.listCustom(v9, ListQuery.inAllNamespaces()))
-          .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-            assertThat(e.failure()).isEqualTo(Failure.NOT_FOUND);
-            assertThat(e.status()).hasValue(404);
-            assertThat(e.path().orElseThrow()).contains("/apis/policy.linkerd.io/v9/servers");
-          });
+          .isInstanceOfSatisfying(
+              ClusterAccessException.class,
+              e -> {
+                assertThat(e.failure()).isEqualTo(Failure.NOT_FOUND);
+                assertThat(e.status()).hasValue(404);
+                assertThat(e.path().orElseThrow()).contains("/apis/policy.linkerd.io/v9/servers");
+              });
       assertThat(CLUSTER.getCustom(v9, "default", "web-http")).isEmpty();
     }
 
@@ -298,22 +343,27 @@ class SnapshotClusterTest {
       assertThatThrownBy(() -> CLUSTER.listCustom(unknown, ListQuery.inAllNamespaces()))
           .isInstanceOf(ClusterAccessException.class)
           .hasMessageContaining("GET /apis/example.com/v1/widgets answered 404 NotFound");
-      GroupVersionResource profiles = GroupVersionResource.of("linkerd.io", "v1alpha2", "serviceprofiles");
+      GroupVersionResource profiles =
+          GroupVersionResource.of("linkerd.io", "v1alpha2", "serviceprofiles");
       assertThat(CLUSTER.listCustom(profiles, ListQuery.inNamespace("linkerd"))).isEmpty();
     }
 
     @Test
     void should_select_custom_resources_by_label_and_namespace() {
       assertThat(CLUSTER.listCustom(SERVERS, ListQuery.inNamespace("linkerd"))).hasSize(1);
-      assertThat(CLUSTER.listCustom(SERVERS, ListQuery.inAllNamespaces().withLabelSelector("app=web")))
+      assertThat(
+              CLUSTER.listCustom(SERVERS, ListQuery.inAllNamespaces().withLabelSelector("app=web")))
           .hasSize(1);
     }
 
     @Test
     void should_read_the_crds_as_models() {
-      V1CustomResourceDefinition crd = CLUSTER
-          .get(ResourceKind.CUSTOM_RESOURCE_DEFINITIONS, "servers.policy.linkerd.io").orElseThrow();
-      assertThat(crd.getSpec().getVersions()).extracting(v -> v.getName())
+      V1CustomResourceDefinition crd =
+          CLUSTER
+              .get(ResourceKind.CUSTOM_RESOURCE_DEFINITIONS, "servers.policy.linkerd.io")
+              .orElseThrow();
+      assertThat(crd.getSpec().getVersions())
+          .extracting(v -> v.getName())
           .containsExactly("v1beta1", "v1beta3");
     }
 
@@ -348,21 +398,29 @@ class SnapshotClusterTest {
 
     @Test
     void should_decide_by_the_first_matching_rule() {
-      AccessPolicy p = AccessPolicy.builder()
-          .deny("get", "*", "", "secrets", "secrets are off limits")
-          .allow("*", "linkerd", "*", "*")
-          .allow("create", "", "rbac.authorization.k8s.io", "clusterroles")
-          .build();
+      AccessPolicy p =
+          AccessPolicy.builder()
+              .deny("get", "*", "", "secrets", "secrets are off limits")
+              .allow("*", "linkerd", "*", "*")
+              .allow("create", "", "rbac.authorization.k8s.io", "clusterroles")
+              .build();
       SnapshotCluster c = SnapshotCluster.builder().accessPolicy(p).build();
       V1SubjectAccessReviewStatus secrets = c.accessReview(can("get", "linkerd", "", "secrets"));
       assertThat(secrets.getAllowed()).isFalse();
       assertThat(secrets.getDenied()).isTrue();
       assertThat(secrets.getReason()).isEqualTo("secrets are off limits");
-      assertThat(c.accessReview(can("create", "linkerd", "batch", "cronjobs")).getAllowed()).isTrue();
-      assertThat(c.accessReview(can("create", "default", "batch", "cronjobs")).getAllowed()).isFalse();
-      assertThat(c.accessReview(
-          new V1ResourceAttributes().verb("create").group("rbac.authorization.k8s.io")
-              .resource("clusterroles")).getAllowed()).isTrue();
+      assertThat(c.accessReview(can("create", "linkerd", "batch", "cronjobs")).getAllowed())
+          .isTrue();
+      assertThat(c.accessReview(can("create", "default", "batch", "cronjobs")).getAllowed())
+          .isFalse();
+      assertThat(
+              c.accessReview(
+                      new V1ResourceAttributes()
+                          .verb("create")
+                          .group("rbac.authorization.k8s.io")
+                          .resource("clusterroles"))
+                  .getAllowed())
+          .isTrue();
     }
 
     static Manifest object(String yaml) {
@@ -374,9 +432,10 @@ class SnapshotClusterTest {
       Manifest ns = object("apiVersion: v1\nkind: Namespace\nmetadata: {name: linkerd-cni}\n");
       assertThat(CLUSTER.dryRunCreate(ns)).containsEntry("kind", "Namespace");
       assertThat(CLUSTER.get(ResourceKind.NAMESPACES, "linkerd-cni")).isEmpty();
-      Manifest cr = object(
-          "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\n"
-              + "metadata: {name: linkerd-linkerd-identity}\nrules: []\n");
+      Manifest cr =
+          object(
+              "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\n"
+                  + "metadata: {name: linkerd-linkerd-identity}\nrules: []\n");
       assertThat(CLUSTER.dryRunCreate(cr)).containsKey("rules");
     }
 
@@ -384,52 +443,69 @@ class SnapshotClusterTest {
     void should_refuse_a_dry_run_create_of_an_existing_object_with_409_already_exists() {
       Manifest ns = object("apiVersion: v1\nkind: Namespace\nmetadata: {name: linkerd}\n");
       assertThatThrownBy(() -> CLUSTER.dryRunCreate(ns))
-          .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-            assertThat(e.failure()).isEqualTo(Failure.CONFLICT);
-            assertThat(e.status()).hasValue(409);
-            assertThat(e.reason()).contains("AlreadyExists");
-            assertThat(e.serverMessage().orElseThrow()).contains("namespaces \"linkerd\" already exists");
-            assertThat(e.path().orElseThrow()).contains("/api/v1/namespaces?dryRun=All");
-          });
+          .isInstanceOfSatisfying(
+              ClusterAccessException.class,
+              e -> {
+                assertThat(e.failure()).isEqualTo(Failure.CONFLICT);
+                assertThat(e.status()).hasValue(409);
+                assertThat(e.reason()).contains("AlreadyExists");
+                assertThat(e.serverMessage().orElseThrow())
+                    .contains("namespaces \"linkerd\" already exists");
+                assertThat(e.path().orElseThrow()).contains("/api/v1/namespaces?dryRun=All");
+              });
     }
 
     @Test
     void should_refuse_a_dry_run_create_the_policy_denies_with_403() {
       SnapshotCluster c = SnapshotCluster.builder().accessPolicy(AccessPolicy.denyAll()).build();
-      Manifest mwc = object(
-          "apiVersion: admissionregistration.k8s.io/v1\nkind: MutatingWebhookConfiguration\n"
-              + "metadata: {name: linkerd-proxy-injector-webhook-config}\n");
+      Manifest mwc =
+          object(
+              "apiVersion: admissionregistration.k8s.io/v1\nkind: MutatingWebhookConfiguration\n"
+                  + "metadata: {name: linkerd-proxy-injector-webhook-config}\n");
       assertThatThrownBy(() -> c.dryRunCreate(mwc))
-          .isInstanceOfSatisfying(ClusterAccessException.class, e -> {
-            assertThat(e.failure()).isEqualTo(Failure.FORBIDDEN);
-            assertThat(e.serverMessage().orElseThrow()).contains(
-                "mutatingwebhookconfigurations.admissionregistration.k8s.io "
-                    + "\"linkerd-proxy-injector-webhook-config\" is forbidden");
-            assertThat(e.getMessage()).contains("ask a cluster administrator for RBAC access");
-          });
+          .isInstanceOfSatisfying(
+              ClusterAccessException.class,
+              e -> {
+                assertThat(e.failure()).isEqualTo(Failure.FORBIDDEN);
+                assertThat(e.serverMessage().orElseThrow())
+                    .contains(
+                        "mutatingwebhookconfigurations.admissionregistration.k8s.io "
+                            + "\"linkerd-proxy-injector-webhook-config\" is forbidden");
+                assertThat(e.getMessage()).contains("ask a cluster administrator for RBAC access");
+              });
     }
 
     @Test
     void should_refuse_a_dry_run_create_in_a_missing_namespace_with_404() {
-      Manifest cm = object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: nope}\n");
+      Manifest cm =
+          object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: nope}\n");
       assertThatThrownBy(() -> CLUSTER.dryRunCreate(cm))
-          .isInstanceOfSatisfying(ClusterAccessException.class,
-              e -> assertThat(e.serverMessage().orElseThrow()).contains("namespaces \"nope\" not found"));
-      Manifest ok = object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: linkerd}\n");
+          .isInstanceOfSatisfying(
+              ClusterAccessException.class,
+              e ->
+                  assertThat(e.serverMessage().orElseThrow())
+                      .contains("namespaces \"nope\" not found"));
+      Manifest ok =
+          object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: linkerd}\n");
       assertThat(CLUSTER.dryRunCreate(ok)).isNotEmpty();
     }
 
     @Test
     void should_need_api_version_kind_and_name_for_a_dry_run() {
-      assertThatThrownBy(() -> CLUSTER.dryRunCreate(object("kind: Namespace\nmetadata: {name: x}\n")))
+      assertThatThrownBy(
+              () -> CLUSTER.dryRunCreate(object("kind: Namespace\nmetadata: {name: x}\n")))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("install.yaml")
           .hasMessageContaining("needs apiVersion, kind and metadata.name");
     }
 
     @ParameterizedTest
-    @CsvSource({"Namespace,namespaces", "NetworkPolicy,networkpolicies", "Ingress,ingresses",
-        "ClusterRole,clusterroles"})
+    @CsvSource({
+      "Namespace,namespaces",
+      "NetworkPolicy,networkpolicies",
+      "Ingress,ingresses",
+      "ClusterRole,clusterroles"
+    })
     void should_guess_resource_names_as_kubernetes_does(String kind, String plural) {
       assertThat(SnapshotCluster.guessPlural(kind)).isEqualTo(plural);
     }
@@ -447,8 +523,8 @@ class SnapshotClusterTest {
 
     @Test
     void should_answer_the_configured_version() {
-      VersionInfo v = SnapshotCluster.builder().serverVersion("v1.30.4-eks-a737599").build()
-          .serverVersion();
+      VersionInfo v =
+          SnapshotCluster.builder().serverVersion("v1.30.4-eks-a737599").build().serverVersion();
       assertThat(v.getGitVersion()).isEqualTo("v1.30.4-eks-a737599");
       assertThat(v.getMinor()).isEqualTo("30");
       VersionInfo given = new VersionInfo().major("1").minor("31+").gitVersion("v1.31.0");
@@ -466,9 +542,13 @@ class SnapshotClusterTest {
 
   @Test
   void should_read_config_maps_with_their_data() {
-    SnapshotCluster c = SnapshotCluster.builder().add(
-        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: linkerd-config, namespace: linkerd}\n"
-            + "data:\n  values: |\n    clusterNetworks: 10.0.0.0/8\n", "cm.yaml").build();
+    SnapshotCluster c =
+        SnapshotCluster.builder()
+            .add(
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: linkerd-config, namespace: linkerd}\n"
+                    + "data:\n  values: |\n    clusterNetworks: 10.0.0.0/8\n",
+                "cm.yaml")
+            .build();
     V1ConfigMap cm = c.get(ResourceKind.CONFIG_MAPS, "linkerd", "linkerd-config").orElseThrow();
     assertThat(cm.getData()).containsEntry("values", "clusterNetworks: 10.0.0.0/8\n");
   }

@@ -9,8 +9,8 @@ import java.util.Optional;
  * their argument at once, before any input is processed — never for a problem of one input.
  *
  * <p>{@link #problem()} is what is wrong; {@link #valuesPath()} names the Helm values path when the
- * problem is about one, e.g. {@code identityTrustAnchorsPEM}, and the message then also says how
- * to set it.
+ * problem is about one, e.g. {@code identityTrustAnchorsPEM}, and the message then also says how to
+ * set it.
  */
 public class ConfigurationException extends MeshException {
   private static final long serialVersionUID = 1L;
@@ -35,8 +35,8 @@ public class ConfigurationException extends MeshException {
   /**
    * Creates an exception about one values path.
    *
-   * @param problem what is wrong, for people; also the message, which should name the path and
-   *     how to set it
+   * @param problem what is wrong, for people; also the message, which should name the path and how
+   *     to set it
    * @param valuesPath the Helm values path, e.g. {@code identityTrustAnchorsPEM}
    */
   public ConfigurationException(String problem, String valuesPath) {

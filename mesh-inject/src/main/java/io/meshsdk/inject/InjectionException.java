@@ -4,13 +4,13 @@ import io.meshsdk.core.MeshException;
 import java.util.List;
 
 /**
- * A document that cannot be injected: Linkerd refuses it (host networking, an existing sidecar,
- * …), it is malformed (no pod template, an annotation with an invalid value), or the values cannot
- * render its proxy (a value its annotations or Linkerd's template refuse). Values missing for
- * every document, such as the trust anchors, fail earlier, at {@code Injector.Builder.build()},
- * with a {@link io.meshsdk.core.ConfigurationException}. The message is the text Linkerd prints after {@code Error
- * transforming resources:} where Linkerd has one, e.g. {@code failed to inject deployment/web:
- * hostNetwork is enabled}.
+ * A document that cannot be injected: Linkerd refuses it (host networking, an existing sidecar, …),
+ * it is malformed (no pod template, an annotation with an invalid value), or the values cannot
+ * render its proxy (a value its annotations or Linkerd's template refuse). Values missing for every
+ * document, such as the trust anchors, fail earlier, at {@code Injector.Builder.build()}, with a
+ * {@link io.meshsdk.core.ConfigurationException}. The message is the text Linkerd prints after
+ * {@code Error transforming resources:} where Linkerd has one, e.g. {@code failed to inject
+ * deployment/web: hostNetwork is enabled}.
  */
 public class InjectionException extends MeshException {
   private static final long serialVersionUID = 1L;

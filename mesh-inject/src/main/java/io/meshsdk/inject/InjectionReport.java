@@ -73,8 +73,8 @@ public final class InjectionReport {
   }
 
   /**
-   * Linkerd's {@code --verbose} stderr report: as {@link #render()}, with every check, not only
-   * the warnings.
+   * Linkerd's {@code --verbose} stderr report: as {@link #render()}, with every check, not only the
+   * warnings.
    *
    * @return the text, ending with a newline
    */

@@ -8,9 +8,8 @@ import java.util.Objects;
 
 /**
  * The result of injecting or uninjecting one whole input (a file's documents, say): the output
- * documents in input order (unchanged ones are the input instances, so a writer emits them byte
- * for byte) and the input's {@link InjectionReport}, which renders Linkerd's stderr block.
- * Immutable.
+ * documents in input order (unchanged ones are the input instances, so a writer emits them byte for
+ * byte) and the input's {@link InjectionReport}, which renders Linkerd's stderr block. Immutable.
  *
  * @param documents the output documents, one per input document, in order (unmodifiable)
  * @param report the report of the whole input
@@ -37,7 +36,6 @@ public record InjectionResult(List<Manifest> documents, InjectionReport report) 
     }
     return new InjectionResult(docs, InjectionReport.of(operation, resources));
   }
-
 
   /**
    * Per output document, how it is written and the edits of its source text (see {@link
@@ -68,5 +66,4 @@ public record InjectionResult(List<Manifest> documents, InjectionReport report) 
     documents.forEach(w::add);
     return w.warnings();
   }
-
 }

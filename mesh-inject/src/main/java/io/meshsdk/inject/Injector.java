@@ -140,10 +140,10 @@ public final class Injector {
 
   /**
    * The keys of the overrides ({@link Builder#override(String)}, {@link Builder#override(String,
-   * Object)}) that Linkerd's chart does not know, each with the closest known key: Helm and
-   * Linkerd accept them and they do nothing, so show them to the user ({@code mesh inject} prints
-   * them as warnings), or build with {@link Builder#strictKeys()}. Keys below Linkerd's free-form
-   * maps ({@code proxy.inbound.*}, {@code proxy.outbound.*}, …) are never reported.
+   * Object)}) that Linkerd's chart does not know, each with the closest known key: Helm and Linkerd
+   * accept them and they do nothing, so show them to the user ({@code mesh inject} prints them as
+   * warnings), or build with {@link Builder#strictKeys()}. Keys below Linkerd's free-form maps
+   * ({@code proxy.inbound.*}, {@code proxy.outbound.*}, …) are never reported.
    *
    * @return the findings in override order, empty when every key is known
    */
@@ -177,15 +177,15 @@ public final class Injector {
    * Injects a whole input (e.g. the documents of one file) as one {@code linkerd inject} run, all
    * or nothing: either every document is transformed and the result carries them with the input's
    * report, or the first refused or malformed document throws and nothing is returned — Linkerd's
-   * rule that a refused resource suppresses its whole input. For inputs too large for memory, use
-   * a {@link #newSession()} over a {@code ManifestStream} and hold the output yourself. Each call
-   * is a run of its own; to treat several inputs as one {@code linkerd inject} invocation (e.g.
-   * the files of a folder), use {@link Session#injectAll(List)} on one session.
+   * rule that a refused resource suppresses its whole input. For inputs too large for memory, use a
+   * {@link #newSession()} over a {@code ManifestStream} and hold the output yourself. Each call is
+   * a run of its own; to treat several inputs as one {@code linkerd inject} invocation (e.g. the
+   * files of a folder), use {@link Session#injectAll(List)} on one session.
    *
    * @param documents the input's documents, in order
    * @return the output documents and the input's report
-   * @throws InjectionException for the first document Linkerd would refuse, or a malformed one
-   *     (the message then names the source and document)
+   * @throws InjectionException for the first document Linkerd would refuse, or a malformed one (the
+   *     message then names the source and document)
    */
   public InjectionResult injectAll(List<Manifest> documents) {
     return newSession().injectAll(documents);
@@ -210,7 +210,10 @@ public final class Injector {
     }
     InjectionException x =
         new InjectionException(
-            m.location() + ": " + e.getMessage(), e.category(), e.kind(), e.resourceName(),
+            m.location() + ": " + e.getMessage(),
+            e.category(),
+            e.kind(),
+            e.resourceName(),
             e.reasons());
     x.setStackTrace(e.getStackTrace());
     return x;
@@ -243,9 +246,9 @@ public final class Injector {
     }
 
     /**
-     * Injects the next manifest document of the run. A document that is nothing but a {@code
-     * ---} line (e.g. after the last document of a file) is returned without a report, as
-     * Linkerd never sees it.
+     * Injects the next manifest document of the run. A document that is nothing but a {@code ---}
+     * line (e.g. after the last document of a file) is returned without a report, as Linkerd never
+     * sees it.
      *
      * @param manifest the document
      * @return the output document (the same instance when unchanged) and the reports
@@ -295,8 +298,8 @@ public final class Injector {
     }
 
     /**
-     * The installed mesh's values, what the cluster's {@code linkerd-config} holds: Linkerd's
-     * chart defaults with the install's layers coalesced on top, e.g. the result of {@link
+     * The installed mesh's values, what the cluster's {@code linkerd-config} holds: Linkerd's chart
+     * defaults with the install's layers coalesced on top, e.g. the result of {@link
      * LinkerdChart#valuesBuilder()}. The default is {@link LinkerdChart#defaults()}.
      *
      * <p>Replaces the installed values given before (unlike {@code ValuesBuilder.values}, which
@@ -322,8 +325,8 @@ public final class Injector {
 
     /**
      * Overrides values at injection time with one Helm {@code --set} argument on the installed
-     * values, e.g. {@code proxy.ports.admin=1234} or {@code proxy.opaquePorts=3000\,5000}
-     * (Helm's typing and escapes; {@code a=1,b=2} sets two values). As Linkerd's {@code
+     * values, e.g. {@code proxy.ports.admin=1234} or {@code proxy.opaquePorts=3000\,5000} (Helm's
+     * typing and escapes; {@code a=1,b=2} sets two values). As Linkerd's {@code
      * getOverrideAnnotations}: every overridable value that then differs from the installed one
      * becomes its {@code config.linkerd.io/*} annotation on the pod template, {@code
      * proxy.isIngress=true} becomes {@code linkerd.io/inject: ingress}; values without an
@@ -353,8 +356,8 @@ public final class Injector {
     }
 
     /**
-     * Overrides one value at injection time, e.g. {@code ("proxy.ports.admin", 1234)}; see
-     * {@link #override(String)}.
+     * Overrides one value at injection time, e.g. {@code ("proxy.ports.admin", 1234)}; see {@link
+     * #override(String)}.
      *
      * @param path a {@link HelmValues} path ({@code \.} escapes a dot in a key)
      * @param value the value (string, number, boolean, map, list or null)
@@ -419,8 +422,8 @@ public final class Injector {
     }
 
     /**
-     * Strict keys: {@link #build()} fails when an override sets a key Linkerd's chart does not
-     * know (see {@link Injector#unknownKeys()}), e.g. {@code proxy.port.admin=1}, instead of only
+     * Strict keys: {@link #build()} fails when an override sets a key Linkerd's chart does not know
+     * (see {@link Injector#unknownKeys()}), e.g. {@code proxy.port.admin=1}, instead of only
      * reporting it.
      *
      * @return this builder
@@ -498,8 +501,11 @@ public final class Injector {
       try {
         return closeWaitTimeout(Duration.ofNanos(GoDuration.parse(goDuration)));
       } catch (IllegalArgumentException e) {
-        throw invalidValues("invalid argument " + GoText.quote(goDuration)
-            + " for \"--close-wait-timeout\" flag: " + e.getMessage());
+        throw invalidValues(
+            "invalid argument "
+                + GoText.quote(goDuration)
+                + " for \"--close-wait-timeout\" flag: "
+                + e.getMessage());
       }
     }
 
@@ -519,11 +525,12 @@ public final class Injector {
      *
      * @return the injector
      * @throws ConfigurationException when a value has the wrong type, an override does not fit the
-     *     values, an override key is unknown with {@link #strictKeys()}, or (in {@link InjectMode#PROXY}) a value the proxy needs is missing or empty:
-     *     {@code identityTrustAnchorsPEM} ("Please provide the identity trust anchors"), the proxy
-     *     image name or version, the debug image with {@link #debugSidecar(boolean)}; the message
-     *     names the values path and how to set it, {@link ConfigurationException#valuesPath()}
-     *     the first one
+     *     values, an override key is unknown with {@link #strictKeys()}, or (in {@link
+     *     InjectMode#PROXY}) a value the proxy needs is missing or empty: {@code
+     *     identityTrustAnchorsPEM} ("Please provide the identity trust anchors"), the proxy image
+     *     name or version, the debug image with {@link #debugSidecar(boolean)}; the message names
+     *     the values path and how to set it, {@link ConfigurationException#valuesPath()} the first
+     *     one
      */
     public Injector build() {
       return new Injector(this);

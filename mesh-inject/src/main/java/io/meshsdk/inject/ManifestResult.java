@@ -6,9 +6,8 @@ import java.util.Objects;
 
 /**
  * The result of injecting or uninjecting one {@link Manifest}: the output document (the input
- * document itself when nothing changed, so a writer emits it byte for byte; otherwise a new,
- * deeply unmodifiable document) and one report per resource (several for a {@code kind: List}).
- * Immutable.
+ * document itself when nothing changed, so a writer emits it byte for byte; otherwise a new, deeply
+ * unmodifiable document) and one report per resource (several for a {@code kind: List}). Immutable.
  *
  * @param manifest the output document; {@link Manifest#isModified()} tells whether it changed
  * @param resources one report per resource, in document order (unmodifiable)

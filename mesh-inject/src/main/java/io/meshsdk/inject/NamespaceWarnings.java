@@ -9,11 +9,10 @@ import java.util.Set;
 
 /**
  * Warnings Linkerd does not give: a workload annotated for injection ({@code linkerd.io/inject:
- * enabled} on its pod template) in a namespace the proxy injector never sees — {@code
- * kube-system}, {@code cert-manager}, or a namespace labelled {@code
- * config.linkerd.io/admission-webhooks: disabled} in the same input — where the annotation would
- * silently do nothing. Feed it one input's output documents, then ask for the warnings. Not
- * thread-safe.
+ * enabled} on its pod template) in a namespace the proxy injector never sees — {@code kube-system},
+ * {@code cert-manager}, or a namespace labelled {@code config.linkerd.io/admission-webhooks:
+ * disabled} in the same input — where the annotation would silently do nothing. Feed it one input's
+ * output documents, then ask for the warnings. Not thread-safe.
  */
 public final class NamespaceWarnings {
   private static final Set<String> NEVER_SEEN = Set.of("kube-system", "cert-manager");
@@ -51,13 +50,22 @@ public final class NamespaceWarnings {
       if (NEVER_SEEN.contains(a.namespace())) {
         why = "the proxy injector never sees namespace " + a.namespace();
       } else if (disabled.contains(a.namespace())) {
-        why = "namespace " + a.namespace() + " is labelled " + InjectorScope.WEBHOOKS_LABEL
-            + ": disabled, so the proxy injector never sees it";
+        why =
+            "namespace "
+                + a.namespace()
+                + " is labelled "
+                + InjectorScope.WEBHOOKS_LABEL
+                + ": disabled, so the proxy injector never sees it";
       } else {
         continue;
       }
-      out.add(a.kind() + "/" + a.name() + " is annotated for injection but " + why
-          + ": its pods will not be meshed");
+      out.add(
+          a.kind()
+              + "/"
+              + a.name()
+              + " is annotated for injection but "
+              + why
+              + ": its pods will not be meshed");
     }
     return List.copyOf(out);
   }

@@ -50,8 +50,17 @@ final class Reports {
         action = ResourceReport.Action.SKIPPED;
         reason = skipReason(r, false);
       }
-      out.add(new ResourceReport(r.kind, r.name, action, reason, findings(r), r.changed,
-          r.kindAsWritten, r.namespace, at));
+      out.add(
+          new ResourceReport(
+              r.kind,
+              r.name,
+              action,
+              reason,
+              findings(r),
+              r.changed,
+              r.kindAsWritten,
+              r.namespace,
+              at));
     }
     return out;
   }
@@ -62,8 +71,15 @@ final class Reports {
       if (r.uninjected) {
         out.add(
             new ResourceReport(
-                r.kind, r.name, ResourceReport.Action.UNINJECTED, null, Set.of(), r.changed,
-                r.kindAsWritten, r.namespace, at));
+                r.kind,
+                r.name,
+                ResourceReport.Action.UNINJECTED,
+                null,
+                Set.of(),
+                r.changed,
+                r.kindAsWritten,
+                r.namespace,
+                at));
       } else {
         out.add(
             new ResourceReport(

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What happened to one resource: its kind and name, the action, the reason when it was skipped,
- * and the findings Linkerd's report warns about. Immutable.
+ * What happened to one resource: its kind and name, the action, the reason when it was skipped, and
+ * the findings Linkerd's report warns about. Immutable.
  */
 public final class ResourceReport {
   /** What was done to a resource. */

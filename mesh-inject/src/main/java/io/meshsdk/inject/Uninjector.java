@@ -32,8 +32,8 @@ public final class Uninjector {
   }
 
   /**
-   * Uninjects one manifest document ({@code kind: List} item by item). A document that is nothing but a {@code ---} line is
-   * returned without a report, as Linkerd never sees it.
+   * Uninjects one manifest document ({@code kind: List} item by item). A document that is nothing
+   * but a {@code ---} line is returned without a report, as Linkerd never sees it.
    *
    * @param manifest the document
    * @return the output document (the same instance when nothing was removed) and the reports

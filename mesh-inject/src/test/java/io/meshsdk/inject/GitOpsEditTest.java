@@ -46,7 +46,11 @@ class GitOpsEditTest {
   }
 
   private static Injector injector(InjectMode mode) {
-    return Injector.builder().installedValues(TestValues.installed()).mode(mode).createdBy("t").build();
+    return Injector.builder()
+        .installedValues(TestValues.installed())
+        .mode(mode)
+        .createdBy("t")
+        .build();
   }
 
   private static String read(Path p) throws IOException {
@@ -81,7 +85,8 @@ class GitOpsEditTest {
       DocumentEdits e = d.edits();
       assertThat(e.inPlace()).as("%s: %s", d, e.declined()).isTrue();
     }
-    assertThat(roots(reader.readAll(out, "out"))).as("data as inject's trees")
+    assertThat(roots(reader.readAll(out, "out")))
+        .as("data as inject's trees")
         .isEqualTo(roots(r.documents()));
     assertThat(apply(input, r.documents())).as("the edits give the output").isEqualTo(out);
 
@@ -95,9 +100,10 @@ class GitOpsEditTest {
     List<String[]> changed = changedLines(in, got);
     for (String[] c : changed) {
       String old = c[0];
-      boolean owned = old.contains("linkerd.io/")
-          || old.contains("*") // an alias expanded in place
-          || c[1] != null && onlyInsertions(old, c[1]);
+      boolean owned =
+          old.contains("linkerd.io/")
+              || old.contains("*") // an alias expanded in place
+              || c[1] != null && onlyInsertions(old, c[1]);
       assertThat(owned).as("removed line %s (replaced by %s)", old, c[1]).isTrue();
     }
   }
@@ -186,8 +192,10 @@ class GitOpsEditTest {
     int[][] lcs = new int[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
-        lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1
-            : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] =
+            a.get(i).equals(b.get(j))
+                ? lcs[i + 1][j + 1] + 1
+                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     List<String[]> out = new ArrayList<>();

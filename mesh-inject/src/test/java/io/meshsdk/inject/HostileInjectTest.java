@@ -32,13 +32,19 @@ class HostileInjectTest {
 
   @ParameterizedTest(name = "{0} manual={1}")
   @CsvSource({
-    "1e99999999, true", "1e99999999, false", "1e999999999, true", "1e999999999, false",
-    "1e-99999999, true", "9e65, true"
+    "1e99999999, true",
+    "1e99999999, false",
+    "1e999999999, true",
+    "1e999999999, false",
+    "1e-99999999, true",
+    "9e65, true"
   })
   void should_refuse_a_quantity_with_a_huge_exponent(String quantity, boolean manual) {
-    Map<String, Object> d = deployment(
-        "web", "      annotations:\n        config.linkerd.io/proxy-cpu-limit: '" + quantity + "'\n",
-        "");
+    Map<String, Object> d =
+        deployment(
+            "web",
+            "      annotations:\n        config.linkerd.io/proxy-cpu-limit: '" + quantity + "'\n",
+            "");
     Injector injector = (manual ? TestValues.manual() : TestValues.annotate()).build();
 
     InjectionException e =
@@ -52,16 +58,19 @@ class HostileInjectTest {
   @Test
   void should_refuse_a_huge_exponent_given_as_a_flag() {
     // a flag is builder configuration: refused as such, before any document
-    ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
-        () -> TestValues.manual().linkerdFlag("proxy-cpu-limit", "1e99999999"));
+    ConfigurationException e =
+        catchThrowableOfType(
+            ConfigurationException.class,
+            () -> TestValues.manual().linkerdFlag("proxy-cpu-limit", "1e99999999"));
 
     assertThat(e.getMessage()).contains("proxy-cpu-limit").contains("out of range");
   }
 
   @Test
   void should_still_accept_ordinary_quantities() {
-    Map<String, Object> d = deployment("web",
-        "      annotations:\n        config.linkerd.io/proxy-cpu-limit: '1e3'\n", "");
+    Map<String, Object> d =
+        deployment(
+            "web", "      annotations:\n        config.linkerd.io/proxy-cpu-limit: '1e3'\n", "");
 
     assertThat(TestValues.manual().build().inject(Manifest.of(d)).resources().get(0).action())
         .isEqualTo(ResourceReport.Action.INJECTED);
@@ -87,8 +96,7 @@ class HostileInjectTest {
       String damage, String kind, String problem) {
     String yaml = kind.equals("Pod") ? pod(damage) : damagedDeployment(damage);
     Manifest m = read(yaml);
-    for (Injector injector :
-        List.of(TestValues.annotate().build(), TestValues.manual().build())) {
+    for (Injector injector : List.of(TestValues.annotate().build(), TestValues.manual().build())) {
       InjectionException e =
           catchThrowableOfType(InjectionException.class, () -> injector.inject(m));
 
@@ -129,21 +137,25 @@ class HostileInjectTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {
-    "config.linkerd.io/enable-debug-sidecar: \"true\"",
-    "config.linkerd.io/close-wait-timeout: 2m0s",
-    "config.linkerd.io/proxy-log-level: debug"
-  })
+  @ValueSource(
+      strings = {
+        "config.linkerd.io/enable-debug-sidecar: \"true\"",
+        "config.linkerd.io/close-wait-timeout: 2m0s",
+        "config.linkerd.io/proxy-log-level: debug"
+      })
   void should_keep_the_users_own_config_annotations_through_reinjection_and_uninjection(
       String annotation) {
-    Map<String, Object> x = deployment("web", "      annotations:\n        " + annotation + "\n",
-        "");
+    Map<String, Object> x =
+        deployment("web", "      annotations:\n        " + annotation + "\n", "");
     String key = annotation.substring(0, annotation.indexOf(':'));
-    for (Injector injector : List.of(
-        TestValues.annotate().build(), TestValues.manual("proxyInit.runAsRoot=true").build())) {
+    for (Injector injector :
+        List.of(
+            TestValues.annotate().build(), TestValues.manual("proxyInit.runAsRoot=true").build())) {
       Map<String, Object> once = injector.inject(Manifest.of(x)).manifest().object().orElseThrow();
-      Map<String, Object> twice = injector.inject(Manifest.of(once)).manifest().object().orElseThrow();
-      Map<String, Object> back = Uninjector.create().uninject(Manifest.of(once)).manifest().object().orElseThrow();
+      Map<String, Object> twice =
+          injector.inject(Manifest.of(once)).manifest().object().orElseThrow();
+      Map<String, Object> back =
+          Uninjector.create().uninject(Manifest.of(once)).manifest().object().orElseThrow();
 
       assertThat(map(twice, "spec", "template", "metadata", "annotations")).containsKey(key);
       assertThat(ManifestWriter.toYaml(back)).isEqualTo(ManifestWriter.toYaml(x));
@@ -154,10 +166,12 @@ class HostileInjectTest {
   void should_give_back_a_pod_without_metadata_after_uninject_of_inject() {
     Map<String, Object> pod = read(POD).object().orElseThrow();
     for (Injector injector : List.of(TestValues.annotate().build(), TestValues.manual().build())) {
-      Map<String, Object> injected = injector.inject(Manifest.of(pod)).manifest().object().orElseThrow();
+      Map<String, Object> injected =
+          injector.inject(Manifest.of(pod)).manifest().object().orElseThrow();
       assertThat(((Map<?, ?>) injected).containsKey("metadata")).isTrue();
 
-      Map<String, Object> back = Uninjector.create().uninject(Manifest.of(injected)).manifest().object().orElseThrow();
+      Map<String, Object> back =
+          Uninjector.create().uninject(Manifest.of(injected)).manifest().object().orElseThrow();
 
       assertThat(back).isEqualTo(pod);
       assertThat(ManifestWriter.toYaml(back)).isEqualTo(POD);
@@ -166,8 +180,10 @@ class HostileInjectTest {
 
   @Test
   void should_write_tags_with_uri_escapes_as_they_were_read() {
-    Manifest m = read(ManifestWriter.toYaml(TestValues.deployment("web", "", ""))
-        + "data:\n  a: !foo%21 x\n  b: !foo%20bar x\n");
+    Manifest m =
+        read(
+            ManifestWriter.toYaml(TestValues.deployment("web", "", ""))
+                + "data:\n  a: !foo%21 x\n  b: !foo%20bar x\n");
 
     Manifest injected = TestValues.annotate().build().inject(m).manifest();
     String written = ManifestWriter.toYaml(injected.root());

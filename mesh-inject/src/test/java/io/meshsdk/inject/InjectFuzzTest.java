@@ -18,10 +18,10 @@ import java.util.Map;
  * Fuzz target: {@link Injector} and {@link Uninjector} on any manifest text. The first byte picks
  * the mode (bit 0: proxy, bit 1: debug sidecar), the rest is the manifest. Oracles: only {@link
  * ManifestException} (reading) and {@link InjectionException} (refusing) escape; on success
- * injecting again changes nothing, without the debug option uninject(inject(x)) equals
- * uninject(x) (as data: empty maps and lists aside, as Linkerd's own comparison; not for control
- * plane components, whose metadata Linkerd's uninject keeps), and the written
- * output reads back to the same tree.
+ * injecting again changes nothing, without the debug option uninject(inject(x)) equals uninject(x)
+ * (as data: empty maps and lists aside, as Linkerd's own comparison; not for control plane
+ * components, whose metadata Linkerd's uninject keeps), and the written output reads back to the
+ * same tree.
  *
  * <p>Inputs: {@code src/test/resources/io/meshsdk/inject/InjectFuzzTestInputs/}.
  */
@@ -35,23 +35,54 @@ class InjectFuzzTest {
   static {
     for (int i = 0; i < 4; i++) {
       INJECTORS[i] =
-          ((i & 1) == 1 ? TestValues.manual() : TestValues.annotate()).debugSidecar((i & 2) == 2)
+          ((i & 1) == 1 ? TestValues.manual() : TestValues.annotate())
+              .debugSidecar((i & 2) == 2)
               .build();
     }
   }
 
   @FuzzTest(maxDuration = "10m")
   @DictionaryEntries({
-    "kind: Deployment\\x0A", "kind: Pod\\x0A", "kind: CronJob\\x0A", "kind: List\\x0Aitems:\\x0A",
-    "kind: Namespace\\x0A", "kind: Service\\x0A", "metadata:\\x0A", "  annotations:\\x0A",
-    "  labels:\\x0A", "spec:\\x0A", "  template:\\x0A", "    spec:\\x0A", "jobTemplate:\\x0A",
-    "containers:\\x0A", "initContainers:\\x0A", "- name: app\\x0A", "ports:\\x0A",
-    "- containerPort: 80\\x0A", "name: http\\x0A", "config.linkerd.io/proxy-cpu-limit: ",
-    "config.linkerd.io/opaque-ports: ", "config.linkerd.io/enable-debug-sidecar: \\\"true\\\"",
-    "config.linkerd.io/close-wait-timeout: ", "linkerd.io/inject: ", "enabled", "disabled",
-    "ingress", "1e99999999", "1Gi", "500m", "hostNetwork: true", "securityContext:\\x0A",
-    "capabilities:\\x0A", "add: [NET_ADMIN]", "volumeMounts:\\x0A",
-    "mountPath: /var/run/secrets/kubernetes.io/serviceaccount", "[1]", "5", "{}", "!foo%21 "
+    "kind: Deployment\\x0A",
+    "kind: Pod\\x0A",
+    "kind: CronJob\\x0A",
+    "kind: List\\x0Aitems:\\x0A",
+    "kind: Namespace\\x0A",
+    "kind: Service\\x0A",
+    "metadata:\\x0A",
+    "  annotations:\\x0A",
+    "  labels:\\x0A",
+    "spec:\\x0A",
+    "  template:\\x0A",
+    "    spec:\\x0A",
+    "jobTemplate:\\x0A",
+    "containers:\\x0A",
+    "initContainers:\\x0A",
+    "- name: app\\x0A",
+    "ports:\\x0A",
+    "- containerPort: 80\\x0A",
+    "name: http\\x0A",
+    "config.linkerd.io/proxy-cpu-limit: ",
+    "config.linkerd.io/opaque-ports: ",
+    "config.linkerd.io/enable-debug-sidecar: \\\"true\\\"",
+    "config.linkerd.io/close-wait-timeout: ",
+    "linkerd.io/inject: ",
+    "enabled",
+    "disabled",
+    "ingress",
+    "1e99999999",
+    "1Gi",
+    "500m",
+    "hostNetwork: true",
+    "securityContext:\\x0A",
+    "capabilities:\\x0A",
+    "add: [NET_ADMIN]",
+    "volumeMounts:\\x0A",
+    "mountPath: /var/run/secrets/kubernetes.io/serviceaccount",
+    "[1]",
+    "5",
+    "{}",
+    "!foo%21 "
   })
   void should_inject_and_uninject_any_manifest(byte[] data) {
     if (data.length == 0) {
@@ -113,7 +144,8 @@ class InjectFuzzTest {
   }
 
   private static boolean isEmpty(Object p) {
-    return p == null || p instanceof Map<?, ?> m && m.isEmpty() || p instanceof List<?> l
-        && l.isEmpty();
+    return p == null
+        || p instanceof Map<?, ?> m && m.isEmpty()
+        || p instanceof List<?> l && l.isEmpty();
   }
 }

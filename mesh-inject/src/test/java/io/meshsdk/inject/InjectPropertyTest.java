@@ -31,7 +31,12 @@ class InjectPropertyTest {
   void should_round_trip_and_be_idempotent(InjectMode mode, boolean debug, boolean cni) {
     HelmValues values = cni ? TestValues.installed("cniEnabled=true") : TestValues.installed();
     Injector injector =
-        Injector.builder().installedValues(values).mode(mode).debugSidecar(debug).createdBy("t").build();
+        Injector.builder()
+            .installedValues(values)
+            .mode(mode)
+            .debugSidecar(debug)
+            .createdBy("t")
+            .build();
     Uninjector uninjector = Uninjector.create();
     for (int seed = 0; seed < RUNS; seed++) {
       Map<String, Object> x = new ManifestGenerator(seed * 31L + mode.ordinal()).document();
@@ -40,15 +45,20 @@ class InjectPropertyTest {
       Manifest in = Manifest.of(x);
       ManifestResult once = injector.inject(in);
       assertThat(Yamls.dump(x)).as("seed %d: input unchanged", seed).isEqualTo(original);
-      boolean workload = once.resources().stream().anyMatch(r -> r.action()
-          == ResourceReport.Action.INJECTED || r.action() == ResourceReport.Action.ANNOTATED);
+      boolean workload =
+          once.resources().stream()
+              .anyMatch(
+                  r ->
+                      r.action() == ResourceReport.Action.INJECTED
+                          || r.action() == ResourceReport.Action.ANNOTATED);
       if (!workload) {
         assertThat(once.manifest()).as("seed %d: untouched document", seed).isSameAs(in);
       }
 
       ManifestResult back = uninjector.uninject(once.manifest());
       // --enable-debug-sidecar's annotation stays, as in Linkerd (it may be the user's own)
-      Object backTree = debug ? withoutDebugAnnotation(back.manifest().root()) : back.manifest().root();
+      Object backTree =
+          debug ? withoutDebugAnnotation(back.manifest().root()) : back.manifest().root();
       assertThat(Yamls.dump(backTree))
           .as("seed %d: uninject(inject(x)) == x", seed)
           .isEqualTo(original);
@@ -59,7 +69,8 @@ class InjectPropertyTest {
       assertThat(ManifestWriter.toYaml(twice.manifest().root()))
           .as("seed %d: inject(inject(x)) == inject(x)", seed)
           .isEqualTo(onceText);
-      assertThat(ManifestWriter.toYaml(once.manifest().root())).as("seed %d: output unchanged", seed)
+      assertThat(ManifestWriter.toYaml(once.manifest().root()))
+          .as("seed %d: output unchanged", seed)
           .isEqualTo(onceText);
     }
   }
@@ -77,8 +88,10 @@ class InjectPropertyTest {
               return;
             }
             Object c = withoutDebugAnnotation(v);
-            boolean emptied = c instanceof Map<?, ?> cm && cm.isEmpty() && !(v instanceof Map<?, ?>
-                && ((Map<?, ?>) v).isEmpty());
+            boolean emptied =
+                c instanceof Map<?, ?> cm
+                    && cm.isEmpty()
+                    && !(v instanceof Map<?, ?> && ((Map<?, ?>) v).isEmpty());
             if (!(emptied && ("annotations".equals(k) || "metadata".equals(k)))) {
               out.put(k, c);
             }

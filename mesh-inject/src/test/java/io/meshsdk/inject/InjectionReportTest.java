@@ -16,8 +16,8 @@ class InjectionReportTest {
     Injector.Session s = injector.newSession();
     List<ResourceReport> all = new ArrayList<>();
     for (Map<String, Object> d : docs) {
-      Manifest m = d == null ? ManifestReader.create().readAll("null\n", "null").get(0)
-          : Manifest.of(d);
+      Manifest m =
+          d == null ? ManifestReader.create().readAll("null\n", "null").get(0) : Manifest.of(d);
       all.addAll(s.inject(m).resources());
     }
     return InjectionReport.of(InjectionReport.Operation.INJECT, all);
@@ -61,8 +61,9 @@ class InjectionReportTest {
         InjectionReport.of(
             InjectionReport.Operation.UNINJECT,
             Uninjector.create()
-                .uninject(Manifest.of(
-                    TestValues.doc("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n")))
+                .uninject(
+                    Manifest.of(
+                        TestValues.doc("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n")))
                 .resources());
     assertThat(r.renderVerbose()).isEqualTo("\nservice \"s\" skipped\n\n");
     assertThat(r.toJson())

@@ -91,9 +91,12 @@ class InjectionResultTest {
   @Test
   void should_refuse_the_whole_input_when_one_resource_is_refused() {
     String refused =
-        INPUT + "---\n" + INPUT.substring(INPUT.indexOf("apiVersion: apps/v1"))
-            .replace("name: web", "name: host")
-            .replace("    spec:\n", "    spec:\n      hostNetwork: true\n");
+        INPUT
+            + "---\n"
+            + INPUT
+                .substring(INPUT.indexOf("apiVersion: apps/v1"))
+                .replace("name: web", "name: host")
+                .replace("    spec:\n", "    spec:\n      hostNetwork: true\n");
 
     assertThatThrownBy(() -> TestValues.annotate().build().injectAll(read(refused)))
         .isInstanceOf(InjectionException.class)
@@ -102,20 +105,25 @@ class InjectionResultTest {
 
   @Test
   void should_report_each_resource_with_its_namespace_kind_as_written_and_input_location() {
-    String text = INPUT.replace("  name: web\n", "  name: web\n  namespace: shop\n")
-        + "---\napiVersion: v1\nkind: List\nitems:\n"
-        + "- {apiVersion: v1, kind: Service, metadata: {name: s, namespace: edge}}\n";
+    String text =
+        INPUT.replace("  name: web\n", "  name: web\n  namespace: shop\n")
+            + "---\napiVersion: v1\nkind: List\nitems:\n"
+            + "- {apiVersion: v1, kind: Service, metadata: {name: s, namespace: edge}}\n";
 
     List<ResourceReport> resources =
         TestValues.annotate().build().injectAll(read(text)).report().resources();
 
-    assertThat(resources).extracting(ResourceReport::kindAsWritten)
+    assertThat(resources)
+        .extracting(ResourceReport::kindAsWritten)
         .containsExactly("ConfigMap", "Deployment", "Service");
-    assertThat(resources).extracting(ResourceReport::kind)
+    assertThat(resources)
+        .extracting(ResourceReport::kind)
         .containsExactly("configmap", "deployment", "service");
-    assertThat(resources).extracting(r -> r.namespace().orElse("-"))
+    assertThat(resources)
+        .extracting(r -> r.namespace().orElse("-"))
         .containsExactly("-", "shop", "edge");
-    assertThat(resources).extracting(r -> r.location().source() + "#" + r.location().documentIndex())
+    assertThat(resources)
+        .extracting(r -> r.location().source() + "#" + r.location().documentIndex())
         .containsExactly("shop.yaml#1", "shop.yaml#2", "shop.yaml#3");
     assertThat(resources.get(0).skipReason()).contains(ResourceReport.SkipReason.UNSUPPORTED_KIND);
     assertThat(resources.get(1).action()).isEqualTo(ResourceReport.Action.INJECTED);

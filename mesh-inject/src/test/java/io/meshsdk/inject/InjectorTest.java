@@ -10,13 +10,13 @@ import static io.meshsdk.inject.TestValues.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.meshsdk.core.manifest.Manifest;
 import io.meshsdk.core.ConfigurationException;
 import io.meshsdk.core.linkerd.LinkerdChart;
 import io.meshsdk.core.linkerd.LinkerdValues;
+import io.meshsdk.core.manifest.Manifest;
+import io.meshsdk.core.manifest.ManifestWriter;
 import io.meshsdk.core.values.HelmValues;
 import io.meshsdk.core.values.UnknownKey;
-import io.meshsdk.core.manifest.ManifestWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +54,16 @@ class InjectorTest {
     assertThat(Yamls.dump(in)).as("input untouched").isEqualTo(before);
     assertThat(List.copyOf(map(r.manifest().root()).keySet()))
         .containsExactly("kind", "apiVersion", "metadata", "spec", "status");
-    assertThat(List.copyOf(map(r.manifest().root(), "spec", "template", "metadata", "annotations")
-            .entrySet()).toString())
+    assertThat(
+            List.copyOf(
+                    map(r.manifest().root(), "spec", "template", "metadata", "annotations")
+                        .entrySet())
+                .toString())
         .isEqualTo("[zeta=1, alpha=2, linkerd.io/inject=enabled]");
     assertThat(podSpec(r)).containsEntry("hostNetwork", false);
     assertThat(map(r.manifest().root(), "metadata")).containsEntry("creationTimestamp", null);
-    assertThat(r.resources()).extracting(ResourceReport::line)
+    assertThat(r.resources())
+        .extracting(ResourceReport::line)
         .containsExactly("deployment \"web\" injected");
   }
 
@@ -68,7 +72,8 @@ class InjectorTest {
     for (Class<?> type : List.of(Injector.class, Injector.Session.class, Uninjector.class)) {
       for (java.lang.reflect.Method m : type.getMethods()) {
         if (m.getName().equals("inject") || m.getName().equals("uninject")) {
-          assertThat(m.getParameterTypes()).as("%s.%s", type.getSimpleName(), m.getName())
+          assertThat(m.getParameterTypes())
+              .as("%s.%s", type.getSimpleName(), m.getName())
               .containsExactly(Manifest.class);
         }
       }
@@ -96,7 +101,8 @@ class InjectorTest {
     Injector injector = TestValues.manual().build();
     ManifestResult r = injector.inject(cm);
     assertThat(r.manifest()).isSameAs(cm);
-    assertThat(r.resources().get(0).skipReason()).contains(ResourceReport.SkipReason.UNSUPPORTED_KIND);
+    assertThat(r.resources().get(0).skipReason())
+        .contains(ResourceReport.SkipReason.UNSUPPORTED_KIND);
 
     Manifest d = Manifest.of(deployment("web", "", ""));
     ManifestResult injected = injector.inject(d);
@@ -121,7 +127,8 @@ class InjectorTest {
     assertThat(List.copyOf(podSpec(r).keySet()))
         .as("existing keys keep their place, new ones are appended")
         .containsExactly("containers", "initContainers", "volumes");
-    ManifestResult fresh = TestValues.manual().build().inject(Manifest.of(deployment("web", "", "")));
+    ManifestResult fresh =
+        TestValues.manual().build().inject(Manifest.of(deployment("web", "", "")));
     assertThat(List.copyOf(podSpec(fresh).keySet()))
         .as("a new initContainers goes before containers")
         .containsExactly("initContainers", "containers", "volumes");
@@ -171,8 +178,16 @@ class InjectorTest {
     Map<String, Object> validator = container(podSpec(r), "linkerd-network-validator");
     assertThat(list(validator, "args"))
         .containsExactly(
-            "--log-format", "plain", "--log-level", "debug", "--connect-addr", "1.1.1.1:20001",
-            "--listen-addr", "0.0.0.0:4140", "--timeout", "10s");
+            "--log-format",
+            "plain",
+            "--log-level",
+            "debug",
+            "--connect-addr",
+            "1.1.1.1:20001",
+            "--listen-addr",
+            "0.0.0.0:4140",
+            "--timeout",
+            "10s");
     assertThat(map(validator, "securityContext")).containsEntry("runAsUser", 65534);
   }
 
@@ -188,15 +203,23 @@ class InjectorTest {
     assertThat(map(podMeta(r), "annotations"))
         .containsEntry("linkerd.io/created-by", "test/cli")
         .containsEntry("linkerd.io/proxy-version", "proxy-version")
-        .containsEntry(
-            "linkerd.io/trust-root-sha256",
-            TestValues.TRUST_ROOT_SHA256);
+        .containsEntry("linkerd.io/trust-root-sha256", TestValues.TRUST_ROOT_SHA256);
     Map<String, Object> proxyEnv = env(container(podSpec(r), "linkerd-proxy"));
     assertThat(proxyEnv).containsEntry("LINKERD2_PROXY_INBOUND_PORTS", "8080");
-    assertThat(proxyEnv.keySet()).startsWith("_pod_name", "_pod_ns", "_pod_uid", "_pod_ip",
-        "_pod_nodeName", "_pod_containerName", "LINKERD2_PROXY_CORES");
-    assertThat(proxyEnv.keySet()).endsWith("LINKERD2_PROXY_IDENTITY_SVC_NAME",
-        "LINKERD2_PROXY_DESTINATION_SVC_NAME", "LINKERD2_PROXY_POLICY_SVC_NAME");
+    assertThat(proxyEnv.keySet())
+        .startsWith(
+            "_pod_name",
+            "_pod_ns",
+            "_pod_uid",
+            "_pod_ip",
+            "_pod_nodeName",
+            "_pod_containerName",
+            "LINKERD2_PROXY_CORES");
+    assertThat(proxyEnv.keySet())
+        .endsWith(
+            "LINKERD2_PROXY_IDENTITY_SVC_NAME",
+            "LINKERD2_PROXY_DESTINATION_SVC_NAME",
+            "LINKERD2_PROXY_POLICY_SVC_NAME");
   }
 
   @Test
@@ -263,7 +286,9 @@ class InjectorTest {
     Map<String, Object> proxy = container(podSpec(r), "linkerd-proxy");
     assertThat(map(proxy, "securityContext", "capabilities").toString())
         .isEqualTo("{add=[NET_ADMIN, SYS_TIME], drop=[ALL, NET_RAW]}");
-    assertThat(list(proxy, "volumeMounts")).last().asString()
+    assertThat(list(proxy, "volumeMounts"))
+        .last()
+        .asString()
         .isEqualTo(
             "{mountPath=/var/run/secrets/kubernetes.io/serviceaccount, name=sa, readOnly=true}");
     Map<String, Object> init = container(podSpec(r), "linkerd-init");
@@ -285,8 +310,7 @@ class InjectorTest {
 
   @Test
   void should_configure_tracing() {
-    String meta =
-        "      annotations:\n        resource.opentelemetry.io/team: payments\n";
+    String meta = "      annotations:\n        resource.opentelemetry.io/team: payments\n";
     ManifestResult r =
         TestValues.manual(
                 "proxy.tracing.enabled=true",
@@ -294,9 +318,9 @@ class InjectorTest {
                 "proxy.tracing.collector.meshIdentity.serviceAccountName=collector",
                 "proxy.tracing.collector.meshIdentity.namespace=tracing")
             .build()
-            .inject(Manifest.of(
-                deployment(
-                    "w", "        app.kubernetes.io/name: shop-web\n" + meta, "")));
+            .inject(
+                Manifest.of(
+                    deployment("w", "        app.kubernetes.io/name: shop-web\n" + meta, "")));
     Map<String, Object> proxy = container(podSpec(r), "linkerd-proxy");
     assertThat(env(proxy))
         .containsEntry("LINKERD2_PROXY_TRACE_COLLECTOR_SVC_ADDR", "collector.tracing:4317")
@@ -345,11 +369,14 @@ class InjectorTest {
   @Test
   void should_refuse_to_build_a_manual_injector_without_trust_anchors() {
     Injector.Builder b =
-        Injector.builder().installedValues(LinkerdChart.CONTROL_PLANE.defaults()).mode(InjectMode.PROXY);
+        Injector.builder()
+            .installedValues(LinkerdChart.CONTROL_PLANE.defaults())
+            .mode(InjectMode.PROXY);
     assertThatThrownBy(b::build)
         .isInstanceOf(ConfigurationException.class)
-        .hasMessage("Please provide the identity trust anchors: identityTrustAnchorsPEM is empty"
-            + " (set it with --set-file identityTrustAnchorsPEM=ca.crt)")
+        .hasMessage(
+            "Please provide the identity trust anchors: identityTrustAnchorsPEM is empty"
+                + " (set it with --set-file identityTrustAnchorsPEM=ca.crt)")
         .extracting(e -> ((ConfigurationException) e).valuesPath())
         .isEqualTo(Optional.of("identityTrustAnchorsPEM"));
     // annotation mode renders no proxy: the anchors are not needed
@@ -360,20 +387,28 @@ class InjectorTest {
   @Test
   void should_refuse_to_build_a_manual_injector_whose_proxy_image_would_be_a_colon() {
     HelmValues noImage =
-        LinkerdChart.CONTROL_PLANE.valuesBuilder()
+        LinkerdChart.CONTROL_PLANE
+            .valuesBuilder()
             .set("identityTrustAnchorsPEM=x,proxy.image.name=,proxy.image.version=,linkerdVersion=")
             .build()
             .values();
-    assertThatThrownBy(() -> Injector.builder().installedValues(noImage).mode(InjectMode.PROXY).build())
-        .isInstanceOf(ConfigurationException.class)
-        .hasMessage("the proxy image name is missing: proxy.image.name is empty (set it with"
-            + " --set proxy.image.name=cr.l5d.io/linkerd/proxy); the proxy image version is"
-            + " missing (nor is linkerdVersion set): proxy.image.version is empty (set it with"
-            + " --set proxy.image.version=<linkerd version>)");
     assertThatThrownBy(
-            () -> Injector.builder().installedValues(noImage).override("proxy.image.name=p")
-                .override("proxy.image.version=v").debugSidecar(true).mode(InjectMode.PROXY)
-                .build())
+            () -> Injector.builder().installedValues(noImage).mode(InjectMode.PROXY).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "the proxy image name is missing: proxy.image.name is empty (set it with"
+                + " --set proxy.image.name=cr.l5d.io/linkerd/proxy); the proxy image version is"
+                + " missing (nor is linkerdVersion set): proxy.image.version is empty (set it with"
+                + " --set proxy.image.version=<linkerd version>)");
+    assertThatThrownBy(
+            () ->
+                Injector.builder()
+                    .installedValues(noImage)
+                    .override("proxy.image.name=p")
+                    .override("proxy.image.version=v")
+                    .debugSidecar(true)
+                    .mode(InjectMode.PROXY)
+                    .build())
         .isInstanceOf(ConfigurationException.class)
         .hasMessageStartingWith("the debug image version is missing");
   }
@@ -398,19 +433,21 @@ class InjectorTest {
   @Test
   void should_refuse_like_linkerd() {
     Injector injector = TestValues.annotate().build();
-    assertThatThrownBy(() -> injector.inject(Manifest.of(deployment("web", "", "      hostNetwork: true\n"))))
+    assertThatThrownBy(
+            () -> injector.inject(Manifest.of(deployment("web", "", "      hostNetwork: true\n"))))
         .isInstanceOf(InjectionException.class)
         .hasMessage("failed to inject deployment/web: hostNetwork is enabled")
         .extracting(e -> ((InjectionException) e).category())
         .isEqualTo(InjectionException.Category.REFUSED);
     assertThatThrownBy(
             () ->
-                injector.inject(Manifest.of(
-                    deployment(
-                        "web",
-                        "",
-                        "      hostNetwork: true\n"
-                            + "      initContainers: [{name: istio-init, image: x}]\n"))))
+                injector.inject(
+                    Manifest.of(
+                        deployment(
+                            "web",
+                            "",
+                            "      hostNetwork: true\n"
+                                + "      initContainers: [{name: istio-init, image: x}]\n"))))
         .hasMessage(
             "failed to inject deployment/web: hostNetwork is enabled, pod has a sidecar injected"
                 + " already");
@@ -427,8 +464,9 @@ class InjectorTest {
         TestValues.annotate("identity.serviceAccountTokenProjection=false").build();
     assertThatThrownBy(
             () ->
-                noProjection.inject(Manifest.of(
-                    deployment("web", "", "      automountServiceAccountToken: false\n"))))
+                noProjection.inject(
+                    Manifest.of(
+                        deployment("web", "", "      automountServiceAccountToken: false\n"))))
         .hasMessage(
             "failed to inject deployment/web: automountServiceAccountToken set to \"false\","
                 + " with Values.identity.serviceAccountTokenProjection set to \"false\"");
@@ -441,13 +479,17 @@ class InjectorTest {
         Manifest.of(deployment("web", "      annotations: {linkerd.io/inject: disabled}\n", ""));
     ManifestResult r = injector.inject(disabled);
     assertThat(r.manifest()).isSameAs(disabled);
-    assertThat(r.resources().get(0).skipReason()).contains(ResourceReport.SkipReason.INJECT_DISABLED);
+    assertThat(r.resources().get(0).skipReason())
+        .contains(ResourceReport.SkipReason.INJECT_DISABLED);
 
     ManifestResult udp =
-        injector.inject(Manifest.of(
-            deployment(
-                "dns", "", "      - name: dns\n        image: d\n        ports: [{containerPort:"
-                    + " 53, protocol: UDP}]\n")));
+        injector.inject(
+            Manifest.of(
+                deployment(
+                    "dns",
+                    "",
+                    "      - name: dns\n        image: d\n        ports: [{containerPort:"
+                        + " 53, protocol: UDP}]\n")));
     assertThat(udp.resources().get(0).action()).isEqualTo(ResourceReport.Action.INJECTED);
     assertThat(udp.resources().get(0).findings()).containsExactly(ResourceReport.Finding.UDP);
   }
@@ -480,7 +522,8 @@ class InjectorTest {
             Map.entry("config.linkerd.io/admin-port", "1234"),
             Map.entry("config.linkerd.io/opaque-ports", "4000"));
     ManifestResult ns =
-        injector.inject(Manifest.of(doc("apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n")));
+        injector.inject(
+            Manifest.of(doc("apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n")));
     assertThat(map(ns.manifest().root(), "metadata", "annotations"))
         .containsExactly(
             Map.entry("linkerd.io/inject", "enabled"),
@@ -493,8 +536,7 @@ class InjectorTest {
     assertThat(map(svc.manifest().root(), "metadata", "annotations"))
         .containsExactly(Map.entry("config.linkerd.io/opaque-ports", "4000"));
 
-    Manifest plainSvc =
-        Manifest.of(doc("apiVersion: v1\nkind: Service\nmetadata: {name: web}\n"));
+    Manifest plainSvc = Manifest.of(doc("apiVersion: v1\nkind: Service\nmetadata: {name: web}\n"));
     ManifestResult skipped = TestValues.annotate().build().inject(plainSvc);
     assertThat(skipped.manifest()).isSameAs(plainSvc);
     assertThat(skipped.resources().get(0).line()).isEqualTo("service \"web\" skipped");
@@ -503,14 +545,18 @@ class InjectorTest {
   @Test
   void should_write_overrides_on_workloads_in_both_modes() {
     ManifestResult a =
-        TestValues.annotate().override("proxy.logLevel", "debug").build()
+        TestValues.annotate()
+            .override("proxy.logLevel", "debug")
+            .build()
             .inject(Manifest.of(deployment("w", "", "")));
     assertThat(map(podMeta(a), "annotations"))
         .containsExactly(
             Map.entry("config.linkerd.io/proxy-log-level", "debug"),
             Map.entry("linkerd.io/inject", "enabled"));
     ManifestResult m =
-        TestValues.manual().override("proxy.logLevel", "debug").build()
+        TestValues.manual()
+            .override("proxy.logLevel", "debug")
+            .build()
             .inject(Manifest.of(deployment("w", "", "")));
     assertThat(map(podMeta(m), "annotations"))
         .containsEntry("config.linkerd.io/proxy-log-level", "debug");
@@ -544,17 +590,19 @@ class InjectorTest {
             .override("proxyinit.runAsRoot", true)
             .override("proxy.ports.admin=1234")
             .build();
-    assertThat(injector.unknownKeys()).extracting(UnknownKey::describe)
+    assertThat(injector.unknownKeys())
+        .extracting(UnknownKey::describe)
         .containsExactly(
             "unknown key proxy.port.admin — did you mean proxy.ports.admin?",
             "unknown key proxyinit.runAsRoot — did you mean proxyInit.runAsRoot?");
     assertThat(TestValues.annotate().override("proxy.ports.admin=1").build().unknownKeys())
         .isEmpty();
-    assertThatThrownBy(() -> TestValues.annotate().override("proxy.port.admin=1").strictKeys()
-            .build())
+    assertThatThrownBy(
+            () -> TestValues.annotate().override("proxy.port.admin=1").strictKeys().build())
         .isInstanceOf(ConfigurationException.class)
-        .hasMessage("override keys Linkerd does not know (strict): unknown key proxy.port.admin"
-            + " — did you mean proxy.ports.admin?");
+        .hasMessage(
+            "override keys Linkerd does not know (strict): unknown key proxy.port.admin"
+                + " — did you mean proxy.ports.admin?");
   }
 
   @Test
@@ -567,9 +615,10 @@ class InjectorTest {
         .isEqualTo(annotate.overrideAnnotations())
         .containsEntry("config.linkerd.io/admin-port", "1234");
     Injector more = annotate.toBuilder().override("proxy.logLevel=debug").build();
-    assertThat(more.overrideAnnotations()).containsKeys(
-        "config.linkerd.io/admin-port", "config.linkerd.io/proxy-log-level");
-    assertThat(annotate.overrideAnnotations()).doesNotContainKey("config.linkerd.io/proxy-log-level");
+    assertThat(more.overrideAnnotations())
+        .containsKeys("config.linkerd.io/admin-port", "config.linkerd.io/proxy-log-level");
+    assertThat(annotate.overrideAnnotations())
+        .doesNotContainKey("config.linkerd.io/proxy-log-level");
   }
 
   @Test
@@ -585,8 +634,8 @@ class InjectorTest {
 
   @Test
   void should_write_the_ingress_annotation_like_linkerd() {
-    ManifestResult a = TestValues.annotate().ingress(true).build()
-        .inject(Manifest.of(deployment("w", "", "")));
+    ManifestResult a =
+        TestValues.annotate().ingress(true).build().inject(Manifest.of(deployment("w", "", "")));
     assertThat(map(podMeta(a), "annotations"))
         .containsExactly(Map.entry("linkerd.io/inject", "ingress"));
 
@@ -621,8 +670,9 @@ class InjectorTest {
     assertThat(map(t, "metadata", "labels")).containsEntry("linkerd.io/proxy-cronjob", "c");
 
     Map<String, Object> pod =
-        doc("apiVersion: v1\nkind: Pod\nmetadata: {generateName: job-}\n"
-            + "spec:\n  containers: [{name: c, image: busybox}]\n");
+        doc(
+            "apiVersion: v1\nkind: Pod\nmetadata: {generateName: job-}\n"
+                + "spec:\n  containers: [{name: c, image: busybox}]\n");
     ManifestResult p = injector.inject(Manifest.of(pod));
     assertThat(p.resources().get(0).line()).isEqualTo("pod \"job-\" injected");
     assertThat(map(p.manifest().root(), "metadata", "labels"))
@@ -646,7 +696,8 @@ class InjectorTest {
                 + "- null\n");
     Manifest list = Manifest.of(l);
     ManifestResult r = TestValues.annotate().build().inject(list);
-    assertThat(r.resources()).extracting(ResourceReport::line)
+    assertThat(r.resources())
+        .extracting(ResourceReport::line)
         .containsExactly(
             "configmap \"c\" skipped",
             "deployment \"d\" injected",
@@ -698,7 +749,8 @@ class InjectorTest {
         "      annotations:\n"
             + "        config.linkerd.io/admin-port: http\n"
             + "        config.linkerd.io/proxy-outbound-connect-timeout: soon\n";
-    assertThatThrownBy(() -> TestValues.annotate().build().inject(Manifest.of(deployment("web", meta, ""))))
+    assertThatThrownBy(
+            () -> TestValues.annotate().build().inject(Manifest.of(deployment("web", meta, ""))))
         .isInstanceOf(InjectionException.class)
         .hasMessage(
             "failed to inject deployment/web: spec.template.metadata.annotations: annotation"
@@ -711,8 +763,7 @@ class InjectorTest {
   void should_refuse_values_of_the_wrong_type() {
     assertThatThrownBy(() -> TestValues.annotate("proxy.ports.admin=abc").build())
         .isInstanceOf(ConfigurationException.class)
-        .hasMessage(
-            "invalid mesh values: proxy.ports.admin is a string (abc), not an integer");
+        .hasMessage("invalid mesh values: proxy.ports.admin is a string (abc), not an integer");
   }
 
   @Test
@@ -732,8 +783,8 @@ class InjectorTest {
             Map.entry("config.linkerd.io/image-pull-policy", "Always"),
             Map.entry("config.linkerd.io/proxy-cpu-limit", "1500m"),
             Map.entry("config.linkerd.io/proxy-image", "registry.example.com/l5d/proxy"));
-    Map<String, Object> proxy = container(podSpec(injector.inject(Manifest.of(deployment("w", "", "")))),
-        "linkerd-proxy");
+    Map<String, Object> proxy =
+        container(podSpec(injector.inject(Manifest.of(deployment("w", "", "")))), "linkerd-proxy");
     assertThat(env(proxy)).containsEntry("LINKERD2_PROXY_CORES_MAX", "2");
     assertThat(proxy)
         .containsEntry("image", "registry.example.com/l5d/proxy:proxy-version")

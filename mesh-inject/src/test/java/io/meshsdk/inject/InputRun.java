@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Drives the engine over the inputs of a path as {@code mesh inject|uninject} does (the command
  * lives in the examples module, which depends on this one): inputs read with the manifest reader
- * file by file (folders walked sorted), Linkerd's all-or-nothing rule per input, output through
- * the manifest writer, and the report per input.
+ * file by file (folders walked sorted), Linkerd's all-or-nothing rule per input, output through the
+ * manifest writer, and the report per input.
  */
 final class InputRun {
   /** What the command would print. */

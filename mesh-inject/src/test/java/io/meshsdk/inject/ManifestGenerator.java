@@ -8,24 +8,50 @@ import java.util.Random;
 
 /**
  * Random Kubernetes-like documents for property tests: random kinds, fields, nesting, labels,
- * annotations, containers, ports and probes. Never emits {@code linkerd.io/*} or
- * {@code config.linkerd.io/*} keys, Linkerd or istio container names, host networking, or empty
+ * annotations, containers, ports and probes. Never emits {@code linkerd.io/*} or {@code
+ * config.linkerd.io/*} keys, Linkerd or istio container names, host networking, or empty
  * annotation/label maps and init-container/volume lists (an empty collection that injection fills
  * and uninjection empties again comes back absent, which is the only way uninject can tell).
  */
 final class ManifestGenerator {
   static final List<String> WORKLOADS =
       List.of(
-          "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
-          "CronJob", "Pod");
+          "Deployment",
+          "StatefulSet",
+          "DaemonSet",
+          "ReplicaSet",
+          "ReplicationController",
+          "Job",
+          "CronJob",
+          "Pod");
   static final List<String> OTHERS =
       List.of("Service", "ConfigMap", "Namespace", "ServiceMonitor", "Secret");
   private static final String[] WORDS = {
     "web", "api", "db", "cache", "worker", "shop", "alpha", "beta", "gamma", "x"
   };
   private static final Object[] SCALARS = {
-    "yes", "on", "0777", "1.10", "", "plain text", "a: b", "- item", "#hash", "true", 42, 0, -7,
-    3.5, true, false, null, "multi\nline\n", "ünïcödé", "2001-01-01", "~", "null"
+    "yes",
+    "on",
+    "0777",
+    "1.10",
+    "",
+    "plain text",
+    "a: b",
+    "- item",
+    "#hash",
+    "true",
+    42,
+    0,
+    -7,
+    3.5,
+    true,
+    false,
+    null,
+    "multi\nline\n",
+    "ünïcödé",
+    "2001-01-01",
+    "~",
+    "null"
   };
 
   private final Random rnd;
@@ -47,9 +73,10 @@ final class ManifestGenerator {
     list.put("kind", "List");
     List<Object> items = new ArrayList<>();
     for (int i = rnd.nextInt(4); i >= 0; i--) {
-      items.add(rnd.nextBoolean()
-          ? workload(WORKLOADS.get(rnd.nextInt(WORKLOADS.size())))
-          : other(OTHERS.get(rnd.nextInt(OTHERS.size()))));
+      items.add(
+          rnd.nextBoolean()
+              ? workload(WORKLOADS.get(rnd.nextInt(WORKLOADS.size())))
+              : other(OTHERS.get(rnd.nextInt(OTHERS.size()))));
     }
     list.put("items", items);
     list.put("metadata", new LinkedHashMap<>());
@@ -63,8 +90,7 @@ final class ManifestGenerator {
       d.put("kind", kind);
     }
     d.put(
-        "apiVersion",
-        kind.equals("CronJob") ? "batch/v1" : kind.equals("Pod") ? "v1" : "apps/v1");
+        "apiVersion", kind.equals("CronJob") ? "batch/v1" : kind.equals("Pod") ? "v1" : "apps/v1");
     if (!kindFirst) {
       d.put("kind", kind);
     }
@@ -196,13 +222,22 @@ final class ManifestGenerator {
       c.put("readinessProbe", map("httpGet", map("path", "/ready", "port", port)));
     }
     if (rnd.nextInt(3) == 0) {
-      c.put("resources", rnd.nextBoolean() ? new LinkedHashMap<>()
-          : map("requests", map("cpu", "100m", "memory", "128Mi")));
+      c.put(
+          "resources",
+          rnd.nextBoolean()
+              ? new LinkedHashMap<>()
+              : map("requests", map("cpu", "100m", "memory", "128Mi")));
     }
     if (rnd.nextInt(4) == 0) {
-      c.put("securityContext",
-          map("capabilities", map("add", new ArrayList<>(List.of("NET_BIND_SERVICE")),
-              "drop", new ArrayList<>(List.of("ALL")))));
+      c.put(
+          "securityContext",
+          map(
+              "capabilities",
+              map(
+                  "add",
+                  new ArrayList<>(List.of("NET_BIND_SERVICE")),
+                  "drop",
+                  new ArrayList<>(List.of("ALL")))));
     }
     if (rnd.nextInt(5) == 0) {
       List<Object> mounts = new ArrayList<>();

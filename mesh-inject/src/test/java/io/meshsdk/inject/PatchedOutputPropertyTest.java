@@ -13,10 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Properties of the written text over generated manifests (no Linkerd keys in the input), per
- * mode: every changed document is written in place (its text plus edits), the written text reads
- * back as inject's tree, uninject gives the input text back byte for byte, and injecting the
- * written text again writes the same text.
+ * Properties of the written text over generated manifests (no Linkerd keys in the input), per mode:
+ * every changed document is written in place (its text plus edits), the written text reads back as
+ * inject's tree, uninject gives the input text back byte for byte, and injecting the written text
+ * again writes the same text.
  */
 class PatchedOutputPropertyTest {
   private static final int RUNS = 150;
@@ -38,10 +38,13 @@ class PatchedOutputPropertyTest {
 
   @ParameterizedTest
   @EnumSource(InjectMode.class)
-  void should_write_in_place_read_back_as_the_tree_and_uninject_to_the_same_bytes(
-      InjectMode mode) {
+  void should_write_in_place_read_back_as_the_tree_and_uninject_to_the_same_bytes(InjectMode mode) {
     Injector injector =
-        Injector.builder().installedValues(TestValues.installed()).mode(mode).createdBy("t").build();
+        Injector.builder()
+            .installedValues(TestValues.installed())
+            .mode(mode)
+            .createdBy("t")
+            .build();
     for (int seed = 0; seed < RUNS; seed++) {
       Map<String, Object> x = new ManifestGenerator(seed * 17L + mode.ordinal()).document();
       String text = "# generated " + seed + "\n" + Yamls.dump(x);
@@ -52,7 +55,8 @@ class PatchedOutputPropertyTest {
       for (Manifest d : r.documents()) {
         assertThat(d.edits().inPlace()).as("seed %d: %s", seed, d.edits().declined()).isTrue();
       }
-      assertThat(roots(reader.readAll(out, "out"))).as("seed %d", seed)
+      assertThat(roots(reader.readAll(out, "out")))
+          .as("seed %d", seed)
           .isEqualTo(roots(r.documents()));
       assertThat(write(Uninjector.create().uninjectAll(reader.readAll(out, "out")).documents()))
           .as("seed %d: uninject(inject(x)) == x as text", seed)

@@ -67,14 +67,18 @@ final class TestValues {
         "apiVersion: apps/v1\n"
             + "kind: Deployment\n"
             + "metadata:\n"
-            + "  name: " + name + "\n"
+            + "  name: "
+            + name
+            + "\n"
             + "  namespace: shop\n"
             + "spec:\n"
             + "  replicas: 2\n"
             + "  template:\n"
             + "    metadata:\n"
             + "      labels:\n"
-            + "        app: " + name + "\n"
+            + "        app: "
+            + name
+            + "\n"
             + templateMeta
             + "    spec:\n"
             + "      containers:\n"

@@ -36,10 +36,12 @@ class UninjectorTest {
     // as in Linkerd, config.linkerd.io/* stays: it may be the user's own (see the next test)
     Map<String, Object> plainWithDebug =
         deployment(
-            "web", "      annotations:\n        config.linkerd.io/enable-debug-sidecar: 'true'\n",
+            "web",
+            "      annotations:\n        config.linkerd.io/enable-debug-sidecar: 'true'\n",
             "");
     assertThat(Yamls.dump(r.manifest().root())).isEqualTo(Yamls.dump(plainWithDebug));
-    assertThat(r.resources()).extracting(ResourceReport::line)
+    assertThat(r.resources())
+        .extracting(ResourceReport::line)
         .containsExactly("deployment \"web\" uninjected");
   }
 
@@ -73,8 +75,11 @@ class UninjectorTest {
   @Test
   void should_keep_the_debug_annotation_of_a_template_that_was_never_injected() {
     Manifest d =
-        Manifest.of(deployment(
-            "web", "      annotations: {config.linkerd.io/enable-debug-sidecar: 'true'}\n", ""));
+        Manifest.of(
+            deployment(
+                "web",
+                "      annotations: {config.linkerd.io/enable-debug-sidecar: 'true'}\n",
+                ""));
     assertThat(uninjector.uninject(d).manifest()).isSameAs(d);
   }
 
@@ -110,7 +115,8 @@ class UninjectorTest {
     Manifest cm = Manifest.of(doc("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n"));
     ManifestResult c = uninjector.uninject(cm);
     assertThat(c.manifest()).isSameAs(cm);
-    assertThat(c.resources().get(0).skipReason()).contains(ResourceReport.SkipReason.UNSUPPORTED_KIND);
+    assertThat(c.resources().get(0).skipReason())
+        .contains(ResourceReport.SkipReason.UNSUPPORTED_KIND);
 
     ManifestResult none =
         uninjector.uninject(ManifestReader.create().readAll("null\n", "null.yaml").get(0));

@@ -14,8 +14,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Test-only YAML helpers: SnakeYAML loading into plain mutable ordered maps (for tests that check
- * the engine never modifies its input), and the conformance comparison (drop nulls, {@code
- * false}, empty maps and lists).
+ * the engine never modifies its input), and the conformance comparison (drop nulls, {@code false},
+ * empty maps and lists).
  */
 final class Yamls {
   private Yamls() {}

@@ -21,20 +21,20 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Renders a chart with real Helm ({@code helm template}, Helm v3.21 in-process through
- * helm-java) into mesh-core {@link Manifest}s, in Helm's install order (Helm's {@code
- * InstallOrder} by kind: Namespace, ServiceAccount, Secret, ConfigMap, CustomResourceDefinition,
- * RBAC, Service, Deployment, …, webhooks last; other kinds after those, by name).
+ * Renders a chart with real Helm ({@code helm template}, Helm v3.21 in-process through helm-java)
+ * into mesh-core {@link Manifest}s, in Helm's install order (Helm's {@code InstallOrder} by kind:
+ * Namespace, ServiceAccount, Secret, ConfigMap, CustomResourceDefinition, RBAC, Service,
+ * Deployment, …, webhooks last; other kinds after those, by name).
  *
  * <p>The values go to Helm as a values file (as {@code helm template -f}), not as {@code --set}
  * strings, so strings stay strings and booleans booleans; Helm coalesces them onto the chart's own
  * defaults. The file is written owner-only into a temporary folder and deleted after the render,
- * like the temporary copy a chart folder is rendered from. Each manifest is located at its
- * template ({@code linkerd-control-plane/templates/identity.yaml}) and keeps Helm's text,
- * {@code # Source:} comment included.
+ * like the temporary copy a chart folder is rendered from. Each manifest is located at its template
+ * ({@code linkerd-control-plane/templates/identity.yaml}) and keeps Helm's text, {@code # Source:}
+ * comment included.
  *
- * <p>Helm's own log lines (e.g. coalescing warnings) go to the process's stderr, never to
- * stdout. Immutable and thread-safe.
+ * <p>Helm's own log lines (e.g. coalescing warnings) go to the process's stderr, never to stdout.
+ * Immutable and thread-safe.
  */
 public final class ChartRenderer {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -55,8 +55,8 @@ public final class ChartRenderer {
   }
 
   /**
-   * A renderer whose temporary folders (chart copy, values file, repository list) go under
-   * another folder.
+   * A renderer whose temporary folders (chart copy, values file, repository list) go under another
+   * folder.
    *
    * @param folder an existing folder
    * @return the renderer
@@ -78,15 +78,17 @@ public final class ChartRenderer {
    * @throws RenderException when Helm refuses the chart or the values
    * @throws InstallException when the chart cannot be read or copied
    */
-  public List<Manifest> render(ChartSource source, HelmValues values, String release,
-      String namespace, String kubeVersion) {
+  public List<Manifest> render(
+      ChartSource source, HelmValues values, String release, String namespace, String kubeVersion) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(values, "values");
     Objects.requireNonNull(release, "release");
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(kubeVersion, "kubeVersion");
-    String chart = source.kind() == ChartSource.Kind.REPOSITORY ? source.chartName()
-        : source.path().orElseThrow().toString();
+    String chart =
+        source.kind() == ChartSource.Kind.REPOSITORY
+            ? source.chartName()
+            : source.path().orElseThrow().toString();
     List<String> secrets = secrets(values);
     Path work = createWorkFolder();
     try {
@@ -96,51 +98,74 @@ public final class ChartRenderer {
       String repositoryName = null;
       Path repositoryConfig = null;
       switch (source.kind()) {
-        case FOLDER: {
-          chart = source.chartName();
-          Path copy = ChartFiles.copyWithLocalDependencies(source.path().orElseThrow(),
-              work.resolve("chart"));
-          if (ChartFiles.missesDependencies(copy)) {
-            try {
-              new Helm(copy).dependency().build().call();
-            } catch (IllegalStateException e) {
-              throw new RenderException(chart, null, "cannot build its dependencies: "
-                  + HelmErrors.redact(String.valueOf(e.getMessage()), secrets).strip());
+        case FOLDER:
+          {
+            chart = source.chartName();
+            Path copy =
+                ChartFiles.copyWithLocalDependencies(
+                    source.path().orElseThrow(), work.resolve("chart"));
+            if (ChartFiles.missesDependencies(copy)) {
+              try {
+                new Helm(copy).dependency().build().call();
+              } catch (IllegalStateException e) {
+                throw new RenderException(
+                    chart,
+                    null,
+                    "cannot build its dependencies: "
+                        + HelmErrors.redact(String.valueOf(e.getMessage()), secrets).strip());
+              }
             }
+            template = new Helm(copy).template();
+            break;
           }
-          template = new Helm(copy).template();
-          break;
-        }
         case ARCHIVE:
           chart = source.chartName();
           template = new Helm(source.path().orElseThrow().toAbsolutePath()).template();
           break;
-        default: {
-          repositoryName = "mesh-" + HexFormat.of().formatHex(randomBytes());
-          repositoryConfig = work.resolve("repositories.yaml");
-          try {
-            Helm.repo().add().withRepositoryConfig(repositoryConfig).withName(repositoryName)
-                .withUrl(source.repositoryUrl().orElseThrow()).call();
-          } catch (IllegalStateException e) {
-            throw new RenderException(chart, null, "cannot read chart repository "
-                + source.repositoryUrl().orElseThrow() + ": " + e.getMessage());
+        default:
+          {
+            repositoryName = "mesh-" + HexFormat.of().formatHex(randomBytes());
+            repositoryConfig = work.resolve("repositories.yaml");
+            try {
+              Helm.repo()
+                  .add()
+                  .withRepositoryConfig(repositoryConfig)
+                  .withName(repositoryName)
+                  .withUrl(source.repositoryUrl().orElseThrow())
+                  .call();
+            } catch (IllegalStateException e) {
+              throw new RenderException(
+                  chart,
+                  null,
+                  "cannot read chart repository "
+                      + source.repositoryUrl().orElseThrow()
+                      + ": "
+                      + e.getMessage());
+            }
+            template =
+                Helm.template(repositoryName + "/" + source.chartName())
+                    .withRepositoryConfig(repositoryConfig);
+            if (source.version().isPresent()) {
+              template = template.withVersion(source.version().get());
+            }
           }
-          template = Helm.template(repositoryName + "/" + source.chartName())
-              .withRepositoryConfig(repositoryConfig);
-          if (source.version().isPresent()) {
-            template = template.withVersion(source.version().get());
-          }
-        }
       }
       String text;
       try {
-        text = template.withName(release).withNamespace(namespace).withKubeVersion(kubeVersion)
-            .withValuesFile(valuesFile).call();
+        text =
+            template
+                .withName(release)
+                .withNamespace(namespace)
+                .withKubeVersion(kubeVersion)
+                .withValuesFile(valuesFile)
+                .call();
       } catch (IllegalStateException e) {
         String message = String.valueOf(e.getMessage());
         if (repositoryName != null) {
-          message = message.replace(repositoryName + " index",
-              "the index of " + source.repositoryUrl().orElseThrow());
+          message =
+              message.replace(
+                  repositoryName + " index",
+                  "the index of " + source.repositoryUrl().orElseThrow());
         }
         throw HelmErrors.toException(chart, message, secrets);
       } finally {
@@ -180,9 +205,10 @@ public final class ChartRenderer {
     String cacheHome = System.getenv("HELM_CACHE_HOME");
     if (cacheHome == null || cacheHome.isEmpty()) {
       String xdg = System.getenv("XDG_CACHE_HOME");
-      cacheHome = xdg == null || xdg.isEmpty()
-          ? Path.of(System.getProperty("user.home"), ".cache", "helm").toString()
-          : Path.of(xdg, "helm").toString();
+      cacheHome =
+          xdg == null || xdg.isEmpty()
+              ? Path.of(System.getProperty("user.home"), ".cache", "helm").toString()
+              : Path.of(xdg, "helm").toString();
     }
     return Path.of(cacheHome, "repository");
   }
@@ -197,12 +223,17 @@ public final class ChartRenderer {
     try {
       boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
       if (tempRoot == null) {
-        return posix ? Files.createTempDirectory("mesh-render-",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+        return posix
+            ? Files.createTempDirectory(
+                "mesh-render-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
             : Files.createTempDirectory("mesh-render-");
       }
-      return posix ? Files.createTempDirectory(tempRoot, "mesh-render-",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+      return posix
+          ? Files.createTempDirectory(
+              tempRoot,
+              "mesh-render-",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
           : Files.createTempDirectory(tempRoot, "mesh-render-");
     } catch (IOException e) {
       throw new InstallException("cannot create a temporary folder to render in: " + e, e);
@@ -212,8 +243,9 @@ public final class ChartRenderer {
   private static void writeOwnerOnly(Path file, String text) {
     try {
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(
-            PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       }
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -73,9 +73,9 @@ public final class ChartSource {
 
   /**
    * A chart in a Helm chart repository, pulled by Helm (as {@code helm template NAME --repo URL
-   * --version V} does). Helm keeps the downloaded index and archive in its repository cache
-   * ({@code $HELM_REPOSITORY_CACHE}, by default {@code ~/.cache/helm/repository}); the user's
-   * repository list is neither read nor changed.
+   * --version V} does). Helm keeps the downloaded index and archive in its repository cache ({@code
+   * $HELM_REPOSITORY_CACHE}, by default {@code ~/.cache/helm/repository}); the user's repository
+   * list is neither read nor changed.
    *
    * @param repository the repository URL, e.g. {@code https://helm.linkerd.io/edge}
    * @param chartName the chart name, e.g. {@code linkerd-control-plane}
@@ -86,15 +86,19 @@ public final class ChartSource {
   public static ChartSource repository(URI repository, String chartName, String version) {
     Objects.requireNonNull(repository, "repository");
     Objects.requireNonNull(chartName, "chartName");
-    String scheme = repository.getScheme() == null ? "" : repository.getScheme()
-        .toLowerCase(Locale.ROOT);
+    String scheme =
+        repository.getScheme() == null ? "" : repository.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new InstallException("chart repository " + repository + ": not an http(s) URL");
     }
     if (chartName.isBlank() || chartName.contains("/")) {
       throw new InstallException("chart name '" + chartName + "' is not a chart name");
     }
-    return new ChartSource(Kind.REPOSITORY, null, repository, chartName,
+    return new ChartSource(
+        Kind.REPOSITORY,
+        null,
+        repository,
+        chartName,
         version == null || version.isBlank() ? null : version);
   }
 
@@ -115,15 +119,15 @@ public final class ChartSource {
       int slash = trimmed.lastIndexOf('/');
       URI repo = URI.create(trimmed.substring(0, slash));
       if (repo.getPath() == null || repo.getHost() == null) {
-        throw new InstallException("chart " + reference
-            + ": a repository chart is the repository URL followed by /NAME");
+        throw new InstallException(
+            "chart " + reference + ": a repository chart is the repository URL followed by /NAME");
       }
       return repository(repo, trimmed.substring(slash + 1), version);
     }
     Path p = Path.of(reference);
     if (version != null) {
-      throw new InstallException("--version applies only to a chart in a repository, not to "
-          + reference);
+      throw new InstallException(
+          "--version applies only to a chart in a repository, not to " + reference);
     }
     if (Files.isDirectory(p)) {
       return folder(p);
@@ -131,9 +135,12 @@ public final class ChartSource {
     if (Files.isRegularFile(p)) {
       return archive(p);
     }
-    throw new InstallException("chart " + reference + ": no such folder or file (a repository"
-        + " chart is given as its repository URL followed by /NAME, e.g."
-        + " https://helm.linkerd.io/edge/linkerd-control-plane)");
+    throw new InstallException(
+        "chart "
+            + reference
+            + ": no such folder or file (a repository"
+            + " chart is given as its repository URL followed by /NAME, e.g."
+            + " https://helm.linkerd.io/edge/linkerd-control-plane)");
   }
 
   /**
@@ -196,8 +203,8 @@ public final class ChartSource {
    *
    * @param name the file's path inside the chart
    * @return its text; empty when the chart has no such file
-   * @throws InstallException for a repository chart (pull it first: {@code helm pull --untar}),
-   *     or when the chart cannot be read
+   * @throws InstallException for a repository chart (pull it first: {@code helm pull --untar}), or
+   *     when the chart cannot be read
    */
   public Optional<String> readFile(String name) {
     switch (kind) {
@@ -206,9 +213,15 @@ public final class ChartSource {
       case ARCHIVE:
         return ChartFiles.readArchiveFile(path, name);
       default:
-        throw new InstallException("chart " + chartName + " from " + repository
-            + ": its file " + name + " cannot be read before Helm pulls it; use the chart"
-            + " folder or .tgz (helm pull --untar)");
+        throw new InstallException(
+            "chart "
+                + chartName
+                + " from "
+                + repository
+                + ": its file "
+                + name
+                + " cannot be read before Helm pulls it; use the chart"
+                + " folder or .tgz (helm pull --untar)");
     }
   }
 
@@ -221,15 +234,21 @@ public final class ChartSource {
       case ARCHIVE:
         return "archive " + path;
       default:
-        return "chart " + chartName + (version == null ? "" : " " + version) + " from "
+        return "chart "
+            + chartName
+            + (version == null ? "" : " " + version)
+            + " from "
             + repository;
     }
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ChartSource c && kind == c.kind && Objects.equals(path, c.path)
-        && Objects.equals(repository, c.repository) && Objects.equals(chartName, c.chartName)
+    return o instanceof ChartSource c
+        && kind == c.kind
+        && Objects.equals(path, c.path)
+        && Objects.equals(repository, c.repository)
+        && Objects.equals(chartName, c.chartName)
         && Objects.equals(version, c.version);
   }
 

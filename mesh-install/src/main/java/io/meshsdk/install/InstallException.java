@@ -3,9 +3,9 @@ package io.meshsdk.install;
 import io.meshsdk.core.MeshException;
 
 /**
- * An install could not be prepared or rendered: bad identity material, a chart that cannot be
- * read, an option the chart does not support. The message names what was wrong and never holds
- * private key material.
+ * An install could not be prepared or rendered: bad identity material, a chart that cannot be read,
+ * an option the chart does not support. The message names what was wrong and never holds private
+ * key material.
  */
 public class InstallException extends MeshException {
   private static final long serialVersionUID = 1L;

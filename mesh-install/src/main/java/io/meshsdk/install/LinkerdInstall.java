@@ -27,13 +27,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A Linkerd install rendered from Linkerd's real charts: the CRDs ({@code linkerd install
- * --crds}), the control plane ({@code linkerd install}, optionally {@code --ha}) or the viz
- * extension ({@code linkerd viz install}).
+ * A Linkerd install rendered from Linkerd's real charts: the CRDs ({@code linkerd install --crds}),
+ * the control plane ({@code linkerd install}, optionally {@code --ha}) or the viz extension ({@code
+ * linkerd viz install}).
  *
  * <pre>{@code
  * RenderedInstall cp = LinkerdInstall.controlPlane(ChartSource.folder(chartDir))
@@ -43,10 +42,10 @@ import java.util.function.Consumer;
  *     .render();
  * }</pre>
  *
- * <p><b>Values.</b> Layered as Helm layers them: the chart's own defaults (coalesced by Helm),
- * then with {@link Builder#ha} the chart's own {@code values-ha.yaml}, then the {@code -f} layers
- * ({@link Builder#valuesFile}, {@link Builder#values}) in order, then the {@code --set} family
- * (see {@link ValuesBuilder}); the identity and Prometheus options of the builder apply last.
+ * <p><b>Values.</b> Layered as Helm layers them: the chart's own defaults (coalesced by Helm), then
+ * with {@link Builder#ha} the chart's own {@code values-ha.yaml}, then the {@code -f} layers
+ * ({@link Builder#valuesFile}, {@link Builder#values}) in order, then the {@code --set} family (see
+ * {@link ValuesBuilder}); the identity and Prometheus options of the builder apply last.
  *
  * <p><b>Identity</b> (control plane). As {@code linkerd install}: when the values hold no identity
  * material a fresh trust anchor and issuer are generated with {@link CertificateAuthority} (for
@@ -117,7 +116,11 @@ public final class LinkerdInstall {
     }
   }
 
-  private enum IdentityMode { DEFAULT, GIVEN, EXTERNAL }
+  private enum IdentityMode {
+    DEFAULT,
+    GIVEN,
+    EXTERNAL
+  }
 
   private final Component component;
   private final ChartSource chart;
@@ -217,15 +220,18 @@ public final class LinkerdInstall {
    * Builds the values, checks the identity material, and renders the chart.
    *
    * @return the manifests and the values {@code linkerd-config} holds
-   * @throws InstallException for invalid or incomplete identity material, an option the chart
-   *     does not support, or unreadable values
+   * @throws InstallException for invalid or incomplete identity material, an option the chart does
+   *     not support, or unreadable values
    * @throws RenderException when Helm refuses the chart or the values
    */
   public RenderedInstall render() {
     ValuesBuilder vb = ValuesBuilder.create();
     if (ha) {
-      String text = chart.readFile("values-ha.yaml").orElseThrow(() -> new InstallException(
-          "--ha: chart " + chart + " has no values-ha.yaml"));
+      String text =
+          chart
+              .readFile("values-ha.yaml")
+              .orElseThrow(
+                  () -> new InstallException("--ha: chart " + chart + " has no values-ha.yaml"));
       vb.values(HelmValues.fromYaml(text, chart + ": values-ha.yaml"));
     }
     layers.forEach(l -> l.accept(vb));
@@ -236,8 +242,10 @@ public final class LinkerdInstall {
       user = withIdentity(user, warnings);
     }
     if (prometheusUrl != null) {
-      user = user.merge(HelmValues.of(Map.of("prometheusUrl", prometheusUrl,
-          "prometheus", Map.of("enabled", false))));
+      user =
+          user.merge(
+              HelmValues.of(
+                  Map.of("prometheusUrl", prometheusUrl, "prometheus", Map.of("enabled", false))));
     }
     List<Manifest> manifests = renderer.render(chart, user, release, namespace, kubeVersion);
     return new RenderedInstall(component, manifests, configValues(manifests), warnings);
@@ -250,11 +258,13 @@ public final class LinkerdInstall {
     } else if (identityMode == IdentityMode.EXTERNAL) {
       Map<String, Object> issuer = new LinkedHashMap<>();
       issuer.put("scheme", LinkerdIdentityConfig.SCHEME_KUBERNETES);
-      user = user.merge(HelmValues.of(Map.of("identity",
-          Map.of("externalCA", true, "issuer", issuer))));
+      user =
+          user.merge(
+              HelmValues.of(Map.of("identity", Map.of("externalCA", true, "issuer", issuer))));
     }
-    boolean externalIssuer = LinkerdIdentityConfig.SCHEME_KUBERNETES.equals(
-        user.getString("identity.issuer.scheme").orElse(""));
+    boolean externalIssuer =
+        LinkerdIdentityConfig.SCHEME_KUBERNETES.equals(
+            user.getString("identity.issuer.scheme").orElse(""));
     boolean externalCa = user.getBoolean("identity.externalCA").orElse(false);
     String anchors = text(user, ANCHORS);
     if (externalIssuer) {
@@ -279,17 +289,19 @@ public final class LinkerdInstall {
       missing.add(KEY);
     }
     if (!missing.isEmpty()) {
-      throw new InstallException("identity material is incomplete: " + String.join(", ", missing)
-          + " missing (give the trust anchors, issuer certificate and issuer key together, use"
-          + " an external issuer, or give none to have them generated)");
+      throw new InstallException(
+          "identity material is incomplete: "
+              + String.join(", ", missing)
+              + " missing (give the trust anchors, issuer certificate and issuer key together, use"
+              + " an external issuer, or give none to have them generated)");
     }
     if (anchors.isBlank()) {
       // identity.externalCA: the trust roots live in the cluster; check the issuer pair alone
       issuerPair(crt, key);
       return user;
     }
-    CategoryReport report = IdentityValidator.builder(clock).build()
-        .validate(IdentitySource.ofPem(anchors, crt, key));
+    CategoryReport report =
+        IdentityValidator.builder(clock).build().validate(IdentitySource.ofPem(anchors, crt, key));
     List<String> errors = new ArrayList<>();
     for (CheckResult r : report.results()) {
       String text = r.description() + ": " + r.message().orElse("failed");
@@ -312,8 +324,12 @@ public final class LinkerdInstall {
       return "";
     }
     if (!(v instanceof String s)) {
-      throw new InstallException(path + " must be a PEM string, not " + (v instanceof Map
-          ? "a map" : v instanceof List ? "a list" : "a " + v.getClass().getSimpleName()));
+      throw new InstallException(
+          path
+              + " must be a PEM string, not "
+              + (v instanceof Map
+                  ? "a map"
+                  : v instanceof List ? "a list" : "a " + v.getClass().getSimpleName()));
     }
     return s;
   }
@@ -336,8 +352,11 @@ public final class LinkerdInstall {
       List<X509Certificate> certs = Pem.decodeCertificates(crt);
       PrivateKey k = Pem.decodePrivateKey(key);
       if (certs.isEmpty() || !Pem.keyMatches(k, certs.get(0))) {
-        throw new InstallException("identity material is invalid: " + KEY
-            + " is not the private key of the first certificate in " + CRT);
+        throw new InstallException(
+            "identity material is invalid: "
+                + KEY
+                + " is not the private key of the first certificate in "
+                + CRT);
       }
     } catch (MeshException e) {
       if (e instanceof InstallException) {
@@ -349,12 +368,15 @@ public final class LinkerdInstall {
 
   private HelmValues generated(String trustDomain) {
     CertificateAuthority ca = CertificateAuthority.create(clock);
-    IssuedCertificate anchor = ca.createTrustAnchor(CertificateAuthority.DEFAULT_ANCHOR_VALIDITY,
-        "root.linkerd." + trustDomain);
-    IssuedCertificate issuer = ca.createIssuer(anchor, CertificateAuthority.DEFAULT_ISSUER_VALIDITY,
-        "identity.linkerd." + trustDomain);
-    return identityLayer(anchor.certificatePem(), issuer.certificatePem(),
-        issuer.privateKeyPem());
+    IssuedCertificate anchor =
+        ca.createTrustAnchor(
+            CertificateAuthority.DEFAULT_ANCHOR_VALIDITY, "root.linkerd." + trustDomain);
+    IssuedCertificate issuer =
+        ca.createIssuer(
+            anchor,
+            CertificateAuthority.DEFAULT_ISSUER_VALIDITY,
+            "identity.linkerd." + trustDomain);
+    return identityLayer(anchor.certificatePem(), issuer.certificatePem(), issuer.privateKeyPem());
   }
 
   private static HelmValues identityLayer(String anchors, String crt, String key) {
@@ -373,7 +395,8 @@ public final class LinkerdInstall {
           && m.name().filter(LinkerdIdentityConfig.CONFIG_MAP::equals).isPresent()) {
         Object data = m.object().orElseThrow().get("data");
         if (data instanceof Map<?, ?> d && d.get("values") instanceof String text) {
-          return HelmValues.fromYaml(text, "ConfigMap " + LinkerdIdentityConfig.CONFIG_MAP + " data.values");
+          return HelmValues.fromYaml(
+              text, "ConfigMap " + LinkerdIdentityConfig.CONFIG_MAP + " data.values");
         }
       }
     }
@@ -383,8 +406,18 @@ public final class LinkerdInstall {
   /** Returns the component, chart, release and namespace; never any value. */
   @Override
   public String toString() {
-    return "LinkerdInstall[" + component + " from " + chart + (ha ? ", ha" : "") + ", release "
-        + release + " in " + namespace + ", Kubernetes " + kubeVersion + "]";
+    return "LinkerdInstall["
+        + component
+        + " from "
+        + chart
+        + (ha ? ", ha" : "")
+        + ", release "
+        + release
+        + " in "
+        + namespace
+        + ", Kubernetes "
+        + kubeVersion
+        + "]";
   }
 
   /** The identity material given to the builder (no toString: it holds the key). */
@@ -485,8 +518,8 @@ public final class LinkerdInstall {
     }
 
     /**
-     * Adds layers through a {@link ValuesBuilder} (e.g. to set its {@code --set-file} reader);
-     * the builder starts without defaults, since Helm coalesces onto the chart's own.
+     * Adds layers through a {@link ValuesBuilder} (e.g. to set its {@code --set-file} reader); the
+     * builder starts without defaults, since Helm coalesces onto the chart's own.
      *
      * @param layer adds to the builder
      * @return this builder
@@ -504,19 +537,21 @@ public final class LinkerdInstall {
      * @param issuerKeyPem the issuer's private key
      * @return this builder
      */
-    public Builder identity(String trustAnchorsPem, String issuerCertificatePem,
-        String issuerKeyPem) {
-      this.identity = new Identity(Objects.requireNonNull(trustAnchorsPem, "trustAnchorsPem"),
-          Objects.requireNonNull(issuerCertificatePem, "issuerCertificatePem"),
-          Objects.requireNonNull(issuerKeyPem, "issuerKeyPem"));
+    public Builder identity(
+        String trustAnchorsPem, String issuerCertificatePem, String issuerKeyPem) {
+      this.identity =
+          new Identity(
+              Objects.requireNonNull(trustAnchorsPem, "trustAnchorsPem"),
+              Objects.requireNonNull(issuerCertificatePem, "issuerCertificatePem"),
+              Objects.requireNonNull(issuerKeyPem, "issuerKeyPem"));
       this.identityMode = IdentityMode.GIVEN;
       return this;
     }
 
     /**
-     * Uses identity material from files ({@code linkerd install --identity-trust-anchors-file
-     * … --identity-issuer-certificate-file … --identity-issuer-key-file …}), read strictly now:
-     * every error names the file.
+     * Uses identity material from files ({@code linkerd install --identity-trust-anchors-file …
+     * --identity-issuer-certificate-file … --identity-issuer-key-file …}), read strictly now: every
+     * error names the file.
      *
      * @param trustAnchors e.g. {@code ca.crt}
      * @param issuerCertificate e.g. {@code issuer.crt}
@@ -539,9 +574,9 @@ public final class LinkerdInstall {
 
     /**
      * Uses an external issuer (control plane): {@code identity.externalCA=true} and {@code
-     * identity.issuer.scheme=kubernetes.io/tls}; the issuer Secret {@code
-     * linkerd-identity-issuer} (with {@code ca.crt}, {@code tls.crt}, {@code tls.key}) is made
-     * by someone else, e.g. cert-manager.
+     * identity.issuer.scheme=kubernetes.io/tls}; the issuer Secret {@code linkerd-identity-issuer}
+     * (with {@code ca.crt}, {@code tls.crt}, {@code tls.key}) is made by someone else, e.g.
+     * cert-manager.
      *
      * @return this builder
      */
@@ -626,8 +661,8 @@ public final class LinkerdInstall {
      */
     public LinkerdInstall build() {
       if (component != Component.CONTROL_PLANE && identityMode != IdentityMode.DEFAULT) {
-        throw new InstallException("identity options apply only to the control plane, not to "
-            + component.chartName);
+        throw new InstallException(
+            "identity options apply only to the control plane, not to " + component.chartName);
       }
       if (component != Component.VIZ && prometheusUrl != null) {
         throw new InstallException("an external Prometheus applies only to linkerd-viz");

@@ -32,8 +32,11 @@ public class RenderException extends InstallException {
   }
 
   private static String message(String chart, String template, String problem) {
-    return "cannot render chart " + chart
-        + (template == null ? "" : ": template " + template) + ": " + problem;
+    return "cannot render chart "
+        + chart
+        + (template == null ? "" : ": template " + template)
+        + ": "
+        + problem;
   }
 
   /**

@@ -18,8 +18,11 @@ public final class RenderedInstall {
   private final HelmValues configValues;
   private final List<String> warnings;
 
-  RenderedInstall(LinkerdInstall.Component component, List<Manifest> manifests,
-      HelmValues configValues, List<String> warnings) {
+  RenderedInstall(
+      LinkerdInstall.Component component,
+      List<Manifest> manifests,
+      HelmValues configValues,
+      List<String> warnings) {
     this.component = Objects.requireNonNull(component, "component");
     this.manifests = List.copyOf(manifests);
     this.configValues = configValues;
@@ -76,7 +79,12 @@ public final class RenderedInstall {
   /** Returns the component and the number of manifests; never any value. */
   @Override
   public String toString() {
-    return "RenderedInstall[" + component + ", " + manifests.size() + " manifests, "
-        + warnings.size() + " warnings]";
+    return "RenderedInstall["
+        + component
+        + ", "
+        + manifests.size()
+        + " manifests, "
+        + warnings.size()
+        + " warnings]";
   }
 }

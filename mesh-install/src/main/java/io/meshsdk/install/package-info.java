@@ -5,7 +5,7 @@
  * io.meshsdk.install.LinkerdInstall} builds the values of a Linkerd install (CRDs, control plane,
  * viz) with its identity material.
  *
- * <p>This module is optional: it brings a ~28 MB native jar whose ~95 MB shared library is
- * unpacked into {@code java.io.tmpdir} once per JVM. mesh-core stays free of native code.
+ * <p>This module is optional: it brings a ~28 MB native jar whose ~95 MB shared library is unpacked
+ * into {@code java.io.tmpdir} once per JVM. mesh-core stays free of native code.
  */
 package io.meshsdk.install;

@@ -25,12 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ChartRenderer on a small chart of our own (with a {@code file://} dependency), as a folder, as
- * a {@code .tgz} and from a chart repository served over localhost HTTP.
+ * ChartRenderer on a small chart of our own (with a {@code file://} dependency), as a folder, as a
+ * {@code .tgz} and from a chart repository served over localhost HTTP.
  */
 class ChartRendererTest {
-  private static final HelmValues VALUES = HelmValues.of(Map.of(
-      "needed", "hello", "replicas", 2, "text", "true", "flag", true, "version", "1.10"));
+  private static final HelmValues VALUES =
+      HelmValues.of(
+          Map.of(
+              "needed", "hello", "replicas", 2, "text", "true", "flag", true, "version", "1.10"));
 
   @TempDir static Path dir;
   private static Path charts;
@@ -57,26 +59,32 @@ class ChartRendererTest {
     Path repo = Files.createDirectories(dir.resolve("repo"));
     new Helm(copy.resolve("mini")).packageIt().withDestination(repo).call();
     archive = repo.resolve("mini-1.2.3.tgz");
-    Files.writeString(repo.resolve("index.yaml"), String.join("\n",
-        "apiVersion: v1",
-        "entries:",
-        "  mini:",
-        "  - apiVersion: v2",
-        "    name: mini",
-        "    version: 1.2.3",
-        "    urls:",
-        "    - mini-1.2.3.tgz",
-        "generated: \"2026-01-01T00:00:00Z\"",
-        ""));
+    Files.writeString(
+        repo.resolve("index.yaml"),
+        String.join(
+            "\n",
+            "apiVersion: v1",
+            "entries:",
+            "  mini:",
+            "  - apiVersion: v2",
+            "    name: mini",
+            "    version: 1.2.3",
+            "    urls:",
+            "    - mini-1.2.3.tgz",
+            "generated: \"2026-01-01T00:00:00Z\"",
+            ""));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/charts/", exchange -> {
-      Path f = repo.resolve(exchange.getRequestURI().getPath().substring("/charts/".length()));
-      byte[] body = Files.isRegularFile(f) ? Files.readAllBytes(f) : new byte[0];
-      exchange.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/charts/",
+        exchange -> {
+          Path f = repo.resolve(exchange.getRequestURI().getPath().substring("/charts/".length()));
+          byte[] body = Files.isRegularFile(f) ? Files.readAllBytes(f) : new byte[0];
+          exchange.sendResponseHeaders(
+              body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
   }
 
@@ -92,32 +100,68 @@ class ChartRendererTest {
   }
 
   private static void writeChart(Path mini, Path sub) throws IOException {
-    write(mini.resolve("Chart.yaml"), "apiVersion: v2", "name: mini", "version: 1.2.3",
-        "kubeVersion: \">=1.28.0-0\"", "dependencies:", "- name: sub", "  version: 0.1.0",
+    write(
+        mini.resolve("Chart.yaml"),
+        "apiVersion: v2",
+        "name: mini",
+        "version: 1.2.3",
+        "kubeVersion: \">=1.28.0-0\"",
+        "dependencies:",
+        "- name: sub",
+        "  version: 0.1.0",
         "  repository: file://../sub");
     write(mini.resolve("values.yaml"), "replicas: 1", "explode: \"\"");
     // file names sort differently from Helm's install order on purpose
-    write(mini.resolve("templates/a-deployment.yaml"), "apiVersion: apps/v1", "kind: Deployment",
-        "metadata:", "  name: {{ .Release.Name }}-web", "spec:",
+    write(
+        mini.resolve("templates/a-deployment.yaml"),
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata:",
+        "  name: {{ .Release.Name }}-web",
+        "spec:",
         "  replicas: {{ .Values.replicas }}");
-    write(mini.resolve("templates/b-widget.yaml"), "apiVersion: example.com/v1", "kind: Widget",
-        "metadata:", "  name: w");
-    write(mini.resolve("templates/c-configmap.yaml"), "apiVersion: v1", "kind: ConfigMap",
-        "metadata:", "  name: {{ .Release.Name }}-cm", "  namespace: {{ .Release.Namespace }}",
-        "data:", "  service: {{ .Release.Service }}",
+    write(
+        mini.resolve("templates/b-widget.yaml"),
+        "apiVersion: example.com/v1",
+        "kind: Widget",
+        "metadata:",
+        "  name: w");
+    write(
+        mini.resolve("templates/c-configmap.yaml"),
+        "apiVersion: v1",
+        "kind: ConfigMap",
+        "metadata:",
+        "  name: {{ .Release.Name }}-cm",
+        "  namespace: {{ .Release.Namespace }}",
+        "data:",
+        "  service: {{ .Release.Service }}",
         "  kube: {{ .Capabilities.KubeVersion.Version }}",
-        "  textKind: {{ kindOf .Values.text }}", "  flagKind: {{ kindOf .Values.flag }}",
+        "  textKind: {{ kindOf .Values.text }}",
+        "  flagKind: {{ kindOf .Values.flag }}",
         "  version: {{ .Values.version | quote }}",
         "  needed: {{ required \"mini needs .Values.needed\" .Values.needed }}");
-    write(mini.resolve("templates/d-namespace.yaml"), "apiVersion: v1", "kind: Namespace",
-        "metadata:", "  name: {{ .Release.Namespace }}");
-    write(mini.resolve("templates/e-fail.yaml"),
+    write(
+        mini.resolve("templates/d-namespace.yaml"),
+        "apiVersion: v1",
+        "kind: Namespace",
+        "metadata:",
+        "  name: {{ .Release.Namespace }}");
+    write(
+        mini.resolve("templates/e-fail.yaml"),
         "{{- if .Values.explode }}{{ fail .Values.explode }}{{ end }}");
-    write(mini.resolve("templates/f-crd.yaml"), "apiVersion: apiextensions.k8s.io/v1",
-        "kind: CustomResourceDefinition", "metadata:", "  name: widgets.example.com");
+    write(
+        mini.resolve("templates/f-crd.yaml"),
+        "apiVersion: apiextensions.k8s.io/v1",
+        "kind: CustomResourceDefinition",
+        "metadata:",
+        "  name: widgets.example.com");
     write(sub.resolve("Chart.yaml"), "apiVersion: v2", "name: sub", "version: 0.1.0");
-    write(sub.resolve("templates/sa.yaml"), "apiVersion: v1", "kind: ServiceAccount",
-        "metadata:", "  name: {{ .Release.Name }}-sub");
+    write(
+        sub.resolve("templates/sa.yaml"),
+        "apiVersion: v1",
+        "kind: ServiceAccount",
+        "metadata:",
+        "  name: {{ .Release.Name }}-sub");
   }
 
   private static void write(Path file, String... lines) throws IOException {
@@ -136,9 +180,14 @@ class ChartRendererTest {
 
   @Test
   void should_return_the_documents_in_helms_install_order() {
-    assertThat(kindsAndNames(fromFolder)).containsExactly(
-        "Namespace/team-a", "ServiceAccount/r1-sub", "ConfigMap/r1-cm",
-        "CustomResourceDefinition/widgets.example.com", "Deployment/r1-web", "Widget/w");
+    assertThat(kindsAndNames(fromFolder))
+        .containsExactly(
+            "Namespace/team-a",
+            "ServiceAccount/r1-sub",
+            "ConfigMap/r1-cm",
+            "CustomResourceDefinition/widgets.example.com",
+            "Deployment/r1-web",
+            "Widget/w");
   }
 
   @Test
@@ -153,14 +202,14 @@ class ChartRendererTest {
   @Test
   void should_render_with_the_release_namespace_kube_version_and_typed_values() {
     Map<String, Object> cm = fromFolder.get(2).object().orElseThrow();
-    assertThat(data(cm, "data")).containsEntry("service", "Helm")
+    assertThat(data(cm, "data"))
+        .containsEntry("service", "Helm")
         .containsEntry("kube", "v1.31.0")
         .containsEntry("textKind", "string")
         .containsEntry("flagKind", "bool")
         .containsEntry("version", "1.10")
         .containsEntry("needed", "hello");
-    assertThat(data(fromFolder.get(4).object().orElseThrow(), "spec"))
-        .containsEntry("replicas", 2);
+    assertThat(data(fromFolder.get(4).object().orElseThrow(), "spec")).containsEntry("replicas", 2);
   }
 
   @Test
@@ -175,12 +224,18 @@ class ChartRendererTest {
   void should_render_a_packaged_chart_and_a_repository_chart_as_the_folder() {
     List<Manifest> fromArchive =
         RENDERER[0].render(ChartSource.archive(archive), VALUES, "r1", "team-a", "1.31.0");
-    List<Manifest> fromRepository = RENDERER[0].render(
-        ChartSource.repository(repositoryUrl(), "mini", "1.2.3"), VALUES, "r1", "team-a",
-        "1.31.0");
-    assertThat(fromArchive).extracting(Manifest::root)
+    List<Manifest> fromRepository =
+        RENDERER[0].render(
+            ChartSource.repository(repositoryUrl(), "mini", "1.2.3"),
+            VALUES,
+            "r1",
+            "team-a",
+            "1.31.0");
+    assertThat(fromArchive)
+        .extracting(Manifest::root)
         .containsExactlyElementsOf(fromFolder.stream().map(Manifest::root).toList());
-    assertThat(fromRepository).extracting(Manifest::root)
+    assertThat(fromRepository)
+        .extracting(Manifest::root)
         .containsExactlyElementsOf(fromFolder.stream().map(Manifest::root).toList());
     try (Stream<Path> s = Files.list(ChartRenderer.helmRepositoryCache())) {
       assertThat(s.map(p -> p.getFileName().toString()))
@@ -193,8 +248,14 @@ class ChartRendererTest {
 
   @Test
   void should_name_the_chart_when_the_repository_has_no_such_version() {
-    assertThatThrownBy(() -> RENDERER[0].render(
-        ChartSource.repository(repositoryUrl(), "mini", "9.9.9"), VALUES, "r1", "ns", "1.31.0"))
+    assertThatThrownBy(
+            () ->
+                RENDERER[0].render(
+                    ChartSource.repository(repositoryUrl(), "mini", "9.9.9"),
+                    VALUES,
+                    "r1",
+                    "ns",
+                    "1.31.0"))
         .isInstanceOf(RenderException.class)
         .hasMessageContaining("cannot render chart mini")
         .hasMessageContaining("9.9.9")
@@ -204,20 +265,25 @@ class ChartRendererTest {
 
   @Test
   void should_name_chart_and_template_of_a_missing_required_value() {
-    assertThatThrownBy(() -> RENDERER[0].render(ChartSource.folder(chart), HelmValues.empty(),
-        "r1", "ns", "1.31.0"))
-        .isInstanceOfSatisfying(RenderException.class, e -> {
-          assertThat(e.chart()).isEqualTo("mini");
-          assertThat(e.template()).hasValueSatisfying(
-              t -> assertThat(t).startsWith("mini/templates/c-configmap.yaml:"));
-          assertThat(e.problem()).isEqualTo("mini needs .Values.needed");
-        });
+    assertThatThrownBy(
+            () ->
+                RENDERER[0].render(
+                    ChartSource.folder(chart), HelmValues.empty(), "r1", "ns", "1.31.0"))
+        .isInstanceOfSatisfying(
+            RenderException.class,
+            e -> {
+              assertThat(e.chart()).isEqualTo("mini");
+              assertThat(e.template())
+                  .hasValueSatisfying(
+                      t -> assertThat(t).startsWith("mini/templates/c-configmap.yaml:"));
+              assertThat(e.problem()).isEqualTo("mini needs .Values.needed");
+            });
   }
 
   @Test
   void should_refuse_a_kubernetes_version_the_chart_does_not_accept() {
-    assertThatThrownBy(() -> RENDERER[0].render(ChartSource.folder(chart), VALUES, "r1", "ns",
-        "1.20.0"))
+    assertThatThrownBy(
+            () -> RENDERER[0].render(ChartSource.folder(chart), VALUES, "r1", "ns", "1.20.0"))
         .isInstanceOf(RenderException.class)
         .hasMessageContaining("cannot render chart mini")
         .hasMessageContaining("1.20.0");
@@ -225,26 +291,32 @@ class ChartRendererTest {
 
   @Test
   void should_keep_private_keys_out_of_a_template_failure() {
-    String key = "-----BEGIN EC PRIVATE KEY-----\n"
-        + "MHcCAQEEIBq3dYIhMWQ4BzGaQE0q2w0Ax1xlmrSaPa1o2eU3Vn5loAoGCCqGSM49\n"
-        + "-----END EC PRIVATE KEY-----\n";
+    String key =
+        "-----BEGIN EC PRIVATE KEY-----\n"
+            + "MHcCAQEEIBq3dYIhMWQ4BzGaQE0q2w0Ax1xlmrSaPa1o2eU3Vn5loAoGCCqGSM49\n"
+            + "-----END EC PRIVATE KEY-----\n";
     HelmValues whole = VALUES.with("explode", "bad: " + key);
-    assertThatThrownBy(() -> RENDERER[0].render(ChartSource.folder(chart), whole, "r1", "ns",
-        "1.31.0"))
-        .isInstanceOfSatisfying(RenderException.class, e -> {
-          assertThat(e.template()).hasValueSatisfying(
-              t -> assertThat(t).startsWith("mini/templates/e-fail.yaml"));
-          assertThat(e.getMessage()).contains("bad: <redacted private key>")
-              .doesNotContain("MHcCAQEE");
-        });
+    assertThatThrownBy(
+            () -> RENDERER[0].render(ChartSource.folder(chart), whole, "r1", "ns", "1.31.0"))
+        .isInstanceOfSatisfying(
+            RenderException.class,
+            e -> {
+              assertThat(e.template())
+                  .hasValueSatisfying(t -> assertThat(t).startsWith("mini/templates/e-fail.yaml"));
+              assertThat(e.getMessage())
+                  .contains("bad: <redacted private key>")
+                  .doesNotContain("MHcCAQEE");
+            });
     // a line of the key echoed alone is found through the key given in the values
-    HelmValues line = VALUES.with("issuer", Map.of("keyPEM", key))
-        .with("explode", "MHcCAQEEIBq3dYIhMWQ4BzGaQE0q2w0Ax1xlmrSaPa1o2eU3Vn5loAoGCCqGSM49");
-    assertThatThrownBy(() -> RENDERER[0].render(ChartSource.folder(chart), line, "r1", "ns",
-        "1.31.0"))
+    HelmValues line =
+        VALUES
+            .with("issuer", Map.of("keyPEM", key))
+            .with("explode", "MHcCAQEEIBq3dYIhMWQ4BzGaQE0q2w0Ax1xlmrSaPa1o2eU3Vn5loAoGCCqGSM49");
+    assertThatThrownBy(
+            () -> RENDERER[0].render(ChartSource.folder(chart), line, "r1", "ns", "1.31.0"))
         .isInstanceOf(RenderException.class)
-        .satisfies(e -> assertThat(e.getMessage()).contains("<redacted>")
-            .doesNotContain("MHcCAQEE"));
+        .satisfies(
+            e -> assertThat(e.getMessage()).contains("<redacted>").doesNotContain("MHcCAQEE"));
     try (Stream<Path> s = Files.list(work)) {
       assertThat(s).as("values files deleted after failures too").isEmpty();
     } catch (IOException e) {
@@ -259,8 +331,9 @@ class ChartRendererTest {
     assertThat(ChartSource.archive(archive).readFile("values.yaml"))
         .hasValue("replicas: 1\nexplode: \"\"\n");
     assertThat(ChartSource.archive(archive).readFile("values-ha.yaml")).isEmpty();
-    assertThatThrownBy(() -> ChartSource.repository(repositoryUrl(), "mini", "1.2.3")
-        .readFile("values-ha.yaml"))
+    assertThatThrownBy(
+            () ->
+                ChartSource.repository(repositoryUrl(), "mini", "1.2.3").readFile("values-ha.yaml"))
         .isInstanceOf(InstallException.class)
         .hasMessageContaining("helm pull --untar");
   }
@@ -268,11 +341,11 @@ class ChartRendererTest {
   @Test
   void should_parse_command_line_chart_references() {
     assertThat(ChartSource.parse(chart.toString(), null)).isEqualTo(ChartSource.folder(chart));
-    assertThat(ChartSource.parse(archive.toString(), null))
-        .isEqualTo(ChartSource.archive(archive));
+    assertThat(ChartSource.parse(archive.toString(), null)).isEqualTo(ChartSource.archive(archive));
     assertThat(ChartSource.parse("https://helm.linkerd.io/edge/linkerd-control-plane", "2026.8.3"))
-        .isEqualTo(ChartSource.repository(URI.create("https://helm.linkerd.io/edge"),
-            "linkerd-control-plane", "2026.8.3"));
+        .isEqualTo(
+            ChartSource.repository(
+                URI.create("https://helm.linkerd.io/edge"), "linkerd-control-plane", "2026.8.3"));
     assertThatThrownBy(() -> ChartSource.parse("linkerd/linkerd-control-plane", null))
         .isInstanceOf(InstallException.class)
         .hasMessageContaining("repository URL followed by /NAME");

@@ -28,17 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LinkerdInstall on Linkerd's real charts (the shared linkerd2 b24cd40 charts, read in place):
- * identity generated, given and external; identity checks before rendering; viz with an
- * external Prometheus. Each install renders once.
+ * identity generated, given and external; identity checks before rendering; viz with an external
+ * Prometheus. Each install renders once.
  */
 class LinkerdInstallTest {
   private static final Path CHARTS =
       Path.of(System.getProperty("mesh.conformance.dir"), "linkerd", "charts-repo");
   private static final ChartSource CONTROL_PLANE =
       ChartSource.folder(CHARTS.resolve("charts/linkerd-control-plane"));
-  private static final ChartSource VIZ = ChartSource.folder(CHARTS.resolve("viz/charts/linkerd-viz"));
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"),
-      ZoneOffset.UTC);
+  private static final ChartSource VIZ =
+      ChartSource.folder(CHARTS.resolve("viz/charts/linkerd-viz"));
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
 
   @TempDir static Path dir;
   private static RenderedInstall generated;
@@ -52,11 +53,15 @@ class LinkerdInstallTest {
     CertificateAuthority ca = CertificateAuthority.create(CLOCK);
     anchor = ca.createTrustAnchor();
     issuer = ca.createIssuer(anchor);
-    given = LinkerdInstall.controlPlane(CONTROL_PLANE).clock(CLOCK)
-        .identityFiles(write("ca.crt", anchor.certificatePem()),
-            write("issuer.crt", issuer.certificatePem()),
-            write("issuer.key", issuer.privateKeyPem()))
-        .build().render();
+    given =
+        LinkerdInstall.controlPlane(CONTROL_PLANE)
+            .clock(CLOCK)
+            .identityFiles(
+                write("ca.crt", anchor.certificatePem()),
+                write("issuer.crt", issuer.certificatePem()),
+                write("issuer.key", issuer.privateKeyPem()))
+            .build()
+            .render();
   }
 
   private static Path write(String name, String text) throws IOException {
@@ -64,7 +69,9 @@ class LinkerdInstallTest {
   }
 
   private static Manifest one(RenderedInstall r, String kind, String name) {
-    return r.ofKind(kind).stream().filter(m -> m.name().filter(name::equals).isPresent()).findFirst()
+    return r.ofKind(kind).stream()
+        .filter(m -> m.name().filter(name::equals).isPresent())
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + kind + "/" + name));
   }
 
@@ -84,16 +91,20 @@ class LinkerdInstallTest {
   private static IdentitySource clusterIdentity(RenderedInstall r) {
     Manifest secret = one(r, "Secret", IssuerSecret.NAME);
     String values = data(one(r, "ConfigMap", "linkerd-config")).get("values");
-    return IdentitySource.ofLinkerdConfig(values,
-        IssuerSecret.fromBase64("Opaque", data(secret)));
+    return IdentitySource.ofLinkerdConfig(values, IssuerSecret.fromBase64("Opaque", data(secret)));
   }
 
   @Test
   void should_generate_identity_material_that_linkerds_identity_checks_accept() {
-    assertThat(IdentityValidator.builder(CLOCK).build().validate(clusterIdentity(generated))
-        .success()).isTrue();
-    String anchors = generated.linkerdConfigValues().orElseThrow()
-        .getString("identityTrustAnchorsPEM").orElseThrow();
+    assertThat(
+            IdentityValidator.builder(CLOCK).build().validate(clusterIdentity(generated)).success())
+        .isTrue();
+    String anchors =
+        generated
+            .linkerdConfigValues()
+            .orElseThrow()
+            .getString("identityTrustAnchorsPEM")
+            .orElseThrow();
     assertThat(data(one(generated, "ConfigMap", "linkerd-identity-trust-roots")))
         .containsEntry("ca-bundle.crt", anchors.strip());
     assertThat(generated.warnings()).isEmpty();
@@ -108,8 +119,8 @@ class LinkerdInstallTest {
         .isEqualTo(issuer.certificatePem().strip());
     assertThat(new String(Base64.getDecoder().decode(secret.get("key.pem"))))
         .isEqualTo(issuer.privateKeyPem().strip());
-    assertThat(IdentityValidator.builder(CLOCK).build().validate(clusterIdentity(given))
-        .success()).isTrue();
+    assertThat(IdentityValidator.builder(CLOCK).build().validate(clusterIdentity(given)).success())
+        .isTrue();
   }
 
   @Test
@@ -118,69 +129,109 @@ class LinkerdInstallTest {
     String keyLine = issuer.privateKeyPem().split("\n")[1];
     for (Manifest m : given.manifests()) {
       String text = yaml(List.of(m));
-      boolean isSecret = m.kind().filter("Secret"::equals).isPresent()
-          && m.name().filter(IssuerSecret.NAME::equals).isPresent();
-      assertThat(text.contains(keyB64) || text.contains(keyLine)).as(m.toString())
+      boolean isSecret =
+          m.kind().filter("Secret"::equals).isPresent()
+              && m.name().filter(IssuerSecret.NAME::equals).isPresent();
+      assertThat(text.contains(keyB64) || text.contains(keyLine))
+          .as(m.toString())
           .isEqualTo(isSecret);
     }
-    assertThat(given.linkerdConfigValues().orElseThrow().toString()).doesNotContain(keyLine)
+    assertThat(given.linkerdConfigValues().orElseThrow().toString())
+        .doesNotContain(keyLine)
         .doesNotContain("PRIVATE KEY");
-    assertThat(given.toString()).isEqualTo("RenderedInstall[CONTROL_PLANE, "
-        + given.manifests().size() + " manifests, 0 warnings]");
+    assertThat(given.toString())
+        .isEqualTo(
+            "RenderedInstall[CONTROL_PLANE, "
+                + given.manifests().size()
+                + " manifests, 0 warnings]");
   }
 
   @Test
   void should_refuse_invalid_identity_material_before_rendering() {
-    CertificateAuthority past = CertificateAuthority.create(
-        Clock.offset(CLOCK, Duration.ofDays(-400)));
+    CertificateAuthority past =
+        CertificateAuthority.create(Clock.offset(CLOCK, Duration.ofDays(-400)));
     IssuedCertificate oldAnchor = past.createTrustAnchor();
     IssuedCertificate expired = past.createIssuer(oldAnchor, Duration.ofDays(30));
-    assertThatThrownBy(() -> LinkerdInstall.controlPlane(CONTROL_PLANE).clock(CLOCK)
-        .identity(oldAnchor.certificatePem(), expired.certificatePem(), expired.privateKeyPem())
-        .build().render())
+    assertThatThrownBy(
+            () ->
+                LinkerdInstall.controlPlane(CONTROL_PLANE)
+                    .clock(CLOCK)
+                    .identity(
+                        oldAnchor.certificatePem(),
+                        expired.certificatePem(),
+                        expired.privateKeyPem())
+                    .build()
+                    .render())
         .isInstanceOf(InstallException.class)
-        .hasMessageStartingWith("identity material is invalid: issuer cert is within its validity"
-            + " period: issuer certificate is not valid anymore")
+        .hasMessageStartingWith(
+            "identity material is invalid: issuer cert is within its validity"
+                + " period: issuer certificate is not valid anymore")
         .hasMessageNotContaining(expired.privateKeyPem().split("\n")[1]);
-    assertThatThrownBy(() -> LinkerdInstall.controlPlane(CONTROL_PLANE).clock(CLOCK)
-        .identity(anchor.certificatePem(), issuer.certificatePem(), expired.privateKeyPem())
-        .build().render())
+    assertThatThrownBy(
+            () ->
+                LinkerdInstall.controlPlane(CONTROL_PLANE)
+                    .clock(CLOCK)
+                    .identity(
+                        anchor.certificatePem(), issuer.certificatePem(), expired.privateKeyPem())
+                    .build()
+                    .render())
         .isInstanceOf(InstallException.class)
-        .hasMessageContaining("certificate config is valid: tls: Public and private key do not"
-            + " match")
+        .hasMessageContaining(
+            "certificate config is valid: tls: Public and private key do not" + " match")
         .hasMessageNotContaining(expired.privateKeyPem().split("\n")[1]);
   }
 
   @Test
   void should_refuse_incomplete_identity_material_given_in_values() {
-    assertThatThrownBy(() -> LinkerdInstall.controlPlane(CONTROL_PLANE)
-        .values(HelmValues.of(Map.of("identityTrustAnchorsPEM", anchor.certificatePem())))
-        .build().render())
+    assertThatThrownBy(
+            () ->
+                LinkerdInstall.controlPlane(CONTROL_PLANE)
+                    .values(
+                        HelmValues.of(Map.of("identityTrustAnchorsPEM", anchor.certificatePem())))
+                    .build()
+                    .render())
         .isInstanceOf(InstallException.class)
-        .hasMessage("identity material is incomplete: identity.issuer.tls.crtPEM,"
-            + " identity.issuer.tls.keyPEM missing (give the trust anchors, issuer certificate and"
-            + " issuer key together, use an external issuer, or give none to have them"
-            + " generated)");
+        .hasMessage(
+            "identity material is incomplete: identity.issuer.tls.crtPEM,"
+                + " identity.issuer.tls.keyPEM missing (give the trust anchors, issuer certificate and"
+                + " issuer key together, use an external issuer, or give none to have them"
+                + " generated)");
   }
 
   @Test
   void should_name_only_the_path_of_identity_material_of_the_wrong_type() {
     String keyLine = issuer.privateKeyPem().split("\n")[1];
-    assertThatThrownBy(() -> LinkerdInstall.controlPlane(CONTROL_PLANE)
-        .values(HelmValues.of(Map.of("identity", Map.of("issuer", Map.of("tls",
-            Map.of("crtPEM", issuer.certificatePem(), "keyPEM", List.of(keyLine)))))))
-        .build().render())
+    assertThatThrownBy(
+            () ->
+                LinkerdInstall.controlPlane(CONTROL_PLANE)
+                    .values(
+                        HelmValues.of(
+                            Map.of(
+                                "identity",
+                                Map.of(
+                                    "issuer",
+                                    Map.of(
+                                        "tls",
+                                        Map.of(
+                                            "crtPEM",
+                                            issuer.certificatePem(),
+                                            "keyPEM",
+                                            List.of(keyLine)))))))
+                    .build()
+                    .render())
         .isInstanceOf(InstallException.class)
         .hasMessage("identity.issuer.tls.keyPEM must be a PEM string, not a list");
   }
 
   @Test
   void should_render_an_external_issuer_without_an_issuer_secret() {
-    RenderedInstall external = LinkerdInstall.controlPlane(CONTROL_PLANE).externalIdentity()
-        .build().render();
-    assertThat(external.ofKind("Secret")).extracting(m -> m.name().orElse(""))
+    RenderedInstall external =
+        LinkerdInstall.controlPlane(CONTROL_PLANE).externalIdentity().build().render();
+    assertThat(external.ofKind("Secret"))
+        .extracting(m -> m.name().orElse(""))
         .doesNotContain(IssuerSecret.NAME);
-    assertThat(external.ofKind("ConfigMap")).extracting(m -> m.name().orElse(""))
+    assertThat(external.ofKind("ConfigMap"))
+        .extracting(m -> m.name().orElse(""))
         .doesNotContain("linkerd-identity-trust-roots");
     HelmValues config = external.linkerdConfigValues().orElseThrow();
     assertThat(config.getBoolean("identity.externalCA")).hasValue(true);
@@ -189,15 +240,20 @@ class LinkerdInstallTest {
 
   @Test
   void should_point_viz_at_an_external_prometheus() {
-    RenderedInstall viz = LinkerdInstall.viz(VIZ)
-        .externalPrometheus("http://prometheus.monitoring.svc.cluster.local:9090")
-        .build().render();
-    assertThat(viz.ofKind("Deployment")).extracting(m -> m.name().orElse(""))
+    RenderedInstall viz =
+        LinkerdInstall.viz(VIZ)
+            .externalPrometheus("http://prometheus.monitoring.svc.cluster.local:9090")
+            .build()
+            .render();
+    assertThat(viz.ofKind("Deployment"))
+        .extracting(m -> m.name().orElse(""))
         .containsExactlyInAnyOrder("metrics-api", "tap", "tap-injector", "web");
     assertThat(yaml(List.of(one(viz, "Deployment", "metrics-api"))))
         .contains("- -prometheus-url=http://prometheus.monitoring.svc.cluster.local:9090");
     assertThat(viz.linkerdConfigValues()).isEmpty();
-    assertThat(viz.ofKind("Service")).extracting(m -> m.name().orElse("")).doesNotContain("prometheus");
+    assertThat(viz.ofKind("Service"))
+        .extracting(m -> m.name().orElse(""))
+        .doesNotContain("prometheus");
     assertThat(one(viz, "Deployment", "web").namespace()).contains("linkerd-viz");
   }
 
@@ -206,8 +262,11 @@ class LinkerdInstallTest {
     assertThatThrownBy(() -> LinkerdInstall.crds(CONTROL_PLANE).externalIdentity().build())
         .isInstanceOf(InstallException.class)
         .hasMessage("identity options apply only to the control plane, not to linkerd-crds");
-    assertThatThrownBy(() -> LinkerdInstall.controlPlane(CONTROL_PLANE)
-        .externalPrometheus("http://p:9090").build())
+    assertThatThrownBy(
+            () ->
+                LinkerdInstall.controlPlane(CONTROL_PLANE)
+                    .externalPrometheus("http://p:9090")
+                    .build())
         .isInstanceOf(InstallException.class)
         .hasMessage("an external Prometheus applies only to linkerd-viz");
   }

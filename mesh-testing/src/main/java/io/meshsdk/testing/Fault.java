@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * A fault the test API server injects into matching requests: added latency, an error status
- * ({@code 500}, {@code 403}, {@code 429} with {@code Retry-After}), a connection reset, a stall
- * (no response until the client gives up), a truncated body or a malformed body. A fault matches
+ * ({@code 500}, {@code 403}, {@code 429} with {@code Retry-After}), a connection reset, a stall (no
+ * response until the client gives up), a truncated body or a malformed body. A fault matches
  * requests by path (a glob: {@code *} within one segment, {@code **} across segments) and
  * optionally by method, and fires a number of times ({@link #times}, default every time).
  * Immutable; the {@code on…}/{@code times} methods return copies.
@@ -43,8 +43,7 @@ public final class Fault {
   private final String method;
   private final int times;
 
-  private Fault(Type type, int status, Duration delay, String pathGlob, String method,
-      int times) {
+  private Fault(Type type, int status, Duration delay, String pathGlob, String method, int times) {
     this.type = type;
     this.status = status;
     this.delay = delay;
@@ -68,8 +67,8 @@ public final class Fault {
   }
 
   /**
-   * Answers with an error status and a Kubernetes {@code Status} body whose reason matches the
-   * code ({@code InternalError}, {@code Forbidden}, …).
+   * Answers with an error status and a Kubernetes {@code Status} body whose reason matches the code
+   * ({@code InternalError}, {@code Forbidden}, …).
    *
    * @param code an HTTP status from 400 to 599
    * @return the fault, on every path
@@ -168,7 +167,11 @@ public final class Fault {
    * @return a copy
    */
   public Fault onMethod(String httpMethod) {
-    return new Fault(type, status, delay, pathGlob,
+    return new Fault(
+        type,
+        status,
+        delay,
+        pathGlob,
         Objects.requireNonNull(httpMethod, "httpMethod").toUpperCase(java.util.Locale.ROOT),
         times);
   }
@@ -269,13 +272,18 @@ public final class Fault {
         what = "latency " + delay.toMillis() + " ms";
         break;
       case STATUS:
-        what = "status " + status + (status == 429 ? " (Retry-After " + retryAfterSeconds()
-            + " s)" : "");
+        what =
+            "status "
+                + status
+                + (status == 429 ? " (Retry-After " + retryAfterSeconds() + " s)" : "");
         break;
       default:
         what = type.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
-    return what + " on " + (method == null ? "" : method + " ") + pathGlob
+    return what
+        + " on "
+        + (method == null ? "" : method + " ")
+        + pathGlob
         + (times < 0 ? "" : " (" + times + "x)");
   }
 

@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param status the status answered, or 0 when the connection was reset or stalled
  * @param fault the fault injected into this request, if any (its {@link Fault#toString()})
  */
-public record JournalEntry(String method, String path, Map<String, List<String>> query,
-    boolean credentialSent, int status, Optional<String> fault) {
+public record JournalEntry(
+    String method,
+    String path,
+    Map<String, List<String>> query,
+    boolean credentialSent,
+    int status,
+    Optional<String> fault) {
 
   /**
    * Copies the query.
@@ -48,9 +53,9 @@ public record JournalEntry(String method, String path, Map<String, List<String>>
   }
 
   /**
-   * Whether the request could change what the server stores: a POST, PUT, PATCH or DELETE that
-   * is neither a review ({@code …reviews}, answered and never stored) nor a server dry run
-   * ({@code dryRun=All}).
+   * Whether the request could change what the server stores: a POST, PUT, PATCH or DELETE that is
+   * neither a review ({@code …reviews}, answered and never stored) nor a server dry run ({@code
+   * dryRun=All}).
    *
    * @return true for a write
    */

@@ -1,13 +1,13 @@
 package io.meshsdk.testing;
 
 import com.google.gson.JsonObject;
+import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.VersionInfo;
+import io.kubernetes.client.util.ClientBuilder;
+import io.kubernetes.client.util.KubeConfig;
 import io.meshsdk.cluster.AccessPolicy;
 import io.meshsdk.cluster.LiveCluster;
 import io.meshsdk.cluster.SnapshotCluster;
-import io.kubernetes.client.openapi.ApiClient;
-import io.kubernetes.client.util.ClientBuilder;
-import io.kubernetes.client.util.KubeConfig;
 import io.meshsdk.core.manifest.Manifest;
 import io.meshsdk.core.manifest.ManifestException;
 import io.meshsdk.core.manifest.ManifestReader;
@@ -58,8 +58,8 @@ import okhttp3.Protocol;
  * }
  * }</pre>
  *
- * <p>It is not a full API server: no admission, defaulting or schema validation, no controllers
- * (a Deployment never gets Pods or a status unless seeded), watches return the current objects as
+ * <p>It is not a full API server: no admission, defaulting or schema validation, no controllers (a
+ * Deployment never gets Pods or a status unless seeded), watches return the current objects as
  * {@code ADDED} events and end, strategic-merge patches are applied as JSON merge patches, and
  * server-side apply is refused. Thread-safe.
  */
@@ -90,11 +90,15 @@ public final class KubeApiServer implements AutoCloseable {
     this.tls = b.https ? Tls.create(b.clock) : null;
     this.token = b.token != null ? b.token : b.https ? randomToken() : null;
     String[] address = new String[1];
-    this.api = new KubeApi(b.version, () -> policy, () -> unknownFields,
-        () -> address[0], b.clock);
-    this.door = new FrontDoor(api, (method, path, query, credential, status, fault) ->
-        journal.record(new JournalEntry(method, path, query, credential, status,
-            fault.map(Fault::toString))), token);
+    this.api = new KubeApi(b.version, () -> policy, () -> unknownFields, () -> address[0], b.clock);
+    this.door =
+        new FrontDoor(
+            api,
+            (method, path, query, credential, status, fault) ->
+                journal.record(
+                    new JournalEntry(
+                        method, path, query, credential, status, fault.map(Fault::toString))),
+            token);
     b.faults.forEach(door::inject);
     web.setDispatcher(door);
     web.setProtocols(List.of(Protocol.HTTP_1_1));
@@ -107,8 +111,11 @@ public final class KubeApiServer implements AutoCloseable {
       throw new KubeApiServerException("cannot start the test API server on 127.0.0.1: " + e, e);
     }
     address[0] = "127.0.0.1:" + web.getPort();
-    this.baseUrl = URI.create(tls != null ? "https://localhost:" + web.getPort()
-        : "http://127.0.0.1:" + web.getPort());
+    this.baseUrl =
+        URI.create(
+            tls != null
+                ? "https://localhost:" + web.getPort()
+                : "http://127.0.0.1:" + web.getPort());
     try {
       Seeds.store(api, b.seeds);
       this.dir = Files.createTempDirectory("mesh-testing-");
@@ -165,16 +172,17 @@ public final class KubeApiServer implements AutoCloseable {
    */
   public ApiClient apiClient() {
     try {
-      return ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(new StringReader(
-          Files.readString(kubeconfig)))).build();
+      return ClientBuilder.kubeconfig(
+              KubeConfig.loadKubeConfig(new StringReader(Files.readString(kubeconfig))))
+          .build();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + kubeconfig, e);
     }
   }
 
   /**
-   * A {@link LiveCluster} for this server, configured from {@link #kubeconfig()} (and nothing
-   * from the environment: {@code KUBECONFIG} and {@code ~/.kube/config} are ignored).
+   * A {@link LiveCluster} for this server, configured from {@link #kubeconfig()} (and nothing from
+   * the environment: {@code KUBECONFIG} and {@code ~/.kube/config} are ignored).
    *
    * @return the cluster view
    */
@@ -183,8 +191,8 @@ public final class KubeApiServer implements AutoCloseable {
   }
 
   /**
-   * A {@link LiveCluster} builder for this server, to set timeouts, retries or the page size
-   * before {@link LiveCluster.Builder#build()}.
+   * A {@link LiveCluster} builder for this server, to set timeouts, retries or the page size before
+   * {@link LiveCluster.Builder#build()}.
    *
    * @return the builder, with this server's kubeconfig and an empty environment
    */
@@ -273,16 +281,21 @@ public final class KubeApiServer implements AutoCloseable {
   }
 
   /**
-   * Every stored object as a {@code kind: List} document, as {@code kubectl get -A -o yaml}
-   * would dump them: the resources in discovery order, objects by namespace then name.
+   * Every stored object as a {@code kind: List} document, as {@code kubectl get -A -o yaml} would
+   * dump them: the resources in discovery order, objects by namespace then name.
    *
    * @return the dump
    */
   public Manifest dump() {
     List<Object> items = new ArrayList<>();
-    for (ApiResource r : ResourceTable.withCrds(api.storedItems(
-        ResourceTable.builtIn().find("apiextensions.k8s.io", "v1", "customresourcedefinitions")
-            .orElseThrow(), null)).all()) {
+    for (ApiResource r :
+        ResourceTable.withCrds(
+                api.storedItems(
+                    ResourceTable.builtIn()
+                        .find("apiextensions.k8s.io", "v1", "customresourcedefinitions")
+                        .orElseThrow(),
+                    null))
+            .all()) {
       if (!r.stored()) {
         continue;
       }
@@ -311,17 +324,25 @@ public final class KubeApiServer implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "KubeApiServer[" + baseUrl + (token != null ? ", bearer token" : "") + ", "
-        + policy + "]";
+    return "KubeApiServer["
+        + baseUrl
+        + (token != null ? ", bearer token" : "")
+        + ", "
+        + policy
+        + "]";
   }
 
   private String kubeconfigYaml() {
     StringBuilder y = new StringBuilder();
     y.append("apiVersion: v1\nkind: Config\nclusters:\n- name: mesh-testing\n  cluster:\n")
-        .append("    server: ").append(baseUrl).append('\n');
+        .append("    server: ")
+        .append(baseUrl)
+        .append('\n');
     if (tls != null) {
-      y.append("    certificate-authority-data: ").append(Base64.getEncoder().encodeToString(
-          tls.caPem().getBytes(StandardCharsets.US_ASCII))).append('\n');
+      y.append("    certificate-authority-data: ")
+          .append(
+              Base64.getEncoder().encodeToString(tls.caPem().getBytes(StandardCharsets.US_ASCII)))
+          .append('\n');
     }
     y.append("contexts:\n- name: mesh-testing\n  context:\n    cluster: mesh-testing\n")
         .append("    user: mesh-testing\n    namespace: default\n")
@@ -341,8 +362,8 @@ public final class KubeApiServer implements AutoCloseable {
   }
 
   private static JsonObject versionJson(String gitVersion) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("v(\\d+)\\.(\\d+)\\.\\d+.*")
-        .matcher(gitVersion);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("v(\\d+)\\.(\\d+)\\.\\d+.*").matcher(gitVersion);
     if (!m.matches()) {
       throw new IllegalArgumentException("a server version looks like v1.33.1, not " + gitVersion);
     }
@@ -352,8 +373,8 @@ public final class KubeApiServer implements AutoCloseable {
     v.addProperty("emulationMajor", m.group(1));
     v.addProperty("emulationMinor", m.group(2));
     v.addProperty("minCompatibilityMajor", m.group(1));
-    v.addProperty("minCompatibilityMinor", String.valueOf(Math.max(0,
-        Integer.parseInt(m.group(2)) - 1)));
+    v.addProperty(
+        "minCompatibilityMinor", String.valueOf(Math.max(0, Integer.parseInt(m.group(2)) - 1)));
     v.addProperty("gitVersion", gitVersion);
     v.addProperty("gitCommit", "8adc0f041b8e7ad1d30e29cc59c6ae7a15e19828");
     v.addProperty("gitTreeState", "clean");
@@ -368,8 +389,7 @@ public final class KubeApiServer implements AutoCloseable {
     try {
       return ManifestReader.create().readAll(text, source);
     } catch (ManifestException e) {
-      throw new KubeApiServerException("cannot read the seed " + source + ": " + e.getMessage(),
-          e);
+      throw new KubeApiServerException("cannot read the seed " + source + ": " + e.getMessage(), e);
     }
   }
 
@@ -384,8 +404,7 @@ public final class KubeApiServer implements AutoCloseable {
     private boolean unknownFields;
     private Clock clock = Clock.systemUTC();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /**
      * Seeds objects from YAML or JSON text (several documents; {@code kind: List} dumps too).
@@ -410,8 +429,8 @@ public final class KubeApiServer implements AutoCloseable {
       try {
         seeds.addAll(ManifestReader.create().readAll(fileOrFolder));
       } catch (ManifestException e) {
-        throw new KubeApiServerException("cannot read the seed " + fileOrFolder + ": "
-            + e.getMessage(), e);
+        throw new KubeApiServerException(
+            "cannot read the seed " + fileOrFolder + ": " + e.getMessage(), e);
       }
       return this;
     }
@@ -434,8 +453,8 @@ public final class KubeApiServer implements AutoCloseable {
         if (in == null) {
           throw new KubeApiServerException("no classpath resource " + name + " to seed from");
         }
-        seeds.addAll(read(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-            "classpath:" + name));
+        seeds.addAll(
+            read(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + name));
       } catch (IOException e) {
         throw new KubeApiServerException("cannot read the classpath resource " + name, e);
       }
@@ -511,11 +530,12 @@ public final class KubeApiServer implements AutoCloseable {
      */
     public Builder serverVersion(VersionInfo info) {
       JsonObject v = new JsonObject();
-      BiConsumer<String, String> put = (k, val) -> {
-        if (val != null) {
-          v.addProperty(k, val);
-        }
-      };
+      BiConsumer<String, String> put =
+          (k, val) -> {
+            if (val != null) {
+              v.addProperty(k, val);
+            }
+          };
       put.accept("major", info.getMajor());
       put.accept("minor", info.getMinor());
       put.accept("emulationMajor", info.getEmulationMajor());

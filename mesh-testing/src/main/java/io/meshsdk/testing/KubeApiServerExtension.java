@@ -38,13 +38,17 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Register it on a {@code static} field: the server then starts before the first test of the
  * class and stops after the last; objects written by one test are seen by the next. With {@link
- * Builder#perMethod()} (or on an instance field) every test gets a fresh server seeded anew.
- * Before each test the {@linkplain KubeApiServer#journal() journal} is cleared; after each test
- * the faults armed during the test are cleared and the builder's access policy and unknown-field
- * setting are restored.
+ * Builder#perMethod()} (or on an instance field) every test gets a fresh server seeded anew. Before
+ * each test the {@linkplain KubeApiServer#journal() journal} is cleared; after each test the faults
+ * armed during the test are cleared and the builder's access policy and unknown-field setting are
+ * restored.
  */
-public final class KubeApiServerExtension implements BeforeAllCallback, AfterAllCallback,
-    BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public final class KubeApiServerExtension
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver {
 
   private final Consumer<KubeApiServer.Builder> configuration;
   private final boolean perMethod;
@@ -81,8 +85,9 @@ public final class KubeApiServerExtension implements BeforeAllCallback, AfterAll
    */
   public KubeApiServer server() {
     if (server == null) {
-      throw new IllegalStateException("the test API server runs only during the tests of the "
-          + "class that registers the extension");
+      throw new IllegalStateException(
+          "the test API server runs only during the tests of the "
+              + "class that registers the extension");
     }
     return server;
   }
@@ -177,15 +182,18 @@ public final class KubeApiServerExtension implements BeforeAllCallback, AfterAll
     if (pc.isAnnotated(BaseUrl.class)) {
       return type == URI.class || type == String.class;
     }
-    return type == KubeApiServer.class || type == ApiClient.class
-        || type == LiveCluster.class || type == RequestJournal.class;
+    return type == KubeApiServer.class
+        || type == ApiClient.class
+        || type == LiveCluster.class
+        || type == RequestJournal.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext pc, ExtensionContext ec) {
     if (server == null) {
-      throw new ParameterResolutionException("the test API server is not running (parameters "
-          + "are resolved for test methods and @BeforeEach/@AfterEach only)");
+      throw new ParameterResolutionException(
+          "the test API server is not running (parameters "
+              + "are resolved for test methods and @BeforeEach/@AfterEach only)");
     }
     Class<?> type = pc.getParameter().getType();
     if (pc.isAnnotated(Kubeconfig.class)) {
@@ -221,14 +229,13 @@ public final class KubeApiServerExtension implements BeforeAllCallback, AfterAll
 
   /** Configures the extension; the options are those of {@link KubeApiServer.Builder}. */
   public static final class Builder {
-    private Consumer<KubeApiServer.Builder> configuration = b -> { };
+    private Consumer<KubeApiServer.Builder> configuration = b -> {};
     private boolean perMethod;
     private AccessPolicy policy = AccessPolicy.allowAll();
     private boolean unknownFields;
     private final java.util.List<Fault> faults = new java.util.ArrayList<>();
 
-    private Builder() {
-    }
+    private Builder() {}
 
     private Builder with(Consumer<KubeApiServer.Builder> step) {
       configuration = configuration.andThen(step);
@@ -306,7 +313,8 @@ public final class KubeApiServerExtension implements BeforeAllCallback, AfterAll
     }
 
     /**
-     * See {@link KubeApiServer.Builder#serverVersion(io.kubernetes.client.openapi.models.VersionInfo)}.
+     * See {@link
+     * KubeApiServer.Builder#serverVersion(io.kubernetes.client.openapi.models.VersionInfo)}.
      *
      * @param info the version
      * @return this builder

@@ -11,8 +11,7 @@ import java.util.List;
 public final class RequestJournal {
   private final List<JournalEntry> entries = new ArrayList<>();
 
-  RequestJournal() {
-  }
+  RequestJournal() {}
 
   synchronized void record(JournalEntry entry) {
     entries.add(entry);

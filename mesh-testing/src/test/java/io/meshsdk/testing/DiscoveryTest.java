@@ -19,18 +19,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** /version and discovery, as raw HTTP: the shapes kubectl and client-go expect. */
 class DiscoveryTest {
   @RegisterExtension
-  static final KubeApiServerExtension KUBE = KubeApiServerExtension.builder()
-      .seedResource("seeds/cluster.yaml")
-      .build();
+  static final KubeApiServerExtension KUBE =
+      KubeApiServerExtension.builder().seedResource("seeds/cluster.yaml").build();
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static HttpResponse<String> send(String method, String path, String body)
       throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(KUBE.baseUrl() + path))
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body)).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(KUBE.baseUrl() + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -45,8 +49,17 @@ class DiscoveryTest {
   void should_answer_version_with_all_fields(String path) throws Exception {
     JsonObject v = get(path);
 
-    assertThat(v.keySet()).contains("major", "minor", "gitVersion", "gitCommit", "gitTreeState",
-        "buildDate", "goVersion", "compiler", "platform");
+    assertThat(v.keySet())
+        .contains(
+            "major",
+            "minor",
+            "gitVersion",
+            "gitCommit",
+            "gitTreeState",
+            "buildDate",
+            "goVersion",
+            "compiler",
+            "platform");
     assertThat(v.get("gitVersion").getAsString()).isEqualTo(KubeApiServer.DEFAULT_VERSION);
   }
 
@@ -56,8 +69,13 @@ class DiscoveryTest {
 
     assertThat(api.get("kind").getAsString()).isEqualTo("APIVersions");
     assertThat(api.getAsJsonArray("versions").get(0).getAsString()).isEqualTo("v1");
-    assertThat(api.getAsJsonArray("serverAddressByClientCIDRs").get(0).getAsJsonObject()
-        .get("serverAddress").getAsString()).isEqualTo(KUBE.baseUrl().getAuthority());
+    assertThat(
+            api.getAsJsonArray("serverAddressByClientCIDRs")
+                .get(0)
+                .getAsJsonObject()
+                .get("serverAddress")
+                .getAsString())
+        .isEqualTo(KUBE.baseUrl().getAuthority());
   }
 
   @Test
@@ -69,9 +87,16 @@ class DiscoveryTest {
       groups.add(g.getAsJsonObject().get("name").getAsString());
     }
     assertThat(apis.get("kind").getAsString()).isEqualTo("APIGroupList");
-    assertThat(groups).contains("apps", "batch", "rbac.authorization.k8s.io",
-        "apiextensions.k8s.io", "admissionregistration.k8s.io", "apiregistration.k8s.io",
-        "authorization.k8s.io", "policy.linkerd.io");
+    assertThat(groups)
+        .contains(
+            "apps",
+            "batch",
+            "rbac.authorization.k8s.io",
+            "apiextensions.k8s.io",
+            "admissionregistration.k8s.io",
+            "apiregistration.k8s.io",
+            "authorization.k8s.io",
+            "policy.linkerd.io");
   }
 
   @Test
@@ -94,19 +119,26 @@ class DiscoveryTest {
   void should_learn_a_crd_created_through_the_api() throws Exception {
     assertThat(send("GET", "/apis/example.com/v1", null).statusCode()).isEqualTo(404);
 
-    HttpResponse<String> created = send("POST",
-        "/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
-        "{\"metadata\":{\"name\":\"widgets.example.com\"},\"spec\":{\"group\":\"example.com\","
-            + "\"scope\":\"Cluster\",\"names\":{\"plural\":\"widgets\",\"kind\":\"Widget\"},"
-            + "\"versions\":[{\"name\":\"v1\",\"served\":true,\"storage\":true}]}}");
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+            "{\"metadata\":{\"name\":\"widgets.example.com\"},\"spec\":{\"group\":\"example.com\","
+                + "\"scope\":\"Cluster\",\"names\":{\"plural\":\"widgets\",\"kind\":\"Widget\"},"
+                + "\"versions\":[{\"name\":\"v1\",\"served\":true,\"storage\":true}]}}");
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonObject widgets = resource(get("/apis/example.com/v1"), "widgets");
     assertThat(widgets.get("kind").getAsString()).isEqualTo("Widget");
     assertThat(widgets.get("singularName").getAsString()).isEqualTo("widget");
     assertThat(widgets.get("namespaced").getAsBoolean()).isFalse();
-    assertThat(send("POST", "/apis/example.com/v1/widgets",
-        "{\"metadata\":{\"name\":\"w1\"},\"spec\":{\"size\":3}}").statusCode()).isEqualTo(201);
+    assertThat(
+            send(
+                    "POST",
+                    "/apis/example.com/v1/widgets",
+                    "{\"metadata\":{\"name\":\"w1\"},\"spec\":{\"size\":3}}")
+                .statusCode())
+        .isEqualTo(201);
     assertThat(get("/apis/example.com/v1/widgets/w1").get("kind").getAsString())
         .isEqualTo("Widget");
   }
@@ -124,8 +156,11 @@ class DiscoveryTest {
 
   @Test
   void should_refuse_a_body_whose_namespace_differs_from_the_url() throws Exception {
-    HttpResponse<String> r = send("POST", "/api/v1/namespaces/linkerd/configmaps",
-        "{\"metadata\":{\"name\":\"x\",\"namespace\":\"emojivoto\"}}");
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/api/v1/namespaces/linkerd/configmaps",
+            "{\"metadata\":{\"name\":\"x\",\"namespace\":\"emojivoto\"}}");
 
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("does not match the namespace sent on the request");
@@ -141,12 +176,13 @@ class DiscoveryTest {
 
   @Test
   void should_emulate_a_watch_as_added_events() throws Exception {
-    HttpResponse<String> r = send("GET", "/api/v1/namespaces/linkerd/configmaps?watch=true",
-        null);
+    HttpResponse<String> r = send("GET", "/api/v1/namespaces/linkerd/configmaps?watch=true", null);
 
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body().lines()).singleElement().satisfies(line ->
-        assertThat(line).startsWith("{\"type\":\"ADDED\"").contains("linkerd-config"));
+    assertThat(r.body().lines())
+        .singleElement()
+        .satisfies(
+            line -> assertThat(line).startsWith("{\"type\":\"ADDED\"").contains("linkerd-config"));
   }
 
   private static JsonObject resource(JsonObject list, String name) {

@@ -23,8 +23,11 @@ class ExtensionLifecycleTest {
   @Nested
   class PerMethod {
     @RegisterExtension
-    static final KubeApiServerExtension KUBE = KubeApiServerExtension.builder().perMethod()
-        .seed("apiVersion: v1\nkind: Namespace\nmetadata: {name: ns}\n").build();
+    static final KubeApiServerExtension KUBE =
+        KubeApiServerExtension.builder()
+            .perMethod()
+            .seed("apiVersion: v1\nkind: Namespace\nmetadata: {name: ns}\n")
+            .build();
 
     @Test
     void should_start_a_fresh_server_for_one_test(ApiClient client) throws ApiException {
@@ -38,8 +41,9 @@ class ExtensionLifecycleTest {
 
     private void createAndCount(ApiClient client) throws ApiException {
       CoreV1Api core = new CoreV1Api(client);
-      core.createNamespacedConfigMap("ns", new V1ConfigMap().metadata(
-          new V1ObjectMeta().name("only-one"))).execute();
+      core.createNamespacedConfigMap(
+              "ns", new V1ConfigMap().metadata(new V1ObjectMeta().name("only-one")))
+          .execute();
 
       assertThat(core.listNamespacedConfigMap("ns").execute().getItems()).hasSize(1);
     }
@@ -49,28 +53,36 @@ class ExtensionLifecycleTest {
   @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
   class PerClass {
     @RegisterExtension
-    static final KubeApiServerExtension KUBE = KubeApiServerExtension.builder()
-        .seed("apiVersion: v1\nkind: Namespace\nmetadata: {name: ns}\n").build();
+    static final KubeApiServerExtension KUBE =
+        KubeApiServerExtension.builder()
+            .seed("apiVersion: v1\nkind: Namespace\nmetadata: {name: ns}\n")
+            .build();
 
     static URI firstUrl;
 
     @Test
     @Order(1)
-    void should_keep_what_a_test_writes(ApiClient client, @BaseUrl URI url)
-        throws ApiException {
+    void should_keep_what_a_test_writes(ApiClient client, @BaseUrl URI url) throws ApiException {
       firstUrl = url;
-      new CoreV1Api(client).createNamespacedConfigMap("ns", new V1ConfigMap().metadata(
-          new V1ObjectMeta().name("kept"))).execute();
+      new CoreV1Api(client)
+          .createNamespacedConfigMap(
+              "ns", new V1ConfigMap().metadata(new V1ObjectMeta().name("kept")))
+          .execute();
     }
 
     @Test
     @Order(2)
-    void should_see_it_in_the_next_test_of_the_class(ApiClient client, @BaseUrl String url,
-        RequestJournal journal) throws ApiException {
+    void should_see_it_in_the_next_test_of_the_class(
+        ApiClient client, @BaseUrl String url, RequestJournal journal) throws ApiException {
       assertThat(url).isEqualTo(firstUrl.toString());
       assertThat(journal.entries()).as("cleared before each test").isEmpty();
-      assertThat(new CoreV1Api(client).readNamespacedConfigMap("kept", "ns").execute()
-          .getMetadata().getName()).isEqualTo("kept");
+      assertThat(
+              new CoreV1Api(client)
+                  .readNamespacedConfigMap("kept", "ns")
+                  .execute()
+                  .getMetadata()
+                  .getName())
+          .isEqualTo("kept");
     }
 
     @Test
@@ -78,8 +90,10 @@ class ExtensionLifecycleTest {
     void should_hand_out_the_kubeconfig(@Kubeconfig Path kubeconfig, KubeApiServer server)
         throws Exception {
       assertThat(kubeconfig).isEqualTo(server.kubeconfig());
-      assertThat(Files.readString(kubeconfig)).contains("server: " + server.baseUrl())
-          .contains("namespace: default").doesNotContain("token:");
+      assertThat(Files.readString(kubeconfig))
+          .contains("server: " + server.baseUrl())
+          .contains("namespace: default")
+          .doesNotContain("token:");
       assertThat(KUBE.liveCluster().server()).isEqualTo(server.baseUrl().toString());
     }
   }

@@ -17,16 +17,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** What each fault does on the wire, seen by a plain HTTP client. */
 class FaultModesTest {
   @RegisterExtension
-  static final KubeApiServerExtension KUBE = KubeApiServerExtension.builder()
-      .seedResource("seeds/cluster.yaml")
-      .build();
+  static final KubeApiServerExtension KUBE =
+      KubeApiServerExtension.builder().seedResource("seeds/cluster.yaml").build();
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(KUBE.baseUrl() + path))
-        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(KUBE.baseUrl() + path))
+            .timeout(Duration.ofSeconds(2))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -38,13 +44,14 @@ class FaultModesTest {
     HttpResponse<String> retried = get("/api/v1/nodes");
 
     assertThat(failed.statusCode()).isEqualTo(500);
-    assertThat(JsonParser.parseString(failed.body()).getAsJsonObject().get("reason")
-        .getAsString()).isEqualTo("InternalError");
+    assertThat(JsonParser.parseString(failed.body()).getAsJsonObject().get("reason").getAsString())
+        .isEqualTo("InternalError");
     assertThat(retried.statusCode()).isEqualTo(200);
     assertThat(server.journal().requests("GET", "/api/v1/nodes"))
-        .extracting(JournalEntry::status).containsExactly(500, 200);
-    assertThat(server.journal().entries().get(0).fault()).contains(
-        "status 500 on /api/v1/nodes (1x)");
+        .extracting(JournalEntry::status)
+        .containsExactly(500, 200);
+    assertThat(server.journal().entries().get(0).fault())
+        .contains("status 500 on /api/v1/nodes (1x)");
   }
 
   @Test
@@ -53,7 +60,8 @@ class FaultModesTest {
     server.inject(Fault.forbidden().on("/api/v1/namespaces/*/secrets"));
 
     assertThat(get("/api/v1/namespaces/linkerd/secrets").statusCode()).isEqualTo(403);
-    assertThat(get("/api/v1/namespaces/linkerd/secrets").body()).contains("\"reason\":\"Forbidden\"");
+    assertThat(get("/api/v1/namespaces/linkerd/secrets").body())
+        .contains("\"reason\":\"Forbidden\"");
     assertThat(get("/api/v1/namespaces/linkerd/configmaps").statusCode()).isEqualTo(200);
   }
 
@@ -74,7 +82,8 @@ class FaultModesTest {
 
     assertThatThrownBy(() -> get("/api/v1/pods")).isInstanceOf(IOException.class);
     // the JDK client retries an idempotent GET once after a reset: the journal shows both
-    assertThat(server.journal().entries()).isNotEmpty()
+    assertThat(server.journal().entries())
+        .isNotEmpty()
         .allSatisfy(e -> assertThat(e.status()).isZero());
   }
 
@@ -112,7 +121,8 @@ class FaultModesTest {
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("node-a");
-    assertThat(server.journal().entries()).singleElement()
+    assertThat(server.journal().entries())
+        .singleElement()
         .satisfies(e -> assertThat(e.fault()).contains("latency 30 ms on /**"));
   }
 
@@ -134,7 +144,6 @@ class FaultModesTest {
     assertThatThrownBy(() -> Fault.status(200)).hasMessageContaining("400..599");
     assertThatThrownBy(() -> Fault.stall().on("api/v1")).hasMessageContaining("start with '/'");
     assertThatThrownBy(() -> Fault.stall().times(0)).hasMessageContaining("at least 1");
-    assertThatThrownBy(() -> Fault.latency(Duration.ofMillis(-1)))
-        .hasMessageContaining("negative");
+    assertThatThrownBy(() -> Fault.latency(Duration.ofMillis(-1))).hasMessageContaining("negative");
   }
 }

@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -27,33 +27,39 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real client nobody here wrote agrees with the kit: the {@code kubectl} on PATH, run against
- * the kit's HTTPS kubeconfig (CA data and bearer token), sees the seeded objects and the policy.
+ * A real client nobody here wrote agrees with the kit: the {@code kubectl} on PATH, run against the
+ * kit's HTTPS kubeconfig (CA data and bearer token), sees the seeded objects and the policy.
  */
 class KubectlAgreesTest {
   @RegisterExtension
-  static final KubeApiServerExtension KUBE = KubeApiServerExtension.builder()
-      .https()
-      .seedResource("seeds/cluster.yaml")
-      .serverVersion("v1.32.4")
-      .accessPolicy(AccessPolicy.builder()
-          .deny("create", "linkerd", "apps", "deployments")
-          .allowByDefault()
-          .build())
-      .build();
+  static final KubeApiServerExtension KUBE =
+      KubeApiServerExtension.builder()
+          .https()
+          .seedResource("seeds/cluster.yaml")
+          .serverVersion("v1.32.4")
+          .accessPolicy(
+              AccessPolicy.builder()
+                  .deny("create", "linkerd", "apps", "deployments")
+                  .allowByDefault()
+                  .build())
+          .build();
 
   private static Path kubectl;
 
-  @TempDir
-  static Path cache;
+  @TempDir static Path cache;
 
   @BeforeAll
   static void findKubectl() {
-    kubectl = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .map(dir -> Path.of(dir, "kubectl")).filter(Files::isExecutable).findFirst()
-        .orElse(null);
-    Assumptions.assumeTrue(kubectl != null, "no kubectl on PATH: the kubectl agreement tests "
-        + "need one (these machines have /usr/bin/kubectl)");
+    kubectl =
+        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+            .map(dir -> Path.of(dir, "kubectl"))
+            .filter(Files::isExecutable)
+            .findFirst()
+            .orElse(null);
+    Assumptions.assumeTrue(
+        kubectl != null,
+        "no kubectl on PATH: the kubectl agreement tests "
+            + "need one (these machines have /usr/bin/kubectl)");
   }
 
   @Test
@@ -61,14 +67,16 @@ class KubectlAgreesTest {
     Result r = kubectl("get", "pods", "-A", "-o", "json");
 
     assertThat(r.exit).as(r.stderr).isZero();
-    assertThat(names(r.json())).containsExactly(
-        "emojivoto/emoji-5c8d7-uvwxy",
-        "emojivoto/web-7b9f8-pqrst",
-        "linkerd/linkerd-destination-7d9c8b-abcde",
-        "linkerd/linkerd-identity-5f6b7c-fghij",
-        "linkerd/linkerd-proxy-injector-6c5d4-klmno");
+    assertThat(names(r.json()))
+        .containsExactly(
+            "emojivoto/emoji-5c8d7-uvwxy",
+            "emojivoto/web-7b9f8-pqrst",
+            "linkerd/linkerd-destination-7d9c8b-abcde",
+            "linkerd/linkerd-identity-5f6b7c-fghij",
+            "linkerd/linkerd-proxy-injector-6c5d4-klmno");
     assertThat(summaries(r.json())).isEqualTo(seededSummaries("Pod"));
-    assertThat(KUBE.journal().requests("GET", "/api/v1/pods")).isNotEmpty()
+    assertThat(KUBE.journal().requests("GET", "/api/v1/pods"))
+        .isNotEmpty()
         .allSatisfy(e -> assertThat(e.credentialSent()).isTrue());
   }
 
@@ -79,8 +87,9 @@ class KubectlAgreesTest {
     assertThat(r.exit).as(r.stderr).isZero();
     assertThat(names(r.json())).hasSize(5);
     List<JournalEntry> pages = KUBE.journal().requests("GET", "/api/v1/pods");
-    assertThat(pages).hasSize(3).allSatisfy(e ->
-        assertThat(e.queryParameter("limit")).contains("2"));
+    assertThat(pages)
+        .hasSize(3)
+        .allSatisfy(e -> assertThat(e.queryParameter("limit")).contains("2"));
     assertThat(pages.get(0).queryParameter("continue")).isEmpty();
     assertThat(pages.get(1).queryParameter("continue")).isPresent();
   }
@@ -127,8 +136,10 @@ class KubectlAgreesTest {
   @Test
   void should_refuse_kubectl_without_the_token() throws Exception {
     Path noToken = cache.resolve("no-token");
-    Files.writeString(noToken, Files.readString(KUBE.kubeconfig())
-        .replaceAll("(?m)^    token: .*$", "    username: nobody"));
+    Files.writeString(
+        noToken,
+        Files.readString(KUBE.kubeconfig())
+            .replaceAll("(?m)^    token: .*$", "    username: nobody"));
 
     Result r = run(noToken, "get", "pods", "-A");
 
@@ -149,8 +160,9 @@ class KubectlAgreesTest {
   private static Map<String, String> seededSummaries(String kind) throws IOException {
     Map<String, String> out = new TreeMap<>();
     try (var in = KubectlAgreesTest.class.getResourceAsStream("/seeds/cluster.yaml")) {
-      for (Manifest m : ManifestReader.create().readAll(new String(in.readAllBytes(),
-          StandardCharsets.UTF_8), "cluster.yaml")) {
+      for (Manifest m :
+          ManifestReader.create()
+              .readAll(new String(in.readAllBytes(), StandardCharsets.UTF_8), "cluster.yaml")) {
         if (m.kind().filter(kind::equals).isPresent()) {
           out.put(key(m.root()), summary(m.root()));
         }
@@ -165,9 +177,14 @@ class KubectlAgreesTest {
 
   private static String summary(Object tree) {
     Object labels = at(tree, "metadata", "labels");
-    return "labels=" + (labels instanceof Map ? new TreeMap<>((Map<?, ?>) labels) : "{}")
-        + " node=" + at(tree, "spec", "nodeName") + " group=" + at(tree, "spec", "group")
-        + " phase=" + at(tree, "status", "phase");
+    return "labels="
+        + (labels instanceof Map ? new TreeMap<>((Map<?, ?>) labels) : "{}")
+        + " node="
+        + at(tree, "spec", "nodeName")
+        + " group="
+        + at(tree, "spec", "group")
+        + " phase="
+        + at(tree, "status", "phase");
   }
 
   private static Object at(Object tree, String... path) {
@@ -182,8 +199,10 @@ class KubectlAgreesTest {
     List<String> out = new ArrayList<>();
     for (JsonElement item : list.getAsJsonArray("items")) {
       JsonObject meta = item.getAsJsonObject().getAsJsonObject("metadata");
-      out.add(Optional.ofNullable(meta.get("namespace")).map(JsonElement::getAsString).orElse("")
-          + "/" + meta.get("name").getAsString());
+      out.add(
+          Optional.ofNullable(meta.get("namespace")).map(JsonElement::getAsString).orElse("")
+              + "/"
+              + meta.get("name").getAsString());
     }
     return out;
   }
@@ -194,19 +213,30 @@ class KubectlAgreesTest {
 
   private static Result run(Path kubeconfig, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(kubectl.toString(), "--kubeconfig",
-        kubeconfig.toString(), "--cache-dir", cache.resolve("kube-cache").toString(),
-        "--request-timeout=20s"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                kubectl.toString(),
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--cache-dir",
+                cache.resolve("kube-cache").toString(),
+                "--request-timeout=20s"));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(cache, "out", ".txt");
     Path err = Files.createTempFile(cache, "err", ".txt");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("kubectl " + String.join(" ", args) + " did not finish in 60 s");
     }
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Result(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 

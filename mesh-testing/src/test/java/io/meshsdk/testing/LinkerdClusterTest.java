@@ -9,13 +9,9 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1ResourceAttributes;
 import io.meshsdk.cluster.AccessPolicy;
 import io.meshsdk.cluster.ClusterAccessException;
-import io.meshsdk.cluster.LiveCluster;
 import io.meshsdk.cluster.ListQuery;
+import io.meshsdk.cluster.LiveCluster;
 import io.meshsdk.cluster.ResourceKind;
-import io.meshsdk.testing.Fault;
-import io.meshsdk.testing.KubeApiServer;
-import io.meshsdk.testing.KubeApiServerExtension;
-import io.meshsdk.testing.Kubeconfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +21,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LinkerdClusterTest {
   // one server for the whole class; .perMethod() for a fresh one per test, .https() for TLS
   @RegisterExtension
-  static final KubeApiServerExtension KUBE = KubeApiServerExtension.builder()
-      .seed("""
+  static final KubeApiServerExtension KUBE =
+      KubeApiServerExtension.builder()
+          .seed(
+              """
           apiVersion: v1
           kind: Namespace
           metadata: {name: linkerd}
@@ -39,27 +37,45 @@ class LinkerdClusterTest {
             labels: {linkerd.io/control-plane-component: destination}
           status: {phase: Running}
           """) // or .seedResource("cluster.yaml"), .seed(Path.of("kubectl-dump.yaml"))
-      .accessPolicy(AccessPolicy.builder()
-          .deny("create", "linkerd", "apps", "deployments")
-          .allowByDefault()
-          .build())
-      .build();
+          .accessPolicy(
+              AccessPolicy.builder()
+                  .deny("create", "linkerd", "apps", "deployments")
+                  .allowByDefault()
+                  .build())
+          .build();
 
   @Test
   void should_find_the_control_plane(LiveCluster cluster) {
-    assertThat(cluster.list(ResourceKind.PODS, ListQuery.inNamespace("linkerd")
-        .withLabelSelector("linkerd.io/control-plane-component in (destination,identity)")))
-        .extracting(p -> p.getStatus().getPhase()).containsExactly("Running");
-    assertThat(cluster.accessReview(new V1ResourceAttributes().verb("create").group("apps")
-        .resource("deployments").namespace("linkerd")).getAllowed()).isFalse();
+    assertThat(
+            cluster.list(
+                ResourceKind.PODS,
+                ListQuery.inNamespace("linkerd")
+                    .withLabelSelector(
+                        "linkerd.io/control-plane-component in (destination,identity)")))
+        .extracting(p -> p.getStatus().getPhase())
+        .containsExactly("Running");
+    assertThat(
+            cluster
+                .accessReview(
+                    new V1ResourceAttributes()
+                        .verb("create")
+                        .group("apps")
+                        .resource("deployments")
+                        .namespace("linkerd"))
+                .getAllowed())
+        .isFalse();
     assertThat(KUBE.journal().mutations()).isEmpty(); // the run only read
   }
 
   @Test
   void should_fail_clearly_and_retry_when_the_server_errors(KubeApiServer server) {
     server.inject(Fault.serverError().on("/api/v1/namespaces/linkerd/pods"));
-    LiveCluster cluster = server.liveClusterBuilder()
-        .retries(3, Duration.ofMillis(10)).requestDeadline(Duration.ofSeconds(5)).build();
+    LiveCluster cluster =
+        server
+            .liveClusterBuilder()
+            .retries(3, Duration.ofMillis(10))
+            .requestDeadline(Duration.ofSeconds(5))
+            .build();
 
     assertThatThrownBy(() -> cluster.list(ResourceKind.PODS, ListQuery.inNamespace("linkerd")))
         .isInstanceOf(ClusterAccessException.class)
@@ -72,6 +88,7 @@ class LinkerdClusterTest {
       throws Exception {
     assertThat(new CoreV1Api(client).listNamespace().execute().getItems()).hasSize(1);
     assertThat(Files.readString(kubeconfig)).contains("current-context: mesh-testing");
-    // e.g. new ProcessBuilder("kubectl", "--kubeconfig", kubeconfig.toString(), "get", "pods", "-A")
+    // e.g. new ProcessBuilder("kubectl", "--kubeconfig", kubeconfig.toString(), "get", "pods",
+    // "-A")
   }
 }

@@ -15,17 +15,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Unknown-field injection: answers carry fields client-java's strict models reject. */
 class UnknownFieldsTest {
   @RegisterExtension
-  static final KubeApiServerExtension KUBE = KubeApiServerExtension.builder()
-      .seedResource("seeds/cluster.yaml")
-      .unknownFields(true)
-      .build();
+  static final KubeApiServerExtension KUBE =
+      KubeApiServerExtension.builder()
+          .seedResource("seeds/cluster.yaml")
+          .unknownFields(true)
+          .build();
 
   @Test
   void should_inject_fields_at_the_top_and_in_metadata_spec_and_status(@BaseUrl URI url)
       throws Exception {
-    String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(url + "/api/v1/namespaces/emojivoto/pods/web-7b9f8-pqrst")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String body =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(url + "/api/v1/namespaces/emojivoto/pods/web-7b9f8-pqrst"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
 
     assertThat(body.split("meshTestingUnknownField", -1)).hasSize(5);
   }

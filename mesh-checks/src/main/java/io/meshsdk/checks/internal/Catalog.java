@@ -32,11 +32,28 @@ public final class Catalog {
    */
   public static Settings defaultSettings() {
     String cli = MeshSdk.linkerdVersion();
-    return new Settings(EnumSet.allOf(CheckCategory.class), false, true, Set.of(),
-        LinkerdNames.NAMESPACE, Optional.empty(), LinkerdNames.CNI_NAMESPACE, Optional.empty(),
-        Optional.empty(), false, Clock.systemUTC(), Duration.ZERO, Duration.ofSeconds(5),
-        Duration.ofSeconds(30), d -> { }, IdentityCheck.DEFAULT_HORIZON, cli,
-        HintUrls.baseForVersion(cli), ExpectedCrd.linkerd(), Optional.empty(), 1);
+    return new Settings(
+        EnumSet.allOf(CheckCategory.class),
+        false,
+        true,
+        Set.of(),
+        LinkerdNames.NAMESPACE,
+        Optional.empty(),
+        LinkerdNames.CNI_NAMESPACE,
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        Clock.systemUTC(),
+        Duration.ZERO,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
+        d -> {},
+        IdentityCheck.DEFAULT_HORIZON,
+        cli,
+        HintUrls.baseForVersion(cli),
+        ExpectedCrd.linkerd(),
+        Optional.empty(),
+        1);
   }
 
   /**
@@ -69,14 +86,23 @@ public final class Catalog {
         .toList();
   }
 
-  void add(CheckCategory category, String description, String anchor, Severity severity,
+  void add(
+      CheckCategory category,
+      String description,
+      String anchor,
+      Severity severity,
       CheckBody body) {
     defs.add(new CheckDef(Check.of(category, description, anchor, severity, false, false), body));
   }
 
-  void retry(CheckCategory category, String description, String anchor, Severity severity,
-      boolean showsError, CheckBody body) {
-    defs.add(new CheckDef(Check.of(category, description, anchor, severity, true, showsError),
-        body));
+  void retry(
+      CheckCategory category,
+      String description,
+      String anchor,
+      Severity severity,
+      boolean showsError,
+      CheckBody body) {
+    defs.add(
+        new CheckDef(Check.of(category, description, anchor, severity, true, showsError), body));
   }
 }

@@ -42,8 +42,9 @@ record Channels(List<ChannelVersion> versions) {
   static Channels of(Map<String, String> answer) {
     List<ChannelVersion> out = new java.util.ArrayList<>();
     for (Map.Entry<String, String> e : answer.entrySet()) {
-      ChannelVersion cv = parse(e.getValue()).orElseThrow(
-          () -> new Fail("unsupported version format: " + e.getValue()));
+      ChannelVersion cv =
+          parse(e.getValue())
+              .orElseThrow(() -> new Fail("unsupported version format: " + e.getValue()));
       if (!cv.updateChannel().equals(e.getKey())) {
         throw new Fail("channel " + e.getKey() + " does not match version " + e.getValue());
       }
@@ -60,18 +61,31 @@ record Channels(List<ChannelVersion> versions) {
     if (actualVersion == null || actualVersion.isEmpty()) {
       throw new Fail("actual version is empty");
     }
-    ChannelVersion actual = parse(actualVersion).orElseThrow(() -> new Fail(
-        "failed to parse actual version: unsupported version format: " + actualVersion));
+    ChannelVersion actual =
+        parse(actualVersion)
+            .orElseThrow(
+                () ->
+                    new Fail(
+                        "failed to parse actual version: unsupported version format: "
+                            + actualVersion));
     for (ChannelVersion latest : versions) {
       if (latest.updateChannel().equals(actual.updateChannel())) {
         if (!actual.channel().equals(latest.channel())) {
-          throw new Fail("mismatched channels: running " + actual.original() + " but retrieved "
-              + latest.original());
+          throw new Fail(
+              "mismatched channels: running "
+                  + actual.original()
+                  + " but retrieved "
+                  + latest.original());
         }
         if (!actual.version().equals(latest.version())
             || !actual.hotpatch().equals(latest.hotpatch())) {
-          throw new Fail("is running version " + actual.version() + " but the latest "
-              + actual.channel() + " version is " + latest.version());
+          throw new Fail(
+              "is running version "
+                  + actual.version()
+                  + " but the latest "
+                  + actual.channel()
+                  + " version is "
+                  + latest.version());
         }
         return;
       }

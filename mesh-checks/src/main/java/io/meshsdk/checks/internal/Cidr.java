@@ -38,7 +38,9 @@ record Cidr(byte[] address, int prefix) {
       byte[] out = new byte[4];
       for (int i = 0; i < 4; i++) {
         String part = parts[i];
-        if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+        if (part.isEmpty()
+            || part.length() > 3
+            || !part.chars().allMatch(Character::isDigit)
             || (part.length() > 1 && part.charAt(0) == '0')) {
           return Optional.empty();
         }

@@ -48,14 +48,15 @@ import java.util.stream.Collectors;
 
 /** kubernetes-api through linkerd-cni-plugin. */
 final class CoreChecks {
-  static final String CP_SELECTOR = LinkerdNames.CONTROL_PLANE_NS_LABEL + ",!"
-      + LinkerdNames.CNI_RESOURCE_LABEL;
+  static final String CP_SELECTOR =
+      LinkerdNames.CONTROL_PLANE_NS_LABEL + ",!" + LinkerdNames.CNI_RESOURCE_LABEL;
   static final String HTTPROUTES_CRD = "httproutes.gateway.networking.k8s.io";
   static final String GRPCROUTES_CRD = "grpcroutes.gateway.networking.k8s.io";
-  static final String GATEWAY_MISSING = "The Gateway API CRDs must be installed prior to "
-      + "installing Linkerd. Run:\n\nkubectl apply --server-side -f https://github.com/"
-      + "kubernetes-sigs/gateway-api/releases/download/v1.5.1/standard-install.yaml\n\nor see "
-      + "https://gateway-api.sigs.k8s.io/guides/#installing-gateway-api for more options.";
+  static final String GATEWAY_MISSING =
+      "The Gateway API CRDs must be installed prior to "
+          + "installing Linkerd. Run:\n\nkubectl apply --server-side -f https://github.com/"
+          + "kubernetes-sigs/gateway-api/releases/download/v1.5.1/standard-install.yaml\n\nor see "
+          + "https://gateway-api.sigs.k8s.io/guides/#installing-gateway-api for more options.";
   static final int[] MIN_KUBERNETES = {1, 31, 0};
   static final Duration CLOCK_SKEW = Duration.ofMinutes(5).plusSeconds(10);
   static final String DEFAULT_CLUSTER_NETWORKS =
@@ -65,142 +66,315 @@ final class CoreChecks {
   private CoreChecks() {}
 
   static void add(Catalog c, Settings s) {
-    c.add(KUBERNETES_API, "can initialize the client", "k8s-api", FATAL, ctx -> { });
-    c.add(KUBERNETES_API, "can query the Kubernetes API", "k8s-api", FATAL,
+    c.add(KUBERNETES_API, "can initialize the client", "k8s-api", FATAL, ctx -> {});
+    c.add(
+        KUBERNETES_API,
+        "can query the Kubernetes API",
+        "k8s-api",
+        FATAL,
         CoreChecks::serverVersion);
-    c.add(KUBERNETES_VERSION, "is running the minimum Kubernetes API version", "k8s-version",
-        ERROR, CoreChecks::kubernetesVersion);
-    c.add(GATEWAY_API_CRD, "Gateway API CRDs are installed", "gateway-api-crd", FATAL,
+    c.add(
+        KUBERNETES_VERSION,
+        "is running the minimum Kubernetes API version",
+        "k8s-version",
+        ERROR,
+        CoreChecks::kubernetesVersion);
+    c.add(
+        GATEWAY_API_CRD,
+        "Gateway API CRDs are installed",
+        "gateway-api-crd",
+        FATAL,
         CoreChecks::gatewayApi);
 
-    c.add(PRE_KUBERNETES_SETUP, "control plane namespace does not already exist", "pre-ns", ERROR,
+    c.add(
+        PRE_KUBERNETES_SETUP,
+        "control plane namespace does not already exist",
+        "pre-ns",
+        ERROR,
         ctx -> {
           if (ctx.get(ResourceKind.NAMESPACES, ctx.cpns()).isPresent()) {
             throw new Fail("The \"" + ctx.cpns() + "\" namespace already exists");
           }
         });
-    c.add(PRE_KUBERNETES_SETUP, "can create non-namespaced resources", "pre-k8s-cluster-k8s",
-        ERROR, CoreChecks::canCreateClusterResources);
-    c.add(PRE_KUBERNETES_SETUP, "can create ServiceAccounts", "pre-k8s", ERROR,
+    c.add(
+        PRE_KUBERNETES_SETUP,
+        "can create non-namespaced resources",
+        "pre-k8s-cluster-k8s",
+        ERROR,
+        CoreChecks::canCreateClusterResources);
+    c.add(
+        PRE_KUBERNETES_SETUP,
+        "can create ServiceAccounts",
+        "pre-k8s",
+        ERROR,
         ctx -> access(ctx, "create", "", "v1", "serviceaccounts"));
-    c.add(PRE_KUBERNETES_SETUP, "can create Services", "pre-k8s", ERROR,
+    c.add(
+        PRE_KUBERNETES_SETUP,
+        "can create Services",
+        "pre-k8s",
+        ERROR,
         ctx -> access(ctx, "create", "", "v1", "services"));
-    c.add(PRE_KUBERNETES_SETUP, "can create Deployments", "pre-k8s", ERROR,
+    c.add(
+        PRE_KUBERNETES_SETUP,
+        "can create Deployments",
+        "pre-k8s",
+        ERROR,
         ctx -> access(ctx, "create", "apps", "v1", "deployments"));
-    c.add(PRE_KUBERNETES_SETUP, "can create CronJobs", "pre-k8s", ERROR,
+    c.add(
+        PRE_KUBERNETES_SETUP,
+        "can create CronJobs",
+        "pre-k8s",
+        ERROR,
         ctx -> access(ctx, "create", "batch", "v1beta1", "cronjobs"));
-    c.add(PRE_KUBERNETES_SETUP, "can create ConfigMaps", "pre-k8s", ERROR,
+    c.add(
+        PRE_KUBERNETES_SETUP,
+        "can create ConfigMaps",
+        "pre-k8s",
+        ERROR,
         ctx -> access(ctx, "create", "", "v1", "configmaps"));
-    c.add(PRE_KUBERNETES_SETUP, "can create Secrets", "pre-k8s", ERROR,
+    c.add(
+        PRE_KUBERNETES_SETUP,
+        "can create Secrets",
+        "pre-k8s",
+        ERROR,
         ctx -> access(ctx, "create", "", "v1", "secrets"));
-    c.add(PRE_KUBERNETES_SETUP, "can read Secrets", "pre-k8s", ERROR,
+    c.add(
+        PRE_KUBERNETES_SETUP,
+        "can read Secrets",
+        "pre-k8s",
+        ERROR,
         ctx -> access(ctx, "get", "", "v1", "secrets"));
-    c.add(PRE_KUBERNETES_SETUP, "can read extension-apiserver-authentication configmap",
-        "pre-k8s", ERROR, CoreChecks::extensionApiserverAuthentication);
-    c.add(PRE_KUBERNETES_SETUP, "no clock skew detected", "pre-k8s-clock-skew", WARNING,
+    c.add(
+        PRE_KUBERNETES_SETUP,
+        "can read extension-apiserver-authentication configmap",
+        "pre-k8s",
+        ERROR,
+        CoreChecks::extensionApiserverAuthentication);
+    c.add(
+        PRE_KUBERNETES_SETUP,
+        "no clock skew detected",
+        "pre-k8s-clock-skew",
+        WARNING,
         CoreChecks::clockSkew);
-    c.add(PRE_KUBERNETES_SETUP, DOCKER_DESCRIPTION, "l5d-proxy-init-run-as-root", WARNING,
+    c.add(
+        PRE_KUBERNETES_SETUP,
+        DOCKER_DESCRIPTION,
+        "l5d-proxy-init-run-as-root",
+        WARNING,
         CoreChecks::dockerRuntimePlanned);
 
     c.retry(LINKERD_CRD, CRDS_DESCRIPTION, "l5d-existence-crd", FATAL, false, CoreChecks::crds);
 
-    c.add(LINKERD_EXISTENCE, "'linkerd-config' config map exists",
-        "l5d-existence-linkerd-config", FATAL, ctx -> ctx.configValues());
-    c.add(LINKERD_EXISTENCE, "heartbeat ServiceAccount exist", "l5d-existence-sa", FATAL, ctx -> {
-      if (ctx.configValues().getBoolean("disableHeartBeat").orElse(false)) {
-        return;
-      }
-      missing(ctx.list(ResourceKind.SERVICE_ACCOUNTS,
-          ListQuery.inNamespace(ctx.cpns()).withLabelSelector(CP_SELECTOR)),
-          "ServiceAccounts", List.of("linkerd-heartbeat"));
-    });
-    c.retry(LINKERD_EXISTENCE, "control plane replica sets are ready",
-        "l5d-existence-replicasets", FATAL, false, CoreChecks::replicaSets);
-    c.retry(LINKERD_EXISTENCE, "no unschedulable pods", "l5d-existence-unschedulable-pods",
-        WARNING, true, CoreChecks::unschedulablePods);
-    c.retry(LINKERD_EXISTENCE, "control plane pods are ready", "l5d-api-control-ready", FATAL,
-        true, CoreChecks::controlPlanePods);
-    c.add(LINKERD_EXISTENCE, "cluster networks contains all node podCIDRs",
-        "l5d-cluster-networks-cidr", ERROR, CoreChecks::nodePodCidrs);
-    c.add(LINKERD_EXISTENCE, Catalog.ALL_PODS_DESCRIPTION, "l5d-cluster-networks-pods", ERROR,
+    c.add(
+        LINKERD_EXISTENCE,
+        "'linkerd-config' config map exists",
+        "l5d-existence-linkerd-config",
+        FATAL,
+        ctx -> ctx.configValues());
+    c.add(
+        LINKERD_EXISTENCE,
+        "heartbeat ServiceAccount exist",
+        "l5d-existence-sa",
+        FATAL,
+        ctx -> {
+          if (ctx.configValues().getBoolean("disableHeartBeat").orElse(false)) {
+            return;
+          }
+          missing(
+              ctx.list(
+                  ResourceKind.SERVICE_ACCOUNTS,
+                  ListQuery.inNamespace(ctx.cpns()).withLabelSelector(CP_SELECTOR)),
+              "ServiceAccounts",
+              List.of("linkerd-heartbeat"));
+        });
+    c.retry(
+        LINKERD_EXISTENCE,
+        "control plane replica sets are ready",
+        "l5d-existence-replicasets",
+        FATAL,
+        false,
+        CoreChecks::replicaSets);
+    c.retry(
+        LINKERD_EXISTENCE,
+        "no unschedulable pods",
+        "l5d-existence-unschedulable-pods",
+        WARNING,
+        true,
+        CoreChecks::unschedulablePods);
+    c.retry(
+        LINKERD_EXISTENCE,
+        "control plane pods are ready",
+        "l5d-api-control-ready",
+        FATAL,
+        true,
+        CoreChecks::controlPlanePods);
+    c.add(
+        LINKERD_EXISTENCE,
+        "cluster networks contains all node podCIDRs",
+        "l5d-cluster-networks-cidr",
+        ERROR,
+        CoreChecks::nodePodCidrs);
+    c.add(
+        LINKERD_EXISTENCE,
+        Catalog.ALL_PODS_DESCRIPTION,
+        "l5d-cluster-networks-pods",
+        ERROR,
         CoreChecks::allPods);
-    c.add(LINKERD_EXISTENCE, "cluster networks contains all services",
-        "l5d-cluster-networks-pods", ERROR, CoreChecks::allServices);
+    c.add(
+        LINKERD_EXISTENCE,
+        "cluster networks contains all services",
+        "l5d-cluster-networks-pods",
+        ERROR,
+        CoreChecks::allServices);
 
-    c.add(LINKERD_CONFIG, "control plane Namespace exists", "l5d-existence-ns", FATAL, ctx -> {
-      if (ctx.get(ResourceKind.NAMESPACES, ctx.cpns()).isEmpty()) {
-        throw new Fail("The \"" + ctx.cpns() + "\" namespace does not exist");
-      }
-    });
-    c.add(LINKERD_CONFIG, "control plane ClusterRoles exist", "l5d-existence-cr", FATAL,
-        ctx -> missing(ctx.list(ResourceKind.CLUSTER_ROLES,
-            ListQuery.inAllNamespaces().withLabelSelector(CP_SELECTOR)), "ClusterRoles",
-            List.of("linkerd-" + ctx.cpns() + "-identity",
-                "linkerd-" + ctx.cpns() + "-proxy-injector")));
-    c.add(LINKERD_CONFIG, "control plane ClusterRoleBindings exist", "l5d-existence-crb", FATAL,
-        ctx -> missing(ctx.list(ResourceKind.CLUSTER_ROLE_BINDINGS,
-            ListQuery.inAllNamespaces().withLabelSelector(CP_SELECTOR)), "ClusterRoleBindings",
-            List.of("linkerd-" + ctx.cpns() + "-identity",
-                "linkerd-" + ctx.cpns() + "-proxy-injector")));
-    c.add(LINKERD_CONFIG, "control plane ServiceAccounts exist", "l5d-existence-sa", FATAL,
-        ctx -> missing(ctx.list(ResourceKind.SERVICE_ACCOUNTS,
-            ListQuery.inNamespace(ctx.cpns()).withLabelSelector(CP_SELECTOR)), "ServiceAccounts",
-            List.of("linkerd-destination", "linkerd-identity", "linkerd-proxy-injector")));
+    c.add(
+        LINKERD_CONFIG,
+        "control plane Namespace exists",
+        "l5d-existence-ns",
+        FATAL,
+        ctx -> {
+          if (ctx.get(ResourceKind.NAMESPACES, ctx.cpns()).isEmpty()) {
+            throw new Fail("The \"" + ctx.cpns() + "\" namespace does not exist");
+          }
+        });
+    c.add(
+        LINKERD_CONFIG,
+        "control plane ClusterRoles exist",
+        "l5d-existence-cr",
+        FATAL,
+        ctx ->
+            missing(
+                ctx.list(
+                    ResourceKind.CLUSTER_ROLES,
+                    ListQuery.inAllNamespaces().withLabelSelector(CP_SELECTOR)),
+                "ClusterRoles",
+                List.of(
+                    "linkerd-" + ctx.cpns() + "-identity",
+                    "linkerd-" + ctx.cpns() + "-proxy-injector")));
+    c.add(
+        LINKERD_CONFIG,
+        "control plane ClusterRoleBindings exist",
+        "l5d-existence-crb",
+        FATAL,
+        ctx ->
+            missing(
+                ctx.list(
+                    ResourceKind.CLUSTER_ROLE_BINDINGS,
+                    ListQuery.inAllNamespaces().withLabelSelector(CP_SELECTOR)),
+                "ClusterRoleBindings",
+                List.of(
+                    "linkerd-" + ctx.cpns() + "-identity",
+                    "linkerd-" + ctx.cpns() + "-proxy-injector")));
+    c.add(
+        LINKERD_CONFIG,
+        "control plane ServiceAccounts exist",
+        "l5d-existence-sa",
+        FATAL,
+        ctx ->
+            missing(
+                ctx.list(
+                    ResourceKind.SERVICE_ACCOUNTS,
+                    ListQuery.inNamespace(ctx.cpns()).withLabelSelector(CP_SELECTOR)),
+                "ServiceAccounts",
+                List.of("linkerd-destination", "linkerd-identity", "linkerd-proxy-injector")));
     c.add(LINKERD_CONFIG, CRDS_DESCRIPTION, "l5d-existence-crd", FATAL, CoreChecks::crds);
-    c.add(LINKERD_CONFIG, "control plane MutatingWebhookConfigurations exist",
-        "l5d-existence-mwc", FATAL,
-        ctx -> missing(ctx.list(ResourceKind.MUTATING_WEBHOOK_CONFIGURATIONS,
-            ListQuery.inAllNamespaces().withLabelSelector(CP_SELECTOR)),
-            "MutatingWebhookConfigurations", List.of("linkerd-proxy-injector-webhook-config")));
-    c.add(LINKERD_CONFIG, "control plane ValidatingWebhookConfigurations exist",
-        "l5d-existence-vwc", FATAL,
-        ctx -> missing(ctx.list(ResourceKind.VALIDATING_WEBHOOK_CONFIGURATIONS,
-            ListQuery.inAllNamespaces().withLabelSelector(CP_SELECTOR)),
-            "ValidatingWebhookConfigurations", List.of("linkerd-sp-validator-webhook-config")));
-    c.add(LINKERD_CONFIG, DOCKER_DESCRIPTION, "l5d-proxy-init-run-as-root", ERROR,
+    c.add(
+        LINKERD_CONFIG,
+        "control plane MutatingWebhookConfigurations exist",
+        "l5d-existence-mwc",
+        FATAL,
+        ctx ->
+            missing(
+                ctx.list(
+                    ResourceKind.MUTATING_WEBHOOK_CONFIGURATIONS,
+                    ListQuery.inAllNamespaces().withLabelSelector(CP_SELECTOR)),
+                "MutatingWebhookConfigurations",
+                List.of("linkerd-proxy-injector-webhook-config")));
+    c.add(
+        LINKERD_CONFIG,
+        "control plane ValidatingWebhookConfigurations exist",
+        "l5d-existence-vwc",
+        FATAL,
+        ctx ->
+            missing(
+                ctx.list(
+                    ResourceKind.VALIDATING_WEBHOOK_CONFIGURATIONS,
+                    ListQuery.inAllNamespaces().withLabelSelector(CP_SELECTOR)),
+                "ValidatingWebhookConfigurations",
+                List.of("linkerd-sp-validator-webhook-config")));
+    c.add(
+        LINKERD_CONFIG,
+        DOCKER_DESCRIPTION,
+        "l5d-proxy-init-run-as-root",
+        ERROR,
         CoreChecks::dockerRuntimeInstalled);
 
-    c.add(LINKERD_CNI_PLUGIN, "cni plugin ConfigMap exists", "cni-plugin-cm-exists", FATAL,
+    c.add(
+        LINKERD_CNI_PLUGIN,
+        "cni plugin ConfigMap exists",
+        "cni-plugin-cm-exists",
+        FATAL,
         ctx -> {
           cni(ctx);
-          if (ctx.get(ResourceKind.CONFIG_MAPS, ctx.settings().cniNamespace(),
-              "linkerd-cni-config").isEmpty()) {
+          if (ctx.get(ResourceKind.CONFIG_MAPS, ctx.settings().cniNamespace(), "linkerd-cni-config")
+              .isEmpty()) {
             throw new Fail("configmaps \"linkerd-cni-config\" not found");
           }
         });
-    c.add(LINKERD_CNI_PLUGIN, "cni plugin ClusterRole exists", "cni-plugin-cr-exists", FATAL,
+    c.add(
+        LINKERD_CNI_PLUGIN,
+        "cni plugin ClusterRole exists",
+        "cni-plugin-cr-exists",
+        FATAL,
         ctx -> {
           cni(ctx);
           if (ctx.get(ResourceKind.CLUSTER_ROLES, "linkerd-cni").isEmpty()) {
             throw new Fail("missing ClusterRole: linkerd-cni");
           }
         });
-    c.add(LINKERD_CNI_PLUGIN, "cni plugin ClusterRoleBinding exists", "cni-plugin-crb-exists",
-        FATAL, ctx -> {
+    c.add(
+        LINKERD_CNI_PLUGIN,
+        "cni plugin ClusterRoleBinding exists",
+        "cni-plugin-crb-exists",
+        FATAL,
+        ctx -> {
           cni(ctx);
           if (ctx.get(ResourceKind.CLUSTER_ROLE_BINDINGS, "linkerd-cni").isEmpty()) {
             throw new Fail("missing ClusterRoleBinding: linkerd-cni");
           }
         });
-    c.add(LINKERD_CNI_PLUGIN, "cni plugin ServiceAccount exists", "cni-plugin-sa-exists", FATAL,
+    c.add(
+        LINKERD_CNI_PLUGIN,
+        "cni plugin ServiceAccount exists",
+        "cni-plugin-sa-exists",
+        FATAL,
         ctx -> {
           cni(ctx);
-          if (ctx.get(ResourceKind.SERVICE_ACCOUNTS, ctx.settings().cniNamespace(),
-              "linkerd-cni").isEmpty()) {
+          if (ctx.get(ResourceKind.SERVICE_ACCOUNTS, ctx.settings().cniNamespace(), "linkerd-cni")
+              .isEmpty()) {
             throw new Fail("missing ServiceAccount: linkerd-cni");
           }
         });
-    c.add(LINKERD_CNI_PLUGIN, "cni plugin DaemonSet exists", "cni-plugin-ds-exists", FATAL,
+    c.add(
+        LINKERD_CNI_PLUGIN,
+        "cni plugin DaemonSet exists",
+        "cni-plugin-ds-exists",
+        FATAL,
         ctx -> {
           cni(ctx);
           daemonSet(ctx);
         });
-    c.retry(LINKERD_CNI_PLUGIN, "cni plugin pod is running on all nodes", "cni-plugin-ready",
-        FATAL, true, ctx -> {
+    c.retry(
+        LINKERD_CNI_PLUGIN,
+        "cni plugin pod is running on all nodes",
+        "cni-plugin-ready",
+        FATAL,
+        true,
+        ctx -> {
           cni(ctx);
           V1DaemonSet ds = daemonSet(ctx);
-          Integer desired = ds.getStatus() == null ? null
-              : ds.getStatus().getDesiredNumberScheduled();
+          Integer desired =
+              ds.getStatus() == null ? null : ds.getStatus().getDesiredNumberScheduled();
           Integer ready = ds.getStatus() == null ? null : ds.getStatus().getNumberReady();
           int scheduled = desired == null ? 0 : desired;
           int r = ready == null ? 0 : ready;
@@ -244,9 +418,20 @@ final class CoreChecks {
     for (int i = 0; i < 3; i++) {
       if (actual[i] != MIN_KUBERNETES[i]) {
         if (actual[i] < MIN_KUBERNETES[i]) {
-          throw new Fail("Kubernetes is on version [" + actual[0] + "." + actual[1] + "."
-              + actual[2] + "], but version [" + MIN_KUBERNETES[0] + "." + MIN_KUBERNETES[1] + "."
-              + MIN_KUBERNETES[2] + "] or more recent is required");
+          throw new Fail(
+              "Kubernetes is on version ["
+                  + actual[0]
+                  + "."
+                  + actual[1]
+                  + "."
+                  + actual[2]
+                  + "], but version ["
+                  + MIN_KUBERNETES[0]
+                  + "."
+                  + MIN_KUBERNETES[1]
+                  + "."
+                  + MIN_KUBERNETES[2]
+                  + "] or more recent is required");
         }
         return;
       }
@@ -265,8 +450,11 @@ final class CoreChecks {
       }
       found = true;
       if (!versions(crd.get()).contains("v1")) {
-        throw new Fail("the " + name + " CRD is missing the v1 version, please upgrade to "
-            + "Gateway API v1.1.1 or later");
+        throw new Fail(
+            "the "
+                + name
+                + " CRD is missing the v1 version, please upgrade to "
+                + "Gateway API v1.1.1 or later");
       }
     }
     if (!found) {
@@ -278,7 +466,8 @@ final class CoreChecks {
     if (crd.getSpec() == null || crd.getSpec().getVersions() == null) {
       return List.of();
     }
-    return crd.getSpec().getVersions().stream().map(V1CustomResourceDefinitionVersion::getName)
+    return crd.getSpec().getVersions().stream()
+        .map(V1CustomResourceDefinitionVersion::getName)
         .toList();
   }
 
@@ -297,14 +486,24 @@ final class CoreChecks {
     }
   }
 
-  private static void access(RunContext ctx, String verb, String group, String version,
-      String resource) {
-    V1SubjectAccessReviewStatus st = ctx.cluster().accessReview(new V1ResourceAttributes()
-        .verb(verb).namespace(ctx.cpns()).group(group).version(version).resource(resource));
+  private static void access(
+      RunContext ctx, String verb, String group, String version, String resource) {
+    V1SubjectAccessReviewStatus st =
+        ctx.cluster()
+            .accessReview(
+                new V1ResourceAttributes()
+                    .verb(verb)
+                    .namespace(ctx.cpns())
+                    .group(group)
+                    .version(version)
+                    .resource(resource));
     if (st == null || !Boolean.TRUE.equals(st.getAllowed())) {
       String reason = st == null || st.getReason() == null ? "" : st.getReason();
-      throw new Fail("not authorized to access " + resource + (group.isEmpty() ? "" : "." + group)
-          + (reason.isEmpty() ? "" : ": " + reason));
+      throw new Fail(
+          "not authorized to access "
+              + resource
+              + (group.isEmpty() ? "" : "." + group)
+              + (reason.isEmpty() ? "" : ": " + reason));
     }
   }
 
@@ -313,9 +512,13 @@ final class CoreChecks {
     List<Manifest> out = new ArrayList<>();
     out.add(object("v1", "Namespace", cpns));
     String rbac = "rbac.authorization.k8s.io/v1";
-    List<String> roles = List.of("linkerd-" + cpns + "-identity",
-        "linkerd-" + cpns + "-destination", "linkerd-" + cpns + "-proxy-injector",
-        "linkerd-policy", "linkerd-heartbeat");
+    List<String> roles =
+        List.of(
+            "linkerd-" + cpns + "-identity",
+            "linkerd-" + cpns + "-destination",
+            "linkerd-" + cpns + "-proxy-injector",
+            "linkerd-policy",
+            "linkerd-heartbeat");
     for (String r : roles) {
       out.add(object(rbac, "ClusterRole", r));
     }
@@ -325,8 +528,8 @@ final class CoreChecks {
     out.add(object(rbac, "ClusterRoleBinding", "linkerd-destination-policy"));
     String adm = "admissionregistration.k8s.io/v1";
     out.add(object(adm, "ValidatingWebhookConfiguration", "linkerd-sp-validator-webhook-config"));
-    out.add(object(adm, "ValidatingWebhookConfiguration",
-        "linkerd-policy-validator-webhook-config"));
+    out.add(
+        object(adm, "ValidatingWebhookConfiguration", "linkerd-policy-validator-webhook-config"));
     out.add(object(adm, "MutatingWebhookConfiguration", "linkerd-proxy-injector-webhook-config"));
     return out;
   }
@@ -348,8 +551,13 @@ final class CoreChecks {
       try {
         ctx.cluster().dryRunCreate(m);
       } catch (ClusterAccessException e) {
-        errors.add("cannot create " + m.kind().orElse("") + "/" + m.name().orElse("") + ": "
-            + e.getMessage());
+        errors.add(
+            "cannot create "
+                + m.kind().orElse("")
+                + "/"
+                + m.name().orElse("")
+                + ": "
+                + e.getMessage());
       }
     }
     if (!errors.isEmpty()) {
@@ -358,9 +566,10 @@ final class CoreChecks {
   }
 
   private static void extensionApiserverAuthentication(RunContext ctx) {
-    V1ConfigMap cm = ctx.get(ResourceKind.CONFIG_MAPS, "kube-system",
-        "extension-apiserver-authentication").orElseThrow(() -> new Fail(
-            "configmaps \"extension-apiserver-authentication\" not found"));
+    V1ConfigMap cm =
+        ctx.get(ResourceKind.CONFIG_MAPS, "kube-system", "extension-apiserver-authentication")
+            .orElseThrow(
+                () -> new Fail("configmaps \"extension-apiserver-authentication\" not found"));
     String v = cm.getData() == null ? null : cm.getData().get("requestheader-client-ca-file");
     if (v == null || v.isEmpty()) {
       throw new Fail("--requestheader-client-ca-file is not configured");
@@ -396,8 +605,10 @@ final class CoreChecks {
   private static List<String> dockerNodes(RunContext ctx) {
     List<String> out = new ArrayList<>();
     for (V1Node node : nodes(ctx)) {
-      String rt = node.getStatus() == null || node.getStatus().getNodeInfo() == null ? null
-          : node.getStatus().getNodeInfo().getContainerRuntimeVersion();
+      String rt =
+          node.getStatus() == null || node.getStatus().getNodeInfo() == null
+              ? null
+              : node.getStatus().getNodeInfo().getContainerRuntimeVersion();
       if (rt != null && rt.startsWith("docker:")) {
         out.add(RunContext.name(node));
       }
@@ -412,8 +623,12 @@ final class CoreChecks {
     }
     List<String> docker = dockerNodes(ctx);
     if (!docker.isEmpty()) {
-      throw new Fail("there are nodes using the docker container runtime and proxy-init "
-          + "container must run as root user: " + String.join(", ", docker) + "\n" + DOCKER_FIX);
+      throw new Fail(
+          "there are nodes using the docker container runtime and proxy-init "
+              + "container must run as root user: "
+              + String.join(", ", docker)
+              + "\n"
+              + DOCKER_FIX);
     }
   }
 
@@ -425,13 +640,15 @@ final class CoreChecks {
       return;
     }
     if (!dockerNodes(ctx).isEmpty()) {
-      throw new Fail("there are nodes using the docker container runtime and proxy-init "
-          + "container must run as root user.\n" + DOCKER_FIX);
+      throw new Fail(
+          "there are nodes using the docker container runtime and proxy-init "
+              + "container must run as root user.\n"
+              + DOCKER_FIX);
     }
   }
 
-  static void missing(List<? extends KubernetesObject> objects, String what,
-      List<String> required) {
+  static void missing(
+      List<? extends KubernetesObject> objects, String what, List<String> required) {
     Set<String> have = objects.stream().map(RunContext::name).collect(Collectors.toSet());
     TreeSet<String> missing = new TreeSet<>();
     for (String r : required) {
@@ -477,8 +694,8 @@ final class CoreChecks {
   }
 
   private static void controlPlanePods(RunContext ctx) {
-    List<V1Pod> pods = ctx.pods(Optional.of(ctx.cpns()),
-        LinkerdNames.CONTROL_PLANE_COMPONENT_LABEL);
+    List<V1Pod> pods =
+        ctx.pods(Optional.of(ctx.cpns()), LinkerdNames.CONTROL_PLANE_COMPONENT_LABEL);
     Map<String, List<V1Pod>> byComponent = new LinkedHashMap<>();
     for (V1Pod pod : pods) {
       String name = RunContext.name(pod);
@@ -522,8 +739,8 @@ final class CoreChecks {
       List<V1PodCondition> conds = Pods.status(pod).getConditions();
       for (V1PodCondition cond : conds == null ? List.<V1PodCondition>of() : conds) {
         if ("Unschedulable".equals(cond.getReason())) {
-          return Optional.of("pod " + RunContext.name(pod) + " cannot be scheduled: "
-              + nn(cond.getMessage()));
+          return Optional.of(
+              "pod " + RunContext.name(pod) + " cannot be scheduled: " + nn(cond.getMessage()));
         }
       }
     }
@@ -567,8 +784,8 @@ final class CoreChecks {
         continue;
       }
       any = true;
-      Cidr pod = Cidr.parse(podCidr).orElseThrow(
-          () -> new Fail("invalid CIDR address: " + podCidr));
+      Cidr pod =
+          Cidr.parse(podCidr).orElseThrow(() -> new Fail("invalid CIDR address: " + podCidr));
       boolean contained = false;
       for (Cidr n : networks) {
         if (n.contains(pod.address()) && pod.prefix() >= n.prefix()) {
@@ -584,9 +801,14 @@ final class CoreChecks {
       throw new Skip("no node has a podCIDR");
     }
     if (!bad.isEmpty()) {
-      throw new Fail("node has podCIDR(s) [" + String.join(" ", bad) + "] which are not contained"
-          + " in the Linkerd clusterNetworks.\n\tTry installing linkerd via --set "
-          + "clusterNetworks=\"" + String.join("\\,", bad) + "\"");
+      throw new Fail(
+          "node has podCIDR(s) ["
+              + String.join(" ", bad)
+              + "] which are not contained"
+              + " in the Linkerd clusterNetworks.\n\tTry installing linkerd via --set "
+              + "clusterNetworks=\""
+              + String.join("\\,", bad)
+              + "\"");
     }
   }
 
@@ -609,9 +831,16 @@ final class CoreChecks {
         continue;
       }
       if (!inNetworks(networks, ip)) {
-        throw new Fail("the Linkerd clusterNetworks [\"" + clusterNetworksRaw(ctx)
-            + "\"] do not include pod " + RunContext.namespaceOf(pod) + "/" + RunContext.name(pod)
-            + " (" + ip + ")");
+        throw new Fail(
+            "the Linkerd clusterNetworks [\""
+                + clusterNetworksRaw(ctx)
+                + "\"] do not include pod "
+                + RunContext.namespaceOf(pod)
+                + "/"
+                + RunContext.name(pod)
+                + " ("
+                + ip
+                + ")");
       }
     }
   }
@@ -624,9 +853,16 @@ final class CoreChecks {
         continue;
       }
       if (!inNetworks(networks, ip)) {
-        throw new Fail("the Linkerd clusterNetworks [\"" + clusterNetworksRaw(ctx)
-            + "\"] do not include svc " + RunContext.namespaceOf(svc) + "/" + RunContext.name(svc)
-            + " (" + ip + ")");
+        throw new Fail(
+            "the Linkerd clusterNetworks [\""
+                + clusterNetworksRaw(ctx)
+                + "\"] do not include svc "
+                + RunContext.namespaceOf(svc)
+                + "/"
+                + RunContext.name(svc)
+                + " ("
+                + ip
+                + ")");
       }
     }
   }

@@ -18,9 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs checks with Linkerd's semantics: results in the given order, a failed fatal check stops
- * everything after it, skips report nothing, retryable checks are retried every interval until
- * the deadline. Checks run concurrently on the executor; results are reported (and heard) in
- * order.
+ * everything after it, skips report nothing, retryable checks are retried every interval until the
+ * deadline. Checks run concurrently on the executor; results are reported (and heard) in order.
  */
 public final class Engine {
   /** The message of a retry attempt of a check that does not show its real error. */
@@ -68,8 +67,8 @@ public final class Engine {
         CheckResult r = a.result();
         boolean retried = false;
         while (r.isFailure() && def.check().retryable() && a.retryable() && beforeDeadline()) {
-          listener.onRetry(def.check().showsRetryError() ? r
-              : r.toBuilder().failed(WAITING).build());
+          listener.onRetry(
+              def.check().showsRetryError() ? r : r.toBuilder().failed(WAITING).build());
           sleep(settings.retryInterval());
           ctx = contexts.get();
           a = await(def, submit(List.of(def), 0, ctx).get(0));
@@ -120,15 +119,18 @@ public final class Engine {
       return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       f.cancel(true);
-      return new Attempt(result(def.check(), settings.hintBase())
-          .failed("the check did not finish within " + describe(timeout)).build(), true);
+      return new Attempt(
+          result(def.check(), settings.hintBase())
+              .failed("the check did not finish within " + describe(timeout))
+              .build(),
+          true);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       f.cancel(true);
       throw new CancellationException("check run interrupted");
     } catch (ExecutionException e) {
-      return new Attempt(result(def.check(), settings.hintBase())
-          .failed(message(e.getCause())).build(), true);
+      return new Attempt(
+          result(def.check(), settings.hintBase()).failed(message(e.getCause())).build(), true);
     }
   }
 
@@ -173,8 +175,9 @@ public final class Engine {
     } catch (Skip s) {
       return new Attempt(b.skipped(s.getMessage()).build(), true);
     } catch (Warn w) {
-      return new Attempt(b.severity(io.meshsdk.core.report.Severity.WARNING)
-          .failed(w.getMessage()).build(), false);
+      return new Attempt(
+          b.severity(io.meshsdk.core.report.Severity.WARNING).failed(w.getMessage()).build(),
+          false);
     } catch (Fail f) {
       return new Attempt(b.failed(message(f)).build(), f.retryable());
     } catch (RuntimeException e) {

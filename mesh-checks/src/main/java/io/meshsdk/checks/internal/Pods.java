@@ -68,18 +68,22 @@ final class Pods {
         continue;
       }
       V1Container def = inits.get(c.getName());
-      if (def != null && "Always".equals(def.getRestartPolicy())
+      if (def != null
+          && "Always".equals(def.getRestartPolicy())
           && Boolean.TRUE.equals(c.getStarted())) {
         continue;
       }
       if (t != null) {
         if (empty(t.getReason())) {
-          reason = code(t.getSignal()) != 0 ? "Init:Signal:" + code(t.getSignal())
-              : "Init:ExitCode:" + code(t.getExitCode());
+          reason =
+              code(t.getSignal()) != 0
+                  ? "Init:Signal:" + code(t.getSignal())
+                  : "Init:ExitCode:" + code(t.getExitCode());
         } else {
           reason = "Init:" + t.getReason();
         }
-      } else if (state(c).getWaiting() != null && !empty(state(c).getWaiting().getReason())
+      } else if (state(c).getWaiting() != null
+          && !empty(state(c).getWaiting().getReason())
           && !"PodInitializing".equals(state(c).getWaiting().getReason())) {
         reason = "Init:" + state(c).getWaiting().getReason();
       } else {
@@ -99,9 +103,10 @@ final class Pods {
         } else if (s.getTerminated() != null && !empty(s.getTerminated().getReason())) {
           reason = s.getTerminated().getReason();
         } else if (s.getTerminated() != null) {
-          reason = code(s.getTerminated().getSignal()) != 0
-              ? "Signal:" + code(s.getTerminated().getSignal())
-              : "ExitCode:" + code(s.getTerminated().getExitCode());
+          reason =
+              code(s.getTerminated().getSignal()) != 0
+                  ? "Signal:" + code(s.getTerminated().getSignal())
+                  : "ExitCode:" + code(s.getTerminated().getExitCode());
         } else if (Boolean.TRUE.equals(c.getReady()) && s.getRunning() != null) {
           hasRunning = true;
         }
@@ -206,14 +211,18 @@ final class Pods {
         case "Completed", "NodeShutdown", "Shutdown", "Terminated" -> {
           continue;
         }
-        default -> { }
+        default -> {}
       }
       if (!status.equals("Running") && !status.equals("Evicted")) {
         throw new Fail("pod \"" + RunContext.name(pod) + "\" status is " + phase(pod));
       }
       if (!proxyReady(pod)) {
-        throw new Fail("container \"" + LinkerdNames.PROXY_CONTAINER + "\" in pod \""
-            + RunContext.name(pod) + "\" is not ready");
+        throw new Fail(
+            "container \""
+                + LinkerdNames.PROXY_CONTAINER
+                + "\" in pod \""
+                + RunContext.name(pod)
+                + "\" is not ready");
       }
     }
   }

@@ -36,68 +36,146 @@ import java.util.TreeSet;
 
 /** Versions, control-plane proxies, data plane, HA and extension namespaces. */
 final class ProxyChecks {
-  static final String OFFLINE = "the latest version was not looked up: Mesh SDK is offline by "
-      + "default and contacts no service outside the cluster's API (enable a VersionLookup, or "
-      + "`mesh check --version-check`, to ask versioncheck.linkerd.io)";
+  static final String OFFLINE =
+      "the latest version was not looked up: Mesh SDK is offline by "
+          + "default and contacts no service outside the cluster's API (enable a VersionLookup, or "
+          + "`mesh check --version-check`, to ask versioncheck.linkerd.io)";
 
   private ProxyChecks() {}
 
   static void add(Catalog c, Settings s) {
-    c.add(LINKERD_VERSION, "can determine the latest version", "l5d-version-latest", WARNING,
+    c.add(
+        LINKERD_VERSION,
+        "can determine the latest version",
+        "l5d-version-latest",
+        WARNING,
         ctx -> latest(ctx));
-    c.add(LINKERD_VERSION, "cli is up-to-date", "l5d-version-cli", WARNING,
+    c.add(
+        LINKERD_VERSION,
+        "cli is up-to-date",
+        "l5d-version-cli",
+        WARNING,
         ctx -> channels(ctx).match(ctx.settings().cliVersion()));
 
-    c.retry(CONTROL_PLANE_VERSION, "can retrieve the control plane version",
-        "l5d-version-control", FATAL, false, ProxyChecks::controlPlaneVersion);
-    c.add(CONTROL_PLANE_VERSION, "control plane is up-to-date", "l5d-version-control", WARNING,
+    c.retry(
+        CONTROL_PLANE_VERSION,
+        "can retrieve the control plane version",
+        "l5d-version-control",
+        FATAL,
+        false,
+        ProxyChecks::controlPlaneVersion);
+    c.add(
+        CONTROL_PLANE_VERSION,
+        "control plane is up-to-date",
+        "l5d-version-control",
+        WARNING,
         ctx -> channels(ctx).match(controlPlaneVersion(ctx)));
-    c.add(CONTROL_PLANE_VERSION, "control plane and cli versions match", "l5d-version-control",
-        WARNING, ctx -> {
+    c.add(
+        CONTROL_PLANE_VERSION,
+        "control plane and cli versions match",
+        "l5d-version-control",
+        WARNING,
+        ctx -> {
           String cp = controlPlaneVersion(ctx);
           if (!cp.equals(ctx.settings().cliVersion())) {
-            throw new Fail("control plane running " + cp + " but cli running "
-                + ctx.settings().cliVersion());
+            throw new Fail(
+                "control plane running " + cp + " but cli running " + ctx.settings().cliVersion());
           }
         });
 
-    c.retry(LINKERD_CONTROL_PLANE_PROXY, "control plane proxies are healthy",
-        "l5d-cp-proxy-healthy", FATAL, true, ctx -> {
+    c.retry(
+        LINKERD_CONTROL_PLANE_PROXY,
+        "control plane proxies are healthy",
+        "l5d-cp-proxy-healthy",
+        FATAL,
+        true,
+        ctx -> {
           List<V1Pod> pods = controlPlaneProxyPods(ctx);
           Pods.checkPodsRunning(pods, ctx.cpns());
           IdentityChecks.trustBundleMatches(ctx, pods, Optional.of(ctx.cpns()));
         });
-    c.add(LINKERD_CONTROL_PLANE_PROXY, "control plane proxies are up-to-date",
-        "l5d-cp-proxy-version", WARNING, ctx -> upToDate(ctx, controlPlaneProxyPods(ctx)));
-    c.add(LINKERD_CONTROL_PLANE_PROXY, "control plane proxies and cli versions match",
-        "l5d-cp-proxy-cli-version", WARNING, ctx -> cliMatch(ctx, controlPlaneProxyPods(ctx)));
+    c.add(
+        LINKERD_CONTROL_PLANE_PROXY,
+        "control plane proxies are up-to-date",
+        "l5d-cp-proxy-version",
+        WARNING,
+        ctx -> upToDate(ctx, controlPlaneProxyPods(ctx)));
+    c.add(
+        LINKERD_CONTROL_PLANE_PROXY,
+        "control plane proxies and cli versions match",
+        "l5d-cp-proxy-cli-version",
+        WARNING,
+        ctx -> cliMatch(ctx, controlPlaneProxyPods(ctx)));
 
-    c.add(LINKERD_DATA_PLANE, "data plane namespace exists", "l5d-data-plane-exists", FATAL,
+    c.add(
+        LINKERD_DATA_PLANE,
+        "data plane namespace exists",
+        "l5d-data-plane-exists",
+        FATAL,
         ProxyChecks::dataPlaneNamespace);
-    c.retry(LINKERD_DATA_PLANE, "data plane proxies are ready", "l5d-data-plane-ready", FATAL,
-        false, ctx -> Pods.checkPodsRunning(dataPlanePods(ctx),
-            ctx.settings().dataPlaneNamespace().orElse("")));
-    c.add(LINKERD_DATA_PLANE, "data plane is up-to-date", "l5d-data-plane-version", WARNING,
+    c.retry(
+        LINKERD_DATA_PLANE,
+        "data plane proxies are ready",
+        "l5d-data-plane-ready",
+        FATAL,
+        false,
+        ctx ->
+            Pods.checkPodsRunning(
+                dataPlanePods(ctx), ctx.settings().dataPlaneNamespace().orElse("")));
+    c.add(
+        LINKERD_DATA_PLANE,
+        "data plane is up-to-date",
+        "l5d-data-plane-version",
+        WARNING,
         ctx -> upToDate(ctx, dataPlanePods(ctx)));
-    c.add(LINKERD_DATA_PLANE, "data plane and cli versions match", "l5d-data-plane-cli-version",
-        WARNING, ctx -> cliMatch(ctx, dataPlanePods(ctx)));
-    c.add(LINKERD_DATA_PLANE, "data plane pod labels are configured correctly",
-        "l5d-data-plane-pod-labels", WARNING,
+    c.add(
+        LINKERD_DATA_PLANE,
+        "data plane and cli versions match",
+        "l5d-data-plane-cli-version",
+        WARNING,
+        ctx -> cliMatch(ctx, dataPlanePods(ctx)));
+    c.add(
+        LINKERD_DATA_PLANE,
+        "data plane pod labels are configured correctly",
+        "l5d-data-plane-pod-labels",
+        WARNING,
         ctx -> labels(dataPlanePods(ctx), "Some labels on data plane pods should be annotations:"));
-    c.add(LINKERD_DATA_PLANE, "data plane service labels are configured correctly",
-        "l5d-data-plane-services-labels", WARNING,
-        ctx -> labels(ctx.services(ctx.settings().dataPlaneNamespace(), ""),
-            "Some labels on data plane services should be annotations:"));
-    c.add(LINKERD_DATA_PLANE, "data plane service annotations are configured correctly",
-        "l5d-data-plane-services-annotations", WARNING, ProxyChecks::serviceAnnotations);
-    c.add(LINKERD_DATA_PLANE, "opaque ports are properly annotated",
-        "linkerd-opaque-ports-definition", WARNING, ProxyChecks::opaquePorts);
+    c.add(
+        LINKERD_DATA_PLANE,
+        "data plane service labels are configured correctly",
+        "l5d-data-plane-services-labels",
+        WARNING,
+        ctx ->
+            labels(
+                ctx.services(ctx.settings().dataPlaneNamespace(), ""),
+                "Some labels on data plane services should be annotations:"));
+    c.add(
+        LINKERD_DATA_PLANE,
+        "data plane service annotations are configured correctly",
+        "l5d-data-plane-services-annotations",
+        WARNING,
+        ProxyChecks::serviceAnnotations);
+    c.add(
+        LINKERD_DATA_PLANE,
+        "opaque ports are properly annotated",
+        "linkerd-opaque-ports-definition",
+        WARNING,
+        ProxyChecks::opaquePorts);
 
-    c.retry(LINKERD_HA_CHECKS, "multiple replicas of control plane pods",
-        "l5d-control-plane-replicas", WARNING, false, ProxyChecks::replicas);
+    c.retry(
+        LINKERD_HA_CHECKS,
+        "multiple replicas of control plane pods",
+        "l5d-control-plane-replicas",
+        WARNING,
+        false,
+        ProxyChecks::replicas);
 
-    c.add(LINKERD_EXTENSION_CHECKS, "namespace configuration for extensions",
-        "l5d-extension-namespaces", WARNING, ProxyChecks::extensionNamespaces);
+    c.add(
+        LINKERD_EXTENSION_CHECKS,
+        "namespace configuration for extensions",
+        "l5d-extension-namespaces",
+        WARNING,
+        ProxyChecks::extensionNamespaces);
   }
 
   static Channels channels(RunContext ctx) {
@@ -109,33 +187,42 @@ final class ProxyChecks {
   }
 
   static Channels latest(RunContext ctx) {
-    return ctx.memo("latest-versions", () -> {
-      if (ctx.settings().versionLookup().isEmpty()) {
-        throw new Fail(OFFLINE);
-      }
-      String uuid = "unknown";
-      try {
-        uuid = ctx.linkerdConfigMap().map(cm -> cm.getMetadata() == null ? null
-            : cm.getMetadata().getUid()).orElse("unknown");
-      } catch (RuntimeException e) {
-        // the UUID is informative only
-      }
-      Map<String, String> answer;
-      try {
-        answer = ctx.settings().versionLookup().get()
-            .latestVersions(ctx.settings().cliVersion(), uuid == null ? "unknown" : uuid);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new Fail("the version lookup was interrupted");
-      } catch (Exception e) {
-        throw new Fail(e.getMessage() == null ? e.toString() : e.getMessage());
-      }
-      return Channels.of(answer);
-    });
+    return ctx.memo(
+        "latest-versions",
+        () -> {
+          if (ctx.settings().versionLookup().isEmpty()) {
+            throw new Fail(OFFLINE);
+          }
+          String uuid = "unknown";
+          try {
+            uuid =
+                ctx.linkerdConfigMap()
+                    .map(cm -> cm.getMetadata() == null ? null : cm.getMetadata().getUid())
+                    .orElse("unknown");
+          } catch (RuntimeException e) {
+            // the UUID is informative only
+          }
+          Map<String, String> answer;
+          try {
+            answer =
+                ctx.settings()
+                    .versionLookup()
+                    .get()
+                    .latestVersions(ctx.settings().cliVersion(), uuid == null ? "unknown" : uuid);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Fail("the version lookup was interrupted");
+          } catch (Exception e) {
+            throw new Fail(e.getMessage() == null ? e.toString() : e.getMessage());
+          }
+          return Channels.of(answer);
+        });
   }
 
   private static String controlPlaneVersion(RunContext ctx) {
-    return ctx.configValues().getString("linkerdVersion").filter(v -> !v.isEmpty())
+    return ctx.configValues()
+        .getString("linkerdVersion")
+        .filter(v -> !v.isEmpty())
         .orElseThrow(() -> new Fail("linkerd-config has no linkerdVersion"));
   }
 
@@ -144,7 +231,8 @@ final class ProxyChecks {
   }
 
   static List<V1Pod> dataPlanePods(RunContext ctx) {
-    return ctx.pods(ctx.settings().dataPlaneNamespace(),
+    return ctx.pods(
+        ctx.settings().dataPlaneNamespace(),
         LinkerdNames.CONTROL_PLANE_NS_LABEL + "=" + ctx.cpns());
   }
 
@@ -169,8 +257,8 @@ final class ProxyChecks {
       }
     }
     if (!outdated.isEmpty()) {
-      throw new Fail("some proxies are not running the current version:\n"
-          + String.join("\n", outdated));
+      throw new Fail(
+          "some proxies are not running the current version:\n" + String.join("\n", outdated));
     }
   }
 
@@ -210,8 +298,13 @@ final class ProxyChecks {
         }
       }
       if (!bad.isEmpty()) {
-        errors.add("\t* " + RunContext.namespaceOf(o) + "/" + RunContext.name(o) + "\n\t\t"
-            + String.join("\n\t\t", bad));
+        errors.add(
+            "\t* "
+                + RunContext.namespaceOf(o)
+                + "/"
+                + RunContext.name(o)
+                + "\n\t\t"
+                + String.join("\n\t\t", bad));
       }
     }
     if (!errors.isEmpty()) {
@@ -223,13 +316,18 @@ final class ProxyChecks {
     List<String> errors = new ArrayList<>();
     for (V1Service svc : ctx.services(ctx.settings().dataPlaneNamespace(), "")) {
       if (RunContext.annotations(svc).containsKey("mirror.linkerd.io/exported")) {
-        errors.add("\t* " + RunContext.namespaceOf(svc) + "/" + RunContext.name(svc)
-            + "\n\t\tmirror.linkerd.io/exported");
+        errors.add(
+            "\t* "
+                + RunContext.namespaceOf(svc)
+                + "/"
+                + RunContext.name(svc)
+                + "\n\t\tmirror.linkerd.io/exported");
       }
     }
     if (!errors.isEmpty()) {
-      throw new Fail("Some annotations on data plane services should be labels:\n"
-          + String.join("\n", errors));
+      throw new Fail(
+          "Some annotations on data plane services should be labels:\n"
+              + String.join("\n", errors));
     }
   }
 
@@ -255,10 +353,10 @@ final class ProxyChecks {
         throw new Fail("endpoints \"" + RunContext.name(svc) + "\" not found");
       }
       Set<V1Pod> targets = new LinkedHashSet<>();
-      for (V1EndpointSubset subset : ep.getSubsets() == null ? List.<V1EndpointSubset>of()
-          : ep.getSubsets()) {
-        for (V1EndpointAddress addr : subset.getAddresses() == null
-            ? List.<V1EndpointAddress>of() : subset.getAddresses()) {
+      for (V1EndpointSubset subset :
+          ep.getSubsets() == null ? List.<V1EndpointSubset>of() : ep.getSubsets()) {
+        for (V1EndpointAddress addr :
+            subset.getAddresses() == null ? List.<V1EndpointAddress>of() : subset.getAddresses()) {
           if (addr.getTargetRef() != null && "Pod".equals(addr.getTargetRef().getKind())) {
             String name = addr.getTargetRef().getName();
             V1Pod pod = pods.get(svcNs + "/" + name);
@@ -286,7 +384,8 @@ final class ProxyChecks {
   }
 
   private static List<V1ServicePort> ports(V1Service svc) {
-    return svc.getSpec() == null || svc.getSpec().getPorts() == null ? List.of()
+    return svc.getSpec() == null || svc.getSpec().getPorts() == null
+        ? List.of()
         : svc.getSpec().getPorts();
   }
 
@@ -295,12 +394,14 @@ final class ProxyChecks {
   }
 
   private static int targetInt(V1ServicePort sp) {
-    return sp.getTargetPort() == null || !sp.getTargetPort().isInteger() ? 0
+    return sp.getTargetPort() == null || !sp.getTargetPort().isInteger()
+        ? 0
         : sp.getTargetPort().getIntValue();
   }
 
   private static String targetStr(V1ServicePort sp) {
-    return sp.getTargetPort() == null || sp.getTargetPort().isInteger() ? ""
+    return sp.getTargetPort() == null || sp.getTargetPort().isInteger()
+        ? ""
         : sp.getTargetPort().getStrValue();
   }
 
@@ -314,10 +415,10 @@ final class ProxyChecks {
   }
 
   private static String misconfiguredOpaque(V1Service svc, V1Pod pod) {
-    List<String> svcPorts = split(RunContext.annotations(svc).get(
-        LinkerdNames.OPAQUE_PORTS_ANNOTATION));
-    List<String> podPorts = split(RunContext.annotations(pod).get(
-        LinkerdNames.OPAQUE_PORTS_ANNOTATION));
+    List<String> svcPorts =
+        split(RunContext.annotations(svc).get(LinkerdNames.OPAQUE_PORTS_ANNOTATION));
+    List<String> podPorts =
+        split(RunContext.annotations(pod).get(LinkerdNames.OPAQUE_PORTS_ANNOTATION));
     String svcName = RunContext.name(svc);
     String podName = RunContext.name(pod);
     for (String p : svcPorts) {
@@ -345,8 +446,8 @@ final class ProxyChecks {
     }
   }
 
-  private static String checkPodPorts(V1Service svc, String svcName, V1Pod pod, String podName,
-      List<String> podPorts, int port) {
+  private static String checkPodPorts(
+      V1Service svc, String svcName, V1Pod pod, String podName, List<String> podPorts, int port) {
     for (V1ServicePort sp : ports(svc)) {
       if (sp.getPort() == null || sp.getPort() != port) {
         continue;
@@ -356,14 +457,20 @@ final class ProxyChecks {
           int containerPort = cp.getContainerPort() == null ? 0 : cp.getContainerPort();
           String cpName = cp.getName() == null ? "" : cp.getName();
           if (containerPort == targetInt(sp) || cpName.equals(targetStr(sp))) {
-            String strPort = intTarget(sp) ? String.valueOf(targetInt(sp))
-                : String.valueOf(containerPort);
+            String strPort =
+                intTarget(sp) ? String.valueOf(targetInt(sp)) : String.valueOf(containerPort);
             if (podPorts.contains(strPort)) {
               return null;
             }
-            return "service " + svcName + " expects target port " + strPort
-                + " to be opaque; add it to pod " + podName + " "
-                + LinkerdNames.OPAQUE_PORTS_ANNOTATION + " annotation";
+            return "service "
+                + svcName
+                + " expects target port "
+                + strPort
+                + " to be opaque; add it to pod "
+                + podName
+                + " "
+                + LinkerdNames.OPAQUE_PORTS_ANNOTATION
+                + " annotation";
           }
         }
       }
@@ -371,8 +478,8 @@ final class ProxyChecks {
     return null;
   }
 
-  private static String checkServicePorts(V1Service svc, String svcName, V1Pod pod,
-      List<String> svcPorts, int port) {
+  private static String checkServicePorts(
+      V1Service svc, String svcName, V1Pod pod, List<String> svcPorts, int port) {
     for (V1ServicePort sp : ports(svc)) {
       int svcPort = sp.getPort() == null ? 0 : sp.getPort();
       if (intTarget(sp)) {
@@ -381,8 +488,13 @@ final class ProxyChecks {
             if (svcPorts.contains(String.valueOf(svcPort))) {
               return null;
             }
-            return "service " + svcName + " targets the opaque port " + svcPort + "; add it to its "
-                + LinkerdNames.OPAQUE_PORTS_ANNOTATION + " annotation";
+            return "service "
+                + svcName
+                + " targets the opaque port "
+                + svcPort
+                + "; add it to its "
+                + LinkerdNames.OPAQUE_PORTS_ANNOTATION
+                + " annotation";
           }
           continue;
         }
@@ -392,7 +504,8 @@ final class ProxyChecks {
       } else {
         for (V1Container c : Pods.allContainers(pod)) {
           for (V1ContainerPort cp : containerPorts(c)) {
-            if (targetStr(sp).equals(cp.getName()) && cp.getContainerPort() != null
+            if (targetStr(sp).equals(cp.getName())
+                && cp.getContainerPort() != null
                 && cp.getContainerPort() == port) {
               return servicePortError(svcName, sp, svcPort, svcPorts);
             }
@@ -403,13 +516,21 @@ final class ProxyChecks {
     return null;
   }
 
-  private static String servicePortError(String svcName, V1ServicePort sp, int svcPort,
-      List<String> svcPorts) {
+  private static String servicePortError(
+      String svcName, V1ServicePort sp, int svcPort, List<String> svcPorts) {
     if (svcPorts.contains(String.valueOf(svcPort))) {
       return null;
     }
-    return "service " + svcName + " targets the opaque port " + targetText(sp) + " through "
-        + svcPort + "; add " + svcPort + " to its " + LinkerdNames.OPAQUE_PORTS_ANNOTATION
+    return "service "
+        + svcName
+        + " targets the opaque port "
+        + targetText(sp)
+        + " through "
+        + svcPort
+        + "; add "
+        + svcPort
+        + " to its "
+        + LinkerdNames.OPAQUE_PORTS_ANNOTATION
         + " annotation";
   }
 
@@ -422,8 +543,8 @@ final class ProxyChecks {
       deployments.put(RunContext.name(d), d);
     }
     List<String> low = new ArrayList<>();
-    for (String name : List.of("linkerd-destination", "linkerd-identity",
-        "linkerd-proxy-injector")) {
+    for (String name :
+        List.of("linkerd-destination", "linkerd-identity", "linkerd-proxy-injector")) {
       V1Deployment d = deployments.get(name);
       if (d == null) {
         throw new Fail("deployments.apps \"" + name + "\" not found");
@@ -439,7 +560,8 @@ final class ProxyChecks {
   }
 
   static List<V1Namespace> extensionNamespaceList(RunContext ctx) {
-    return ctx.list(ResourceKind.NAMESPACES,
+    return ctx.list(
+        ResourceKind.NAMESPACES,
         ListQuery.inAllNamespaces().withLabelSelector(LinkerdNames.EXTENSION_LABEL));
   }
 
@@ -447,14 +569,16 @@ final class ProxyChecks {
     Map<String, List<String>> byValue = new TreeMap<>();
     for (V1Namespace ns : extensionNamespaceList(ctx)) {
       String v = RunContext.labels(ns).get(LinkerdNames.EXTENSION_LABEL);
-      byValue.computeIfAbsent(v == null ? "" : v, k -> new ArrayList<>()).add(
-          RunContext.name(ns));
+      byValue.computeIfAbsent(v == null ? "" : v, k -> new ArrayList<>()).add(RunContext.name(ns));
     }
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, List<String>> e : byValue.entrySet()) {
       if (e.getValue().size() > 1) {
-        sb.append("\n\t* label \"").append(LinkerdNames.EXTENSION_LABEL).append('=')
-            .append(e.getKey()).append("\" is present on more than one namespace:");
+        sb.append("\n\t* label \"")
+            .append(LinkerdNames.EXTENSION_LABEL)
+            .append('=')
+            .append(e.getKey())
+            .append("\" is present on more than one namespace:");
         for (String n : e.getValue()) {
           sb.append("\n\t\t* ").append(n);
         }

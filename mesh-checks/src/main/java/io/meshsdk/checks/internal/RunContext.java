@@ -43,8 +43,8 @@ public final class RunContext {
    *
    * @param cluster the cluster
    * @param settings the run's settings
-   * @param wideLists whether namespaced pod and service lists are derived from one list of all
-   *     of them (when a check needs all of them anyway)
+   * @param wideLists whether namespaced pod and service lists are derived from one list of all of
+   *     them (when a check needs all of them anyway)
    */
   public RunContext(ClusterView cluster, Settings settings, boolean wideLists) {
     this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -143,8 +143,8 @@ public final class RunContext {
    * @param <T> the model type
    * @return the object, or empty on 404
    */
-  public <T extends KubernetesObject> Optional<T> get(ResourceKind<T> kind, String namespace,
-      String name) {
+  public <T extends KubernetesObject> Optional<T> get(
+      ResourceKind<T> kind, String namespace, String name) {
     return memo(List.of("get", kind, namespace, name), () -> cluster.get(kind, namespace, name));
   }
 
@@ -177,8 +177,8 @@ public final class RunContext {
   }
 
   /**
-   * Pods in one namespace or all, with a label selector; derived from one list of every pod when
-   * a check needs every pod anyway.
+   * Pods in one namespace or all, with a label selector; derived from one list of every pod when a
+   * check needs every pod anyway.
    *
    * @param namespace the namespace, or empty for all
    * @param selector a label selector ({@code key}, {@code !key}, {@code key=value}, commas)
@@ -199,8 +199,8 @@ public final class RunContext {
     return derived(ResourceKind.SERVICES, namespace, selector);
   }
 
-  private <T extends KubernetesObject> List<T> derived(ResourceKind<T> kind,
-      Optional<String> namespace, String selector) {
+  private <T extends KubernetesObject> List<T> derived(
+      ResourceKind<T> kind, Optional<String> namespace, String selector) {
     if (wideLists || namespace.isEmpty() && selector.isEmpty()) {
       try {
         List<T> all = list(kind, ListQuery.inAllNamespaces());
@@ -239,22 +239,26 @@ public final class RunContext {
    *     the parse error
    */
   public HelmValues configValuesRaw() {
-    return memo("config-values-raw", () -> {
-      V1ConfigMap cm = linkerdConfigMap().orElseThrow(
-          () -> new Fail("configmaps \"" + LinkerdNames.CONFIG_MAP + "\" not found"));
-      String text = cm.getData() == null ? null : cm.getData().get("values");
-      HelmValues v;
-      try {
-        v = HelmValues.fromYaml(text == null ? "" : text, cpns() + "/linkerd-config values");
-      } catch (MeshException e) {
-        throw new Fail(e.getMessage());
-      }
-      Optional<Map<String, Object>> global = v.getMap("global");
-      if (global.isPresent()) {
-        v = v.without("global").merge(HelmValues.of(global.get()));
-      }
-      return v;
-    });
+    return memo(
+        "config-values-raw",
+        () -> {
+          V1ConfigMap cm =
+              linkerdConfigMap()
+                  .orElseThrow(
+                      () -> new Fail("configmaps \"" + LinkerdNames.CONFIG_MAP + "\" not found"));
+          String text = cm.getData() == null ? null : cm.getData().get("values");
+          HelmValues v;
+          try {
+            v = HelmValues.fromYaml(text == null ? "" : text, cpns() + "/linkerd-config values");
+          } catch (MeshException e) {
+            throw new Fail(e.getMessage());
+          }
+          Optional<Map<String, Object>> global = v.getMap("global");
+          if (global.isPresent()) {
+            v = v.without("global").merge(HelmValues.of(global.get()));
+          }
+          return v;
+        });
   }
 
   /**
@@ -265,13 +269,13 @@ public final class RunContext {
    * @throws Fail when the ConfigMap is missing or unreadable
    */
   public HelmValues configValues() {
-    return memo("config-values", () -> LinkerdChart.CONTROL_PLANE.defaults()
-        .merge(configValuesRaw()));
+    return memo(
+        "config-values", () -> LinkerdChart.CONTROL_PLANE.defaults().merge(configValuesRaw()));
   }
 
   /**
-   * Whether CNI checks run: {@code --linkerd-cni-enabled}, the planned values, or
-   * {@code cniEnabled} in {@code linkerd-config}.
+   * Whether CNI checks run: {@code --linkerd-cni-enabled}, the planned values, or {@code
+   * cniEnabled} in {@code linkerd-config}.
    *
    * @return true when CNI is enabled
    */
@@ -280,13 +284,15 @@ public final class RunContext {
         || settings.plannedValues().flatMap(v -> v.getBoolean("cniEnabled")).orElse(false)) {
       return true;
     }
-    return memo("cni-enabled", () -> {
-      try {
-        return configValues().getBoolean("cniEnabled").orElse(false);
-      } catch (Fail | ClusterAccessException e) {
-        return false;
-      }
-    });
+    return memo(
+        "cni-enabled",
+        () -> {
+          try {
+            return configValues().getBoolean("cniEnabled").orElse(false);
+          } catch (Fail | ClusterAccessException e) {
+            return false;
+          }
+        });
   }
 
   static String name(KubernetesObject o) {

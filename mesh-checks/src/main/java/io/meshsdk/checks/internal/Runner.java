@@ -40,14 +40,17 @@ public final class Runner {
       Engine engine = new Engine(settings, executor, listener);
       CheckReport.Builder report = CheckReport.builder();
       List<CheckDef> defs = Catalog.select(settings);
-      boolean wide = defs.stream().anyMatch(d -> d.check().description()
-          .equals(Catalog.ALL_PODS_DESCRIPTION));
+      boolean wide =
+          defs.stream().anyMatch(d -> d.check().description().equals(Catalog.ALL_PODS_DESCRIPTION));
       AtomicReference<RunContext> last = new AtomicReference<>();
-      Engine.Stage core = engine.run(defs, () -> {
-        RunContext c = new RunContext(cluster, settings, wide);
-        last.set(c);
-        return c;
-      });
+      Engine.Stage core =
+          engine.run(
+              defs,
+              () -> {
+                RunContext c = new RunContext(cluster, settings, wide);
+                last.set(c);
+                return c;
+              });
       report.addAll(core.results());
       if (!core.stopped() && settings.runsExtensions()) {
         RunContext ctx = last.get() != null ? last.get() : new RunContext(cluster, settings, wide);
@@ -59,17 +62,28 @@ public final class Runner {
     }
   }
 
-  private static void extensions(Engine engine, ClusterView cluster, Settings settings,
-      RunContext ctx, CheckReport.Builder report, CheckListener listener) {
+  private static void extensions(
+      Engine engine,
+      ClusterView cluster,
+      Settings settings,
+      RunContext ctx,
+      CheckReport.Builder report,
+      CheckListener listener) {
     List<V1Namespace> namespaces;
     try {
-      namespaces = ctx.list(ResourceKind.NAMESPACES,
-          ListQuery.inAllNamespaces().withLabelSelector(LinkerdNames.EXTENSION_LABEL));
+      namespaces =
+          ctx.list(
+              ResourceKind.NAMESPACES,
+              ListQuery.inAllNamespaces().withLabelSelector(LinkerdNames.EXTENSION_LABEL));
     } catch (ClusterAccessException e) {
-      CheckResult r = CheckResult.builder(CheckCategory.LINKERD_EXTENSION_CHECKS.id(),
-              "can list the extension namespaces")
-          .hintAnchor("extensions").hintBase(settings.hintBase()).severity(Severity.ERROR)
-          .failed(e.getMessage()).build();
+      CheckResult r =
+          CheckResult.builder(
+                  CheckCategory.LINKERD_EXTENSION_CHECKS.id(), "can list the extension namespaces")
+              .hintAnchor("extensions")
+              .hintBase(settings.hintBase())
+              .severity(Severity.ERROR)
+              .failed(e.getMessage())
+              .build();
       report.add(r);
       listener.onResult(r);
       return;
@@ -84,19 +98,23 @@ public final class Runner {
     }
     for (String ext : names) {
       if (ext.equals("viz")) {
-        Set<CheckCategory> cats = settings.proxy()
-            ? EnumSet.of(CheckCategory.LINKERD_VIZ, CheckCategory.LINKERD_VIZ_DATA_PLANE)
-            : EnumSet.of(CheckCategory.LINKERD_VIZ);
+        Set<CheckCategory> cats =
+            settings.proxy()
+                ? EnumSet.of(CheckCategory.LINKERD_VIZ, CheckCategory.LINKERD_VIZ_DATA_PLANE)
+                : EnumSet.of(CheckCategory.LINKERD_VIZ);
         Settings viz = settings.forExtension(cats, settings.vizNamespace().orElse(null));
-        Engine.Stage stage = engine.run(Catalog.select(viz),
-            () -> new RunContext(cluster, viz, false));
+        Engine.Stage stage =
+            engine.run(Catalog.select(viz), () -> new RunContext(cluster, viz, false));
         report.addAll(stage.results());
       } else {
         String command = "linkerd-" + ext;
-        CheckResult r = CheckResult.builder(command,
-                "Linkerd extension command " + command + " exists")
-            .hintAnchor("extensions").hintBase(settings.hintBase()).severity(Severity.WARNING)
-            .failed("exec: \"" + command + "\": executable file not found in $PATH").build();
+        CheckResult r =
+            CheckResult.builder(command, "Linkerd extension command " + command + " exists")
+                .hintAnchor("extensions")
+                .hintBase(settings.hintBase())
+                .severity(Severity.WARNING)
+                .failed("exec: \"" + command + "\": executable file not found in $PATH")
+                .build();
         report.add(r);
         listener.onResult(r);
       }

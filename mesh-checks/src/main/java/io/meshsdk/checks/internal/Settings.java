@@ -67,9 +67,27 @@ public record Settings(
    * @return the settings
    */
   public Settings forExtension(Set<CheckCategory> newCategories, String newVizNamespace) {
-    return new Settings(newCategories, false, proxy, onlyChecks, controlPlaneNamespace,
-        dataPlaneNamespace, cniNamespace, Optional.ofNullable(newVizNamespace), plannedValues, cniEnabled,
-        clock, retryDeadline, retryInterval, attemptTimeout, sleeper, certificateHorizon,
-        cliVersion, hintBase, expectedCrds, versionLookup, parallelism);
+    return new Settings(
+        newCategories,
+        false,
+        proxy,
+        onlyChecks,
+        controlPlaneNamespace,
+        dataPlaneNamespace,
+        cniNamespace,
+        Optional.ofNullable(newVizNamespace),
+        plannedValues,
+        cniEnabled,
+        clock,
+        retryDeadline,
+        retryInterval,
+        attemptTimeout,
+        sleeper,
+        certificateHorizon,
+        cliVersion,
+        hintBase,
+        expectedCrds,
+        versionLookup,
+        parallelism);
   }
 }

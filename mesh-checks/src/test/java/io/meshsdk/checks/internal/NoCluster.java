@@ -30,8 +30,8 @@ final class NoCluster implements ClusterView {
   }
 
   @Override
-  public <T extends KubernetesObject> Optional<T> get(ResourceKind<T> kind, String namespace,
-      String name) {
+  public <T extends KubernetesObject> Optional<T> get(
+      ResourceKind<T> kind, String namespace, String name) {
     throw unexpected();
   }
 
@@ -46,8 +46,8 @@ final class NoCluster implements ClusterView {
   }
 
   @Override
-  public Optional<Map<String, Object>> getCustom(GroupVersionResource resource, String namespace,
-      String name) {
+  public Optional<Map<String, Object>> getCustom(
+      GroupVersionResource resource, String namespace, String name) {
     throw unexpected();
   }
 

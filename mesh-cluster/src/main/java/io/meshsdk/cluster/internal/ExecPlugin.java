@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs an exec credential plugin (as kubectl does for EKS's {@code aws eks get-token}, GKE's
- * {@code gke-gcloud-auth-plugin}, {@code kubelogin}, …) and reads its {@code ExecCredential}.
- * The credentials it prints never appear in messages.
+ * Runs an exec credential plugin (as kubectl does for EKS's {@code aws eks get-token}, GKE's {@code
+ * gke-gcloud-auth-plugin}, {@code kubelogin}, …) and reads its {@code ExecCredential}. The
+ * credentials it prints never appear in messages.
  */
 public final class ExecPlugin {
 
@@ -35,7 +35,8 @@ public final class ExecPlugin {
     /** Never shows credentials. */
     @Override
     public String toString() {
-      return "ExecCredential" + (token.isPresent() ? " (token)" : "")
+      return "ExecCredential"
+          + (token.isPresent() ? " (token)" : "")
           + (clientCertificate.isPresent() ? " (client certificate)" : "");
     }
   }
@@ -105,7 +106,8 @@ public final class ExecPlugin {
       }
       String stderr = out[1] == null ? "" : new String(out[1], StandardCharsets.UTF_8).strip();
       if (p.exitValue() != 0) {
-        String first = stderr.isEmpty() ? "" : ": " + Requests.oneLine(stderr.lines().findFirst().orElse(""));
+        String first =
+            stderr.isEmpty() ? "" : ": " + Requests.oneLine(stderr.lines().findFirst().orElse(""));
         throw Kubeconfig.config(what + " exited with status " + p.exitValue() + first);
       }
       return parse(new String(out[0], StandardCharsets.UTF_8), what);
@@ -132,11 +134,14 @@ public final class ExecPlugin {
       throw Kubeconfig.config(what + " printed JSON without an ExecCredential status");
     }
     Optional<String> token = string(status, "token");
-    Optional<byte[]> cert = string(status, "clientCertificateData").map(s -> s.getBytes(StandardCharsets.UTF_8));
-    Optional<byte[]> key = string(status, "clientKeyData").map(s -> s.getBytes(StandardCharsets.UTF_8));
+    Optional<byte[]> cert =
+        string(status, "clientCertificateData").map(s -> s.getBytes(StandardCharsets.UTF_8));
+    Optional<byte[]> key =
+        string(status, "clientKeyData").map(s -> s.getBytes(StandardCharsets.UTF_8));
     if (token.isEmpty() && (cert.isEmpty() || key.isEmpty())) {
       throw Kubeconfig.config(
-          what + " printed an ExecCredential with neither a token nor a client certificate and key");
+          what
+              + " printed an ExecCredential with neither a token nor a client certificate and key");
     }
     return new Credential(token, cert, key);
   }

@@ -27,7 +27,8 @@ import java.util.Set;
 public final class Kubeconfig {
 
   /** Where a pod's service account credentials are mounted. */
-  public static final Path SERVICE_ACCOUNT_DIR = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
+  public static final Path SERVICE_ACCOUNT_DIR =
+      Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
   /**
    * An exec credential plugin as configured.
@@ -90,8 +91,17 @@ public final class Kubeconfig {
     /** Never shows credentials. */
     @Override
     public String toString() {
-      return "context " + context + " (cluster " + cluster + ", user " + user + ", server " + server
-          + ", from " + source + ")";
+      return "context "
+          + context
+          + " (cluster "
+          + cluster
+          + ", user "
+          + user
+          + ", server "
+          + server
+          + ", from "
+          + source
+          + ")";
     }
   }
 
@@ -141,8 +151,11 @@ public final class Kubeconfig {
         && !env.getOrDefault("KUBERNETES_SERVICE_PORT", "").isEmpty()) {
       if (context.isPresent()) {
         throw config(
-            "context \"" + context.get() + "\" was asked for, but there is no kubeconfig ("
-                + config + " does not exist, KUBECONFIG is unset) and in-cluster configuration has"
+            "context \""
+                + context.get()
+                + "\" was asked for, but there is no kubeconfig ("
+                + config
+                + " does not exist, KUBECONFIG is unset) and in-cluster configuration has"
                 + " no contexts");
       }
       return inCluster(env, serviceAccountDir);
@@ -241,7 +254,12 @@ public final class Kubeconfig {
     Named ctx = contexts.get(name);
     if (ctx == null) {
       throw config(
-          "context \"" + name + "\" does not exist in the kubeconfig (" + source + ")" + known(contexts));
+          "context \""
+              + name
+              + "\" does not exist in the kubeconfig ("
+              + source
+              + ")"
+              + known(contexts));
     }
     String clusterName = string(ctx.body, "cluster", ctx);
     String userName = string(ctx.body, "user", ctx);
@@ -296,7 +314,8 @@ public final class Kubeconfig {
       try {
         token = Optional.of(Files.readString(tf).strip());
       } catch (IOException ex) {
-        throw config("user \"" + userName + "\": cannot read tokenFile " + tf + ": " + ex.getMessage());
+        throw config(
+            "user \"" + userName + "\": cannot read tokenFile " + tf + ": " + ex.getMessage());
       }
     }
     List<String> groups = new ArrayList<>();
@@ -317,7 +336,9 @@ public final class Kubeconfig {
             || "true".equals(String.valueOf(cluster.body.get("insecure-skip-tls-verify"))),
         opt(string(cluster.body, "tls-server-name", cluster)),
         token,
-        user == null ? Optional.empty() : data(user, "client-certificate-data", "client-certificate"),
+        user == null
+            ? Optional.empty()
+            : data(user, "client-certificate-data", "client-certificate"),
         user == null ? Optional.empty() : data(user, "client-key-data", "client-key"),
         opt(string(u, "username", un)),
         opt(string(u, "password", un)),
@@ -346,7 +367,12 @@ public final class Kubeconfig {
   }
 
   private static void collect(
-      Path f, Map<String, Object> doc, String listKey, String bodyKey, Path dir, Map<String, Named> into) {
+      Path f,
+      Map<String, Object> doc,
+      String listKey,
+      String bodyKey,
+      Path dir,
+      Map<String, Named> into) {
     Object list = doc.get(listKey);
     if (list == null) {
       return;
@@ -360,8 +386,16 @@ public final class Kubeconfig {
       }
       Object body = m.get(bodyKey);
       if (body != null && !(body instanceof Map)) {
-        throw config("kubeconfig " + f + ": " + listKey + " entry \"" + name + "\": " + bodyKey
-            + " must be a mapping");
+        throw config(
+            "kubeconfig "
+                + f
+                + ": "
+                + listKey
+                + " entry \""
+                + name
+                + "\": "
+                + bodyKey
+                + " must be a mapping");
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> b = body == null ? Map.of() : (Map<String, Object>) body;
@@ -384,7 +418,9 @@ public final class Kubeconfig {
     if (e.get("env") instanceof List<?> l) {
       for (Object o : l) {
         if (o instanceof Map<?, ?> m && m.get("name") != null) {
-          env.put(String.valueOf(m.get("name")), m.get("value") == null ? "" : String.valueOf(m.get("value")));
+          env.put(
+              String.valueOf(m.get("name")),
+              m.get("value") == null ? "" : String.valueOf(m.get("value")));
         }
       }
     }
@@ -394,7 +430,8 @@ public final class Kubeconfig {
         e.get("installHint") instanceof String h && !h.isBlank()
             ? Optional.of(Requests.oneLine(h))
             : Optional.empty();
-    return new Exec((String) command, List.copyOf(args), Map.copyOf(env), apiVersion, user.dir, hint);
+    return new Exec(
+        (String) command, List.copyOf(args), Map.copyOf(env), apiVersion, user.dir, hint);
   }
 
   private static Optional<byte[]> data(Named n, String dataKey, String fileKey) {
@@ -434,7 +471,9 @@ public final class Kubeconfig {
   }
 
   private static String known(Map<String, Named> contexts) {
-    return contexts.isEmpty() ? " (it defines no contexts)" : " (known: " + String.join(", ", contexts.keySet()) + ")";
+    return contexts.isEmpty()
+        ? " (it defines no contexts)"
+        : " (known: " + String.join(", ", contexts.keySet()) + ")";
   }
 
   static ClusterAccessException config(String message) {

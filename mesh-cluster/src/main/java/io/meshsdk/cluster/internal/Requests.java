@@ -21,9 +21,11 @@ public final class Requests {
    * @param name the object name, or empty for the collection
    * @return e.g. {@code /apis/apps/v1/namespaces/linkerd/deployments/linkerd-destination}
    */
-  public static String path(GroupVersionResource r, Optional<String> namespace, Optional<String> name) {
+  public static String path(
+      GroupVersionResource r, Optional<String> namespace, Optional<String> name) {
     StringBuilder b = new StringBuilder();
-    b.append(r.group().isEmpty() ? "/api/" + r.version() : "/apis/" + r.group() + "/" + r.version());
+    b.append(
+        r.group().isEmpty() ? "/api/" + r.version() : "/apis/" + r.group() + "/" + r.version());
     namespace.ifPresent(ns -> b.append("/namespaces/").append(segment(ns)));
     b.append('/').append(r.plural());
     name.ifPresent(n -> b.append('/').append(segment(n)));
@@ -40,7 +42,8 @@ public final class Requests {
     StringBuilder b = new StringBuilder();
     q.labelSelector().ifPresent(s -> b.append("labelSelector=").append(encode(s)));
     q.fieldSelector()
-        .ifPresent(s -> b.append(b.length() > 0 ? "&" : "").append("fieldSelector=").append(encode(s)));
+        .ifPresent(
+            s -> b.append(b.length() > 0 ? "&" : "").append("fieldSelector=").append(encode(s)));
     return b.length() == 0 ? "" : "?" + b;
   }
 
@@ -65,8 +68,7 @@ public final class Requests {
   }
 
   /**
-   * The resource as the API server names it in messages: {@code pods},
-   * {@code deployments.apps}.
+   * The resource as the API server names it in messages: {@code pods}, {@code deployments.apps}.
    *
    * @param r the resource
    * @return the name
@@ -89,37 +91,42 @@ public final class Requests {
       String method, String path, int status, String reason, String serverMessage) {
     Failure problem = problem(status);
     String statusText = status + (reason == null || reason.isEmpty() ? "" : " " + reason);
-    String said = serverMessage == null || serverMessage.isEmpty() ? "" : ": " + oneLine(serverMessage);
+    String said =
+        serverMessage == null || serverMessage.isEmpty() ? "" : ": " + oneLine(serverMessage);
     String request = method + " " + path;
     String message =
         switch (problem) {
-          case UNAUTHORIZED -> "the API server did not accept the credentials ("
-              + statusText
-              + " for "
-              + request
-              + said
-              + "): renew the token or client certificate of the kubeconfig user"
-              + " (e.g. log in again), or choose another context";
-          case FORBIDDEN -> "not allowed: "
-              + request
-              + " answered "
-              + statusText
-              + said
-              + "; ask a cluster administrator for RBAC access, or use a context"
-              + " (or --as) that has it";
+          case UNAUTHORIZED ->
+              "the API server did not accept the credentials ("
+                  + statusText
+                  + " for "
+                  + request
+                  + said
+                  + "): renew the token or client certificate of the kubeconfig user"
+                  + " (e.g. log in again), or choose another context";
+          case FORBIDDEN ->
+              "not allowed: "
+                  + request
+                  + " answered "
+                  + statusText
+                  + said
+                  + "; ask a cluster administrator for RBAC access, or use a context"
+                  + " (or --as) that has it";
           case NOT_FOUND -> "not found: " + request + " answered " + statusText + said;
-          case TOO_MANY_REQUESTS -> "the API server kept throttling requests: "
-              + request
-              + " answered "
-              + statusText
-              + said
-              + "; retry later or raise the deadline";
-          case SERVER_ERROR -> "the API server failed: "
-              + request
-              + " answered "
-              + statusText
-              + said
-              + "; retry later";
+          case TOO_MANY_REQUESTS ->
+              "the API server kept throttling requests: "
+                  + request
+                  + " answered "
+                  + statusText
+                  + said
+                  + "; retry later or raise the deadline";
+          case SERVER_ERROR ->
+              "the API server failed: "
+                  + request
+                  + " answered "
+                  + statusText
+                  + said
+                  + "; retry later";
           default -> request + " answered " + statusText + said;
         };
     return ClusterAccessException.builder(problem, message)

@@ -6,13 +6,12 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Label and field selectors parsed and matched as the API server does (apimachinery's
- * {@code labels.Parse} and {@code fields.ParseSelector}).
+ * Label and field selectors parsed and matched as the API server does (apimachinery's {@code
+ * labels.Parse} and {@code fields.ParseSelector}).
  */
 public final class Selectors {
 
-  private static final Pattern NAME =
-      Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
   private static final Pattern DNS_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   private static final String SPECIAL = "=!(),<>";
@@ -159,7 +158,8 @@ public final class Selectors {
         return List.copyOf(out);
       }
       if (t.tok != Tok.IDENT && t.tok != Tok.NOT && t.tok != Tok.IN && t.tok != Tok.NOTIN) {
-        throw labelError(selector, "found '" + t.text + "', expected: !, identifier, or 'end of string'");
+        throw labelError(
+            selector, "found '" + t.text + "', expected: !, identifier, or 'end of string'");
       }
       out.add(requirement(selector, tokens, pos));
       Token after = tokens.get(pos[0]++);
@@ -170,9 +170,11 @@ public final class Selectors {
         throw labelError(selector, "found '" + after.text + "', expected: ',' or 'end of string'");
       }
       Token next = tokens.get(pos[0]);
-      if (next.tok != Tok.IDENT && next.tok != Tok.NOT && next.tok != Tok.IN && next.tok != Tok.NOTIN) {
-        throw labelError(
-            selector, "found '" + next.text + "', expected: identifier after ','");
+      if (next.tok != Tok.IDENT
+          && next.tok != Tok.NOT
+          && next.tok != Tok.IN
+          && next.tok != Tok.NOTIN) {
+        throw labelError(selector, "found '" + next.text + "', expected: identifier after ','");
       }
     }
   }
@@ -265,13 +267,13 @@ public final class Selectors {
           }
           if (values.isEmpty()) {
             throw labelError(
-                selector, "for 'in', 'notin' operators, values set can't be empty (key " + key + ")");
+                selector,
+                "for 'in', 'notin' operators, values set can't be empty (key " + key + ")");
           }
           for (String value : values) {
             checkValue(selector, value);
           }
-          return new Requirement(
-              key, op.tok == Tok.IN ? Op.IN : Op.NOT_IN, List.copyOf(values));
+          return new Requirement(key, op.tok == Tok.IN ? Op.IN : Op.NOT_IN, List.copyOf(values));
         }
       default:
         throw labelError(
@@ -447,7 +449,11 @@ public final class Selectors {
       if (c == '\\') {
         if (i + 1 >= v.length() || "\\,=!".indexOf(v.charAt(i + 1)) < 0) {
           throw new IllegalArgumentException(
-              "invalid field selector \"" + selector + "\": invalid escape sequence in '" + v + "'");
+              "invalid field selector \""
+                  + selector
+                  + "\": invalid escape sequence in '"
+                  + v
+                  + "'");
         }
         b.append(v.charAt(++i));
       } else if (c == '=' || c == ',') {

@@ -55,7 +55,11 @@ public final class Transport {
    * @param maxAttempts the most attempts per request
    */
   public record Settings(
-      int pageSize, Duration deadline, Duration initialBackoff, Duration maxBackoff, int maxAttempts) {}
+      int pageSize,
+      Duration deadline,
+      Duration initialBackoff,
+      Duration maxBackoff,
+      int maxAttempts) {}
 
   /** An answer: status, body, and the Retry-After wait (-1 if none). */
   private record Answer(int status, String body, long retryAfterNanos) {}
@@ -217,7 +221,8 @@ public final class Transport {
     try {
       e = JsonParser.parseString(body);
     } catch (RuntimeException ex) {
-      throw malformed(method, path, "not JSON (" + Requests.oneLine(String.valueOf(ex.getMessage())) + ")", ex);
+      throw malformed(
+          method, path, "not JSON (" + Requests.oneLine(String.valueOf(ex.getMessage())) + ")", ex);
     }
     if (!e.isJsonObject()) {
       throw malformed(method, path, "not a JSON object", null);
@@ -225,10 +230,18 @@ public final class Transport {
     return e.getAsJsonObject();
   }
 
-  private ClusterAccessException malformed(String method, String path, String what, Throwable cause) {
+  private ClusterAccessException malformed(
+      String method, String path, String what, Throwable cause) {
     return ClusterAccessException.builder(
             Failure.MALFORMED_RESPONSE,
-            "the answer of " + where + " to " + method + " " + path + " could not be read: " + what
+            "the answer of "
+                + where
+                + " to "
+                + method
+                + " "
+                + path
+                + " could not be read: "
+                + what
                 + "; is the server address a Kubernetes API server (and not a proxy or a truncated"
                 + " connection)?")
         .request(method, path)
@@ -263,8 +276,12 @@ public final class Transport {
         }
         failures.incrementAndGet();
         last = statusFailure(method, shown, a);
-        if (!retryable || attempt >= settings.maxAttempts
-            || !(a.status == 429 || a.status == 500 || a.status == 502 || a.status == 503
+        if (!retryable
+            || attempt >= settings.maxAttempts
+            || !(a.status == 429
+                || a.status == 500
+                || a.status == 502
+                || a.status == 503
                 || a.status == 504)) {
           throw last;
         }
@@ -307,10 +324,21 @@ public final class Transport {
     String lastText = last == null ? "" : "; last answer: " + last.getMessage();
     ClusterAccessException.Builder b =
         ClusterAccessException.builder(
-                last != null && last.failure() != Failure.TIMEOUT ? last.failure() : Failure.TIMEOUT,
-                method + " " + path + " to " + where + " did not succeed within the deadline of "
-                    + seconds(settings.deadline) + " (" + attempts
-                    + (attempts == 1 ? " attempt" : " attempts") + lastText + ")")
+                last != null && last.failure() != Failure.TIMEOUT
+                    ? last.failure()
+                    : Failure.TIMEOUT,
+                method
+                    + " "
+                    + path
+                    + " to "
+                    + where
+                    + " did not succeed within the deadline of "
+                    + seconds(settings.deadline)
+                    + " ("
+                    + attempts
+                    + (attempts == 1 ? " attempt" : " attempts")
+                    + lastText
+                    + ")")
             .request(method, path)
             .cause(last);
     if (last != null) {
@@ -342,13 +370,23 @@ public final class Transport {
     }
     Call call;
     try {
-      call = client.buildCall(
-          client.getBasePath(), path, method, query, List.of(), body, h, Map.of(), Map.of(),
-          new String[] {"BearerToken"}, null);
+      call =
+          client.buildCall(
+              client.getBasePath(),
+              path,
+              method,
+              query,
+              List.of(),
+              body,
+              h,
+              Map.of(),
+              Map.of(),
+              new String[] {"BearerToken"},
+              null);
     } catch (ApiException e) {
       throw ClusterAccessException.builder(
-              Failure.CONFIGURATION, "cannot build the request " + method + " " + path + ": "
-                  + e.getMessage())
+              Failure.CONFIGURATION,
+              "cannot build the request " + method + " " + path + ": " + e.getMessage())
           .request(method, path)
           .build();
     }
@@ -454,29 +492,56 @@ public final class Transport {
     String request = method + " " + path;
     if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
       problem = Failure.CONNECTION;
-      message = "cannot connect to the API server " + where + " (" + Requests.oneLine(String.valueOf(e.getMessage()))
-          + ") for " + request + ": is the cluster running, and is the kubeconfig's server address right?";
+      message =
+          "cannot connect to the API server "
+              + where
+              + " ("
+              + Requests.oneLine(String.valueOf(e.getMessage()))
+              + ") for "
+              + request
+              + ": is the cluster running, and is the kubeconfig's server address right?";
     } else if (e instanceof UnknownHostException) {
       problem = Failure.CONNECTION;
-      message = "cannot resolve the API server host of " + where + " (" + e.getMessage() + ") for " + request
-          + ": check the server address in the kubeconfig";
+      message =
+          "cannot resolve the API server host of "
+              + where
+              + " ("
+              + e.getMessage()
+              + ") for "
+              + request
+              + ": check the server address in the kubeconfig";
     } else if (e instanceof SSLPeerUnverifiedException) {
       problem = Failure.TLS;
-      message = "TLS failure talking to " + where + " for " + request
-          + ": the server's certificate is not valid for this host name ("
-          + Requests.oneLine(String.valueOf(e.getMessage()))
-          + "); check the server address or set tls-server-name for the cluster";
+      message =
+          "TLS failure talking to "
+              + where
+              + " for "
+              + request
+              + ": the server's certificate is not valid for this host name ("
+              + Requests.oneLine(String.valueOf(e.getMessage()))
+              + "); check the server address or set tls-server-name for the cluster";
     } else if (e instanceof SSLException) {
       problem = Failure.TLS;
       if (untrusted(e)) {
-        message = "TLS failure talking to " + where + " for " + request
-            + ": the server's certificate is not signed by the configured certificate authority;"
-            + " fix certificate-authority-data (or certificate-authority) of the cluster in the"
-            + " kubeconfig, or check that the server address points to that cluster";
+        message =
+            "TLS failure talking to "
+                + where
+                + " for "
+                + request
+                + ": the server's certificate is not signed by the configured certificate authority;"
+                + " fix certificate-authority-data (or certificate-authority) of the cluster in the"
+                + " kubeconfig, or check that the server address points to that cluster";
       } else {
-        message = "TLS handshake with " + where + " failed for " + request + ": "
-            + Requests.oneLine(String.valueOf(e.getMessage()))
-            + (e instanceof SSLHandshakeException ? "; check the CA, client certificate and server address" : "");
+        message =
+            "TLS handshake with "
+                + where
+                + " failed for "
+                + request
+                + ": "
+                + Requests.oneLine(String.valueOf(e.getMessage()))
+                + (e instanceof SSLHandshakeException
+                    ? "; check the CA, client certificate and server address"
+                    : "");
       }
     } else if (e instanceof InterruptedIOException
         && !(e instanceof SocketTimeoutException)
@@ -485,13 +550,23 @@ public final class Transport {
       message = "interrupted while waiting for " + where + " to answer " + request;
     } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
       problem = Failure.TIMEOUT;
-      message = "the API server " + where + " did not answer " + request + " in time ("
-          + Requests.oneLine(String.valueOf(e.getMessage()))
-          + "); raise the timeouts, or check the network and the server's load";
+      message =
+          "the API server "
+              + where
+              + " did not answer "
+              + request
+              + " in time ("
+              + Requests.oneLine(String.valueOf(e.getMessage()))
+              + "); raise the timeouts, or check the network and the server's load";
     } else {
       problem = Failure.CONNECTION;
-      message = "the connection to the API server " + where + " failed during " + request + ": "
-          + Requests.oneLine(String.valueOf(e.getMessage()));
+      message =
+          "the connection to the API server "
+              + where
+              + " failed during "
+              + request
+              + ": "
+              + Requests.oneLine(String.valueOf(e.getMessage()));
     }
     return ClusterAccessException.builder(problem, message).request(method, path).cause(e).build();
   }

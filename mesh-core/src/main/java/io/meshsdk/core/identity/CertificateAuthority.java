@@ -37,12 +37,16 @@ import java.util.Objects;
 public final class CertificateAuthority {
   /** Default CN of a trust anchor, as in Linkerd's documentation. */
   public static final String DEFAULT_ANCHOR_NAME = "root.linkerd.cluster.local";
+
   /** Default CN of an issuer: {@code identity.<control-plane namespace>.<trust domain>}. */
   public static final String DEFAULT_ISSUER_NAME = "identity.linkerd.cluster.local";
+
   /** Default trust anchor lifetime: 10 years (3650 days). */
   public static final Duration DEFAULT_ANCHOR_VALIDITY = Duration.ofDays(3650);
+
   /** Default issuer lifetime: 1 year (365 days). */
   public static final Duration DEFAULT_ISSUER_VALIDITY = Duration.ofDays(365);
+
   /** How far before "now" generated certificates start. */
   public static final Duration BACKDATE = Duration.ofMinutes(1);
 
@@ -103,8 +107,9 @@ public final class CertificateAuthority {
    * @return the anchor and its key
    */
   public IssuedCertificate createTrustAnchor(Duration validity, String commonName) {
-    return issue(CertificateSpec.builder(commonName).ca(1).validity(validity)
-        .notBefore(start()).build(), null);
+    return issue(
+        CertificateSpec.builder(commonName).ca(1).validity(validity).notBefore(start()).build(),
+        null);
   }
 
   /**
@@ -132,9 +137,8 @@ public final class CertificateAuthority {
   }
 
   /**
-   * An issuer with a chosen lifetime and name, e.g. {@code identity.<namespace>.<trust domain>}
-   * for a control plane outside {@code linkerd} or a trust domain other than {@code
-   * cluster.local}.
+   * An issuer with a chosen lifetime and name, e.g. {@code identity.<namespace>.<trust domain>} for
+   * a control plane outside {@code linkerd} or a trust domain other than {@code cluster.local}.
    *
    * @param anchor the signing trust anchor
    * @param validity the lifetime
@@ -142,10 +146,16 @@ public final class CertificateAuthority {
    * @return the issuer and its key
    * @throws IdentityException when the issuer would outlive the anchor
    */
-  public IssuedCertificate createIssuer(IssuedCertificate anchor, Duration validity,
-      String commonName) {
-    return issue(CertificateSpec.builder(commonName).ca(0).dnsNames(commonName)
-        .validity(validity).notBefore(start()).build(), anchor);
+  public IssuedCertificate createIssuer(
+      IssuedCertificate anchor, Duration validity, String commonName) {
+    return issue(
+        CertificateSpec.builder(commonName)
+            .ca(0)
+            .dnsNames(commonName)
+            .validity(validity)
+            .notBefore(start())
+            .build(),
+        anchor);
   }
 
   /**
@@ -161,34 +171,45 @@ public final class CertificateAuthority {
   public IssuedCertificate issue(CertificateSpec spec, IssuedCertificate signer) {
     Instant notBefore = spec.notBefore().orElseGet(this::now);
     Instant notAfter = spec.notAfter().orElseGet(() -> notBefore.plus(spec.validity()));
-    if (signer != null && spec.notAfter().isEmpty()
+    if (signer != null
+        && spec.notAfter().isEmpty()
         && notAfter.isAfter(signer.certificate().getNotAfter().toInstant())) {
-      throw new IdentityException("the certificate " + spec.commonName() + " would expire on "
-          + GoTime.rfc3339(notAfter) + ", after its signer "
-          + signer.certificate().getSubjectX500Principal().getName() + " (expires "
-          + GoTime.rfc3339(signer.certificate().getNotAfter().toInstant())
-          + "); choose a shorter validity");
+      throw new IdentityException(
+          "the certificate "
+              + spec.commonName()
+              + " would expire on "
+              + GoTime.rfc3339(notAfter)
+              + ", after its signer "
+              + signer.certificate().getSubjectX500Principal().getName()
+              + " (expires "
+              + GoTime.rfc3339(signer.certificate().getNotAfter().toInstant())
+              + "); choose a shorter validity");
     }
     KeyPair keys = CertBuilder.keyPair(spec.keyAlgorithm(), random);
-    X509Certificate cert = CertBuilder.build(spec, keys,
-        signer == null ? null : signer.certificate(),
-        signer == null ? keys.getPrivate() : signer.privateKey(), notBefore, notAfter, random);
+    X509Certificate cert =
+        CertBuilder.build(
+            spec,
+            keys,
+            signer == null ? null : signer.certificate(),
+            signer == null ? keys.getPrivate() : signer.privateKey(),
+            notBefore,
+            notAfter,
+            random);
     return new IssuedCertificate(cert, keys);
   }
 
   /**
-   * Plans a trust anchor rotation with the default lifetimes: a new anchor, a bundle of the
-   * current anchors that are still valid plus the new one, and a new issuer signed by the new
-   * anchor.
+   * Plans a trust anchor rotation with the default lifetimes: a new anchor, a bundle of the current
+   * anchors that are still valid plus the new one, and a new issuer signed by the new anchor.
    *
    * @param currentAnchors the anchors in use (e.g. from {@code identityTrustAnchorsPEM})
    * @param currentIssuer the issuer in use, or null when not known
    * @return the plan
    */
-  public RotationPlan planRotation(List<X509Certificate> currentAnchors,
-      X509Certificate currentIssuer) {
-    return planRotation(currentAnchors, currentIssuer, DEFAULT_ANCHOR_VALIDITY,
-        DEFAULT_ISSUER_VALIDITY);
+  public RotationPlan planRotation(
+      List<X509Certificate> currentAnchors, X509Certificate currentIssuer) {
+    return planRotation(
+        currentAnchors, currentIssuer, DEFAULT_ANCHOR_VALIDITY, DEFAULT_ISSUER_VALIDITY);
   }
 
   /**
@@ -200,8 +221,11 @@ public final class CertificateAuthority {
    * @param issuerValidity lifetime of the new issuer
    * @return the plan
    */
-  public RotationPlan planRotation(List<X509Certificate> currentAnchors,
-      X509Certificate currentIssuer, Duration anchorValidity, Duration issuerValidity) {
+  public RotationPlan planRotation(
+      List<X509Certificate> currentAnchors,
+      X509Certificate currentIssuer,
+      Duration anchorValidity,
+      Duration issuerValidity) {
     Instant now = clock.instant();
     // both certificates start at the same instant, so equal validities never make the issuer
     // outlive its anchor however long key generation takes
@@ -217,16 +241,18 @@ public final class CertificateAuthority {
   }
 
   /**
-   * The value of the {@code linkerd.io/trust-root-sha256} annotation: the lower-case hex SHA-256
-   * of the anchors PEM text exactly as given (as in {@code identityTrustAnchorsPEM}).
+   * The value of the {@code linkerd.io/trust-root-sha256} annotation: the lower-case hex SHA-256 of
+   * the anchors PEM text exactly as given (as in {@code identityTrustAnchorsPEM}).
    *
    * @param trustAnchorsPem the anchors PEM text
    * @return 64 hex digits
    */
   public static String trustRootSha256(String trustAnchorsPem) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(trustAnchorsPem.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(trustAnchorsPem.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }

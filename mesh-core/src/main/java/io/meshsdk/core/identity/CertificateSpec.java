@@ -9,17 +9,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@link CertificateAuthority#issue} should create: subject, key type, validity, CA flags,
- * key identifiers, extended key usages and DNS names.
+ * What {@link CertificateAuthority#issue} should create: subject, key type, validity, CA flags, key
+ * identifiers, extended key usages and DNS names.
  *
- * <p>Immutable and thread-safe. Defaults: an ECDSA P-256 key, a CA certificate without path
- * length limit, keyCertSign and cRLSign key usages, subject and authority key identifiers, no
- * extended key usages, no DNS names, a random serial, validity from the authority's clock for one
- * year.
+ * <p>Immutable and thread-safe. Defaults: an ECDSA P-256 key, a CA certificate without path length
+ * limit, keyCertSign and cRLSign key usages, subject and authority key identifiers, no extended key
+ * usages, no DNS names, a random serial, validity from the authority's clock for one year.
  */
 public final class CertificateSpec {
   /** The extended key usage serverAuth. */
   public static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
+
   /** The extended key usage clientAuth. */
   public static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
 
@@ -171,8 +171,15 @@ public final class CertificateSpec {
 
   @Override
   public String toString() {
-    return "CertificateSpec[CN=" + commonName + ", " + keyAlgorithm + ", ca=" + ca
-        + ", pathLength=" + pathLength + "]";
+    return "CertificateSpec[CN="
+        + commonName
+        + ", "
+        + keyAlgorithm
+        + ", ca="
+        + ca
+        + ", pathLength="
+        + pathLength
+        + "]";
   }
 
   /** Builds a {@link CertificateSpec}. Not thread-safe. */
@@ -239,8 +246,8 @@ public final class CertificateSpec {
      */
     public Builder validFrom(Instant notBefore, Instant notAfter) {
       if (!notAfter.isAfter(notBefore)) {
-        throw new IllegalArgumentException("notAfter " + notAfter + " is not after notBefore "
-            + notBefore);
+        throw new IllegalArgumentException(
+            "notAfter " + notAfter + " is not after notBefore " + notBefore);
       }
       this.notBefore = notBefore;
       this.notAfter = notAfter;

@@ -64,8 +64,10 @@ public final class Durations {
   }
 
   private static IdentityException invalid(String t) {
-    return new IdentityException("invalid duration '" + t
-        + "': use e.g. 60d, 1440h, 1d12h or an ISO-8601 duration such as P60D");
+    return new IdentityException(
+        "invalid duration '"
+            + t
+            + "': use e.g. 60d, 1440h, 1d12h or an ISO-8601 duration such as P60D");
   }
 
   /**

@@ -9,29 +9,41 @@ import java.time.Duration;
  */
 public enum IdentityCheck {
   /** Reads and parses the anchors, the issuer certificate and key, and matches key and cert. */
-  CERTIFICATE_CONFIG("certificate config is valid", "l5d-identity-cert-config-valid",
-      Severity.FATAL),
+  CERTIFICATE_CONFIG(
+      "certificate config is valid", "l5d-identity-cert-config-valid", Severity.FATAL),
   /** Every anchor is ECDSA P-256 or RSA 2048/4096 with an accepted signature algorithm. */
-  ANCHORS_ALGORITHM("trust anchors are using supported crypto algorithm",
-      "l5d-identity-trustAnchors-use-supported-crypto", Severity.FATAL),
+  ANCHORS_ALGORITHM(
+      "trust anchors are using supported crypto algorithm",
+      "l5d-identity-trustAnchors-use-supported-crypto",
+      Severity.FATAL),
   /** Every anchor is within its validity period. */
-  ANCHORS_VALIDITY("trust anchors are within their validity period",
-      "l5d-identity-trustAnchors-are-time-valid", Severity.FATAL),
+  ANCHORS_VALIDITY(
+      "trust anchors are within their validity period",
+      "l5d-identity-trustAnchors-are-time-valid",
+      Severity.FATAL),
   /** No anchor expires within the horizon. */
-  ANCHORS_EXPIRY("trust anchors are valid for at least %s",
+  ANCHORS_EXPIRY(
+      "trust anchors are valid for at least %s",
       "l5d-identity-trustAnchors-not-expiring-soon", Severity.WARNING),
   /** The issuer certificate is ECDSA P-256 signed with ECDSA-SHA256 or SHA256-RSA. */
-  ISSUER_ALGORITHM("issuer cert is using supported crypto algorithm",
-      "l5d-identity-issuer-cert-uses-supported-crypto", Severity.FATAL),
+  ISSUER_ALGORITHM(
+      "issuer cert is using supported crypto algorithm",
+      "l5d-identity-issuer-cert-uses-supported-crypto",
+      Severity.FATAL),
   /** The issuer certificate is within its validity period. */
-  ISSUER_VALIDITY("issuer cert is within its validity period",
-      "l5d-identity-issuer-cert-is-time-valid", Severity.FATAL),
+  ISSUER_VALIDITY(
+      "issuer cert is within its validity period",
+      "l5d-identity-issuer-cert-is-time-valid",
+      Severity.FATAL),
   /** The issuer certificate does not expire within the horizon. */
-  ISSUER_EXPIRY("issuer cert is valid for at least %s",
+  ISSUER_EXPIRY(
+      "issuer cert is valid for at least %s",
       "l5d-identity-issuer-cert-not-expiring-soon", Severity.WARNING),
   /** The issuer certificate chains to an anchor under Go's {@code x509.Verify} rules. */
-  ISSUER_ISSUED_BY_ANCHOR("issuer cert is issued by the trust anchor",
-      "l5d-identity-issuer-cert-issued-by-trust-anchor", Severity.ERROR);
+  ISSUER_ISSUED_BY_ANCHOR(
+      "issuer cert is issued by the trust anchor",
+      "l5d-identity-issuer-cert-issued-by-trust-anchor",
+      Severity.ERROR);
 
   /** The category ID. */
   public static final String CATEGORY = "linkerd-identity";
@@ -66,7 +78,8 @@ public enum IdentityCheck {
    */
   public String description(Duration horizon) {
     return description.contains("%s")
-        ? String.format(description, Durations.describe(horizon)) : description;
+        ? String.format(description, Durations.describe(horizon))
+        : description;
   }
 
   /**

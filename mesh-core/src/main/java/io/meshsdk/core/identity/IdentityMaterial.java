@@ -75,9 +75,15 @@ public final class IdentityMaterial {
 
   @Override
   public String toString() {
-    return "IdentityMaterial[anchors=" + names(trustAnchors) + ", issuer="
-        + name(issuerCertificate) + ", chain=" + names(issuerChain) + ", key="
-        + (issuerKey == null ? "absent" : "present") + "]";
+    return "IdentityMaterial[anchors="
+        + names(trustAnchors)
+        + ", issuer="
+        + name(issuerCertificate)
+        + ", chain="
+        + names(issuerChain)
+        + ", key="
+        + (issuerKey == null ? "absent" : "present")
+        + "]";
   }
 
   private static String names(List<X509Certificate> certs) {

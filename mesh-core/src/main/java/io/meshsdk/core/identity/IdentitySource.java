@@ -18,8 +18,7 @@ import java.util.Objects;
 public interface IdentitySource {
 
   /**
-   * Reads and parses the material, and checks that the issuer key matches the issuer
-   * certificate.
+   * Reads and parses the material, and checks that the issuer key matches the issuer certificate.
    *
    * @return the material
    * @throws IdentityException with the message the check "certificate config is valid" reports
@@ -35,11 +34,14 @@ public interface IdentitySource {
   static IdentitySource of(IdentityMaterial material) {
     Objects.requireNonNull(material, "material");
     return () -> {
-      material.issuerKey().ifPresent(k -> {
-        if (!Keys.matches(k, material.issuerCertificate().getPublicKey())) {
-          throw new IdentityException("tls: Public and private key do not match");
-        }
-      });
+      material
+          .issuerKey()
+          .ifPresent(
+              k -> {
+                if (!Keys.matches(k, material.issuerCertificate().getPublicKey())) {
+                  throw new IdentityException("tls: Public and private key do not match");
+                }
+              });
       return material;
     };
   }
@@ -54,8 +56,8 @@ public interface IdentitySource {
    * @param issuerKeyPem the issuer's private key
    * @return the source
    */
-  static IdentitySource ofPem(String trustAnchorsPem, String issuerCertificatePem,
-      String issuerKeyPem) {
+  static IdentitySource ofPem(
+      String trustAnchorsPem, String issuerCertificatePem, String issuerKeyPem) {
     Objects.requireNonNull(trustAnchorsPem, "trust anchors PEM");
     Objects.requireNonNull(issuerCertificatePem, "issuer certificate PEM");
     Objects.requireNonNull(issuerKeyPem, "issuer key PEM");
@@ -63,8 +65,8 @@ public interface IdentitySource {
   }
 
   /**
-   * Files, read strictly (see {@link Pem#readCertificates(Path)}): every error names the file,
-   * and a key that does not match the certificate is an error.
+   * Files, read strictly (see {@link Pem#readCertificates(Path)}): every error names the file, and
+   * a key that does not match the certificate is an error.
    *
    * @param trustAnchors the anchors file, e.g. {@code ca.crt}
    * @param issuerCertificate the issuer certificate file, e.g. {@code issuer.crt}
@@ -85,8 +87,11 @@ public interface IdentitySource {
           PemReader.strictCertificates(Pem.read(issuerCertificate, crtLabel), crtLabel);
       PrivateKey key = PemReader.strictKey(Pem.read(issuerKey, keyLabel), keyLabel);
       if (!Keys.matches(key, bundle.get(0).certificate().getPublicKey())) {
-        throw new IdentityException("tls: Public and private key do not match: " + keyLabel
-            + " does not hold the private key of the first certificate in " + crtLabel);
+        throw new IdentityException(
+            "tls: Public and private key do not match: "
+                + keyLabel
+                + " does not hold the private key of the first certificate in "
+                + crtLabel);
       }
       return Sources.material(anchors, bundle, key);
     };

@@ -32,10 +32,9 @@ import java.util.function.Function;
  *     IdentitySource.ofFiles(Path.of("ca.crt"), Path.of("issuer.crt"), Path.of("issuer.key")));
  * }</pre>
  *
- * <p>The checks run in Linkerd's order ({@link IdentityCheck}); a failed fatal check stops the
- * run, as in {@code linkerd check}. Time comes only from the injected clock. Messages follow
- * Linkerd: Go algorithm names, RFC 3339 UTC dates, decimal serial numbers. Immutable and
- * thread-safe.
+ * <p>The checks run in Linkerd's order ({@link IdentityCheck}); a failed fatal check stops the run,
+ * as in {@code linkerd check}. Time comes only from the injected clock. Messages follow Linkerd: Go
+ * algorithm names, RFC 3339 UTC dates, decimal serial numbers. Immutable and thread-safe.
  */
 public final class IdentityValidator {
   private final Clock clock;
@@ -79,9 +78,9 @@ public final class IdentityValidator {
   }
 
   /**
-   * Runs some of the {@code linkerd-identity} checks, in their normal order. The material is
-   * always loaded; when that fails, "certificate config is valid" is reported even if not
-   * selected, since no other check can run.
+   * Runs some of the {@code linkerd-identity} checks, in their normal order. The material is always
+   * loaded; when that fails, "certificate config is valid" is reported even if not selected, since
+   * no other check can run.
    *
    * @param source where the material comes from
    * @param checks the checks to run and report
@@ -136,19 +135,19 @@ public final class IdentityValidator {
   /**
    * Checks a webhook's (or the tap API server's) certificate as Linkerd's {@code
    * CheckCertAndAnchors} does: "… has valid cert" (fatal: every CA-bundle certificate within its
-   * validity period, the leaf within its validity period, the leaf issued by the CA bundle with
-   * the Secret's extra certificates as intermediates and valid for the target's DNS name) then "…
-   * valid for at least 60 days" (warning: the Secret's chain certificates, then the leaf).
+   * validity period, the leaf within its validity period, the leaf issued by the CA bundle with the
+   * Secret's extra certificates as intermediates and valid for the target's DNS name) then "… valid
+   * for at least 60 days" (warning: the Secret's chain certificates, then the leaf).
    *
    * @param target the webhook
-   * @param caBundlePem the CA bundle ({@code webhooks[0].clientConfig.caBundle} or the
-   *     APIService's {@code spec.caBundle}), decoded
+   * @param caBundlePem the CA bundle ({@code webhooks[0].clientConfig.caBundle} or the APIService's
+   *     {@code spec.caBundle}), decoded
    * @param certificatePem the Secret's certificate ({@code tls.crt}), leaf first
    * @param keyPem the Secret's key ({@code tls.key}); null to skip reading the key
    * @return the results in order; only the first when it failed (fatal)
    */
-  public List<CheckResult> validateWebhook(WebhookTarget target, String caBundlePem,
-      String certificatePem, String keyPem) {
+  public List<CheckResult> validateWebhook(
+      WebhookTarget target, String caBundlePem, String certificatePem, String keyPem) {
     Instant now = clock.instant();
     List<CheckResult> out = new ArrayList<>();
     List<CertFacts> anchors;
@@ -165,32 +164,50 @@ public final class IdentityValidator {
         bundle = certBundle(certificatePem);
       }
       anchors = PemReader.linkerdCertificates(caBundlePem);
-      failure = list("anchors not within their validity period:", anchors,
-          a -> validityProblem(a, now));
+      failure =
+          list("anchors not within their validity period:", anchors, a -> validityProblem(a, now));
       if (failure == null) {
         failure = prefixed("certificate is ", validityProblem(bundle.get(0), now));
       }
       if (failure == null) {
-        failure = prefixed("cert is not issued by the trust anchor: ", verify(bundle.get(0),
-            anchors, bundle.subList(1, bundle.size()), target.dnsName(), now));
+        failure =
+            prefixed(
+                "cert is not issued by the trust anchor: ",
+                verify(
+                    bundle.get(0),
+                    anchors,
+                    bundle.subList(1, bundle.size()),
+                    target.dnsName(),
+                    now));
       }
     } catch (IdentityException e) {
       failure = e.getMessage();
       bundle = null;
     }
-    CheckResult valid = build(target.category(), target.validDescription(),
-        target.validHintAnchor(), Severity.FATAL, failure);
+    CheckResult valid =
+        build(
+            target.category(),
+            target.validDescription(),
+            target.validHintAnchor(),
+            Severity.FATAL,
+            failure);
     out.add(valid);
     if (valid.stopsRun()) {
       return out;
     }
-    String expiring = list("Anchors expiring soon:", bundle.subList(1, bundle.size()),
-        a -> expiryProblem(a, now));
+    String expiring =
+        list(
+            "Anchors expiring soon:", bundle.subList(1, bundle.size()), a -> expiryProblem(a, now));
     if (expiring == null) {
       expiring = prefixed("certificate ", expiryProblem(bundle.get(0), now));
     }
-    out.add(build(target.category(), target.expiryDescription(horizon), target.expiryHintAnchor(),
-        Severity.WARNING, expiring));
+    out.add(
+        build(
+            target.category(),
+            target.expiryDescription(horizon),
+            target.expiryHintAnchor(),
+            Severity.WARNING,
+            expiring));
     return out;
   }
 
@@ -203,21 +220,26 @@ public final class IdentityValidator {
   }
 
   private CheckResult result(IdentityCheck check, String failure) {
-    return build(IdentityCheck.CATEGORY, check.description(horizon), check.hintAnchor(),
-        check.severity(), failure);
+    return build(
+        IdentityCheck.CATEGORY,
+        check.description(horizon),
+        check.hintAnchor(),
+        check.severity(),
+        failure);
   }
 
-  private CheckResult build(String category, String description, String anchor,
-      Severity severity, String failure) {
-    CheckResult.Builder b = CheckResult.builder(category, description)
-        .hintAnchor(anchor)
-        .hintBase(hintBase)
-        .severity(severity);
+  private CheckResult build(
+      String category, String description, String anchor, Severity severity, String failure) {
+    CheckResult.Builder b =
+        CheckResult.builder(category, description)
+            .hintAnchor(anchor)
+            .hintBase(hintBase)
+            .severity(severity);
     return (failure == null ? b.passed() : b.failed(failure)).build();
   }
 
-  private static String list(String title, List<CertFacts> certs,
-      Function<CertFacts, String> problem) {
+  private static String list(
+      String title, List<CertFacts> certs, Function<CertFacts, String> problem) {
     List<String> items = new ArrayList<>();
     for (CertFacts c : certs) {
       String p = problem.apply(c);
@@ -241,30 +263,35 @@ public final class IdentityValidator {
         }
         if (!a.signatureAlgorithm().equals("ECDSA-SHA256")
             && !a.signatureAlgorithm().equals("SHA256-RSA")) {
-          return "must be signed by an ECDSA P-256 key, instead " + a.signatureAlgorithm()
+          return "must be signed by an ECDSA P-256 key, instead "
+              + a.signatureAlgorithm()
               + " was used";
         }
         return null;
       case "RSA":
         if (a.rsaBits() != 2048 && a.rsaBits() != 4096) {
-          return "RSA must use a 2048 or 4096 bit public key, instead " + a.rsaBits()
+          return "RSA must use a 2048 or 4096 bit public key, instead "
+              + a.rsaBits()
               + " bit public key was used";
         }
         if (!a.signatureAlgorithm().equals("SHA256-RSA")) {
-          return "must be signed by an RSA 2048/4096 bit key, instead " + a.signatureAlgorithm()
+          return "must be signed by an RSA 2048/4096 bit key, instead "
+              + a.signatureAlgorithm()
               + " was used";
         }
         return null;
       default:
         return "trust anchor must use ECDSA or RSA for public key algorithm, instead "
-            + a.publicKeyAlgorithm() + " was used";
+            + a.publicKeyAlgorithm()
+            + " was used";
     }
   }
 
   /** Linkerd's {@code CheckIssuerCertAlgoRequirements}. */
   static String issuerAlgorithmProblem(CertFacts c) {
     if (!c.publicKeyAlgorithm().equals("ECDSA")) {
-      return "must use ECDSA for public key algorithm, instead " + c.publicKeyAlgorithm()
+      return "must use ECDSA for public key algorithm, instead "
+          + c.publicKeyAlgorithm()
           + " was used";
     }
     if (!"P-256".equals(c.curve())) {
@@ -272,7 +299,8 @@ public final class IdentityValidator {
     }
     if (!c.signatureAlgorithm().equals("ECDSA-SHA256")
         && !c.signatureAlgorithm().equals("SHA256-RSA")) {
-      return "must be signed by an ECDSA P-256 key, instead " + c.signatureAlgorithm()
+      return "must be signed by an ECDSA P-256 key, instead "
+          + c.signatureAlgorithm()
           + " was used";
     }
     return null;
@@ -290,20 +318,25 @@ public final class IdentityValidator {
 
   private String expiryProblem(CertFacts c, Instant now) {
     return now.plus(horizon).isAfter(c.notAfter())
-        ? "will expire on " + GoTime.rfc3339(c.notAfter()) : null;
+        ? "will expire on " + GoTime.rfc3339(c.notAfter())
+        : null;
   }
 
   /** Linkerd's {@code Cred.Verify}: Go's x509 verification plus the expiry suffix. */
-  private static String verify(CertFacts leaf, List<CertFacts> roots, List<CertFacts> chain,
-      String dnsName, Instant now) {
+  private static String verify(
+      CertFacts leaf, List<CertFacts> roots, List<CertFacts> chain, String dnsName, Instant now) {
     try {
       GoVerify.verify(leaf, roots, chain, dnsName, now);
       return null;
     } catch (GoVerify.VerifyException e) {
       if (e.isExpiry()) {
-        return e.getMessage() + " - Current Time : " + GoTime.string(now)
-            + " - Invalid before " + GoTime.string(leaf.notBefore())
-            + " - Invalid After " + GoTime.string(leaf.notAfter());
+        return e.getMessage()
+            + " - Current Time : "
+            + GoTime.string(now)
+            + " - Invalid before "
+            + GoTime.string(leaf.notBefore())
+            + " - Invalid After "
+            + GoTime.string(leaf.notAfter());
       }
       return e.getMessage();
     }
@@ -322,7 +355,9 @@ public final class IdentityValidator {
     }
 
     static Loaded of(IdentityMaterial m) {
-      return new Loaded(facts(m.trustAnchors()), facts(List.of(m.issuerCertificate())).get(0),
+      return new Loaded(
+          facts(m.trustAnchors()),
+          facts(List.of(m.issuerCertificate())).get(0),
           facts(m.issuerChain()));
     }
 

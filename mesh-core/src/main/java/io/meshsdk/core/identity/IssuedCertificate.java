@@ -26,8 +26,8 @@ public final class IssuedCertificate {
     this.certificate = Objects.requireNonNull(certificate, "certificate");
     this.keyPair = Objects.requireNonNull(keyPair, "key pair");
     if (!Pem.keyMatches(keyPair.getPrivate(), certificate)) {
-      throw new IdentityException("the private key does not belong to certificate "
-          + certificate.getSerialNumber());
+      throw new IdentityException(
+          "the private key does not belong to certificate " + certificate.getSerialNumber());
     }
   }
 
@@ -89,8 +89,12 @@ public final class IssuedCertificate {
 
   @Override
   public String toString() {
-    return "IssuedCertificate[" + certificate.getSubjectX500Principal().getName() + ", serial "
-        + certificate.getSerialNumber() + ", expires "
-        + GoTime.rfc3339(certificate.getNotAfter().toInstant()) + "]";
+    return "IssuedCertificate["
+        + certificate.getSubjectX500Principal().getName()
+        + ", serial "
+        + certificate.getSerialNumber()
+        + ", expires "
+        + GoTime.rfc3339(certificate.getNotAfter().toInstant())
+        + "]";
   }
 }

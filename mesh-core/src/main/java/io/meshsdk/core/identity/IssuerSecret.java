@@ -51,13 +51,14 @@ public final class IssuerSecret {
    */
   public static IssuerSecret fromBase64(String type, Map<String, String> base64Data) {
     Map<String, byte[]> decoded = new LinkedHashMap<>();
-    base64Data.forEach((k, v) -> {
-      try {
-        decoded.put(k, Base64.getDecoder().decode(v == null ? "" : v.replaceAll("\\s+", "")));
-      } catch (IllegalArgumentException e) {
-        throw new IdentityException("secret " + NAME + ": data." + k + " is not valid base64");
-      }
-    });
+    base64Data.forEach(
+        (k, v) -> {
+          try {
+            decoded.put(k, Base64.getDecoder().decode(v == null ? "" : v.replaceAll("\\s+", "")));
+          } catch (IllegalArgumentException e) {
+            throw new IdentityException("secret " + NAME + ": data." + k + " is not valid base64");
+          }
+        });
     return new IssuerSecret(type, decoded);
   }
 
@@ -92,7 +93,12 @@ public final class IssuerSecret {
 
   @Override
   public String toString() {
-    return "Secret " + NAME + " (type " + (type.isEmpty() ? "unknown" : type) + ", keys "
-        + data.keySet() + ")";
+    return "Secret "
+        + NAME
+        + " (type "
+        + (type.isEmpty() ? "unknown" : type)
+        + ", keys "
+        + data.keySet()
+        + ")";
   }
 }

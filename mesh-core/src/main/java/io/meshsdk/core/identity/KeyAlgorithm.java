@@ -55,5 +55,4 @@ public enum KeyAlgorithm {
   public int bits() {
     return bits;
   }
-
 }

@@ -13,8 +13,10 @@ import java.util.Map;
 public final class LinkerdIdentityConfig {
   /** The ConfigMap's name. */
   public static final String CONFIG_MAP = "linkerd-config";
+
   /** Scheme of an issuer Secret that Linkerd manages ({@code crt.pem}, {@code key.pem}). */
   public static final String SCHEME_LINKERD = "linkerd.io/tls";
+
   /** Scheme of an external issuer Secret ({@code ca.crt}, {@code tls.crt}, {@code tls.key}). */
   public static final String SCHEME_KUBERNETES = "kubernetes.io/tls";
 
@@ -83,8 +85,12 @@ public final class LinkerdIdentityConfig {
 
   @Override
   public String toString() {
-    return "LinkerdIdentityConfig[scheme=" + (issuerScheme.isEmpty() ? "(empty)" : issuerScheme)
-        + ", trustDomain=" + trustDomain + ", anchorsPem=" + trustAnchorsPem.length()
+    return "LinkerdIdentityConfig[scheme="
+        + (issuerScheme.isEmpty() ? "(empty)" : issuerScheme)
+        + ", trustDomain="
+        + trustDomain
+        + ", anchorsPem="
+        + trustAnchorsPem.length()
         + " chars]";
   }
 }

@@ -18,8 +18,8 @@ import java.util.Map;
  * Reading and writing certificates and private keys as PEM. Stateless and thread-safe.
  *
  * <p>The {@code decode…} methods read text the way Linkerd reads it from the cluster, quirks
- * included (see {@link #decodeCertificates(String)}). The {@code read…} methods read files
- * strictly and name the file and line in every error.
+ * included (see {@link #decodeCertificates(String)}). The {@code read…} methods read files strictly
+ * and name the file and line in every error.
  */
 public final class Pem {
   private Pem() {}
@@ -40,8 +40,8 @@ public final class Pem {
 
   /**
    * Decodes a private key exactly as Linkerd's {@code DecodePEMKey}: the first PEM block must be
-   * {@code EC PRIVATE KEY} (SEC1), {@code RSA PRIVATE KEY} (PKCS#1) or {@code PRIVATE KEY}
-   * (PKCS#8 holding an EC or RSA key).
+   * {@code EC PRIVATE KEY} (SEC1), {@code RSA PRIVATE KEY} (PKCS#1) or {@code PRIVATE KEY} (PKCS#8
+   * holding an EC or RSA key).
    *
    * @param pem the PEM text
    * @return the key
@@ -89,9 +89,12 @@ public final class Pem {
     } catch (java.nio.file.AccessDeniedException e) {
       throw new IdentityException(label + ": permission denied");
     } catch (IOException e) {
-      throw new IdentityException(label + ": cannot be read ("
-          + e.getClass().getSimpleName()
-          + ("is a folder".equals(e.getMessage()) ? ": is a folder" : "") + ")");
+      throw new IdentityException(
+          label
+              + ": cannot be read ("
+              + e.getClass().getSimpleName()
+              + ("is a folder".equals(e.getMessage()) ? ": is a folder" : "")
+              + ")");
     }
   }
 

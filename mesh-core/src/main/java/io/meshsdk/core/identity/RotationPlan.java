@@ -24,9 +24,13 @@ public final class RotationPlan {
   private final IssuedCertificate newTrustAnchor;
   private final IssuedCertificate newIssuer;
 
-  RotationPlan(Instant createdAt, List<X509Certificate> keptAnchors,
-      List<X509Certificate> droppedAnchors, X509Certificate currentIssuer,
-      IssuedCertificate newTrustAnchor, IssuedCertificate newIssuer) {
+  RotationPlan(
+      Instant createdAt,
+      List<X509Certificate> keptAnchors,
+      List<X509Certificate> droppedAnchors,
+      X509Certificate currentIssuer,
+      IssuedCertificate newTrustAnchor,
+      IssuedCertificate newIssuer) {
     this.createdAt = createdAt;
     this.keptAnchors = List.copyOf(keptAnchors);
     this.droppedAnchors = List.copyOf(droppedAnchors);
@@ -88,8 +92,7 @@ public final class RotationPlan {
 
     @Override
     public String toString() {
-      return role + " " + subject + " (serial " + serial + ") expires "
-          + GoTime.rfc3339(notAfter);
+      return role + " " + subject + " (serial " + serial + ") expires " + GoTime.rfc3339(notAfter);
     }
   }
 
@@ -172,13 +175,16 @@ public final class RotationPlan {
    * @return several lines of text
    */
   public String describe() {
-    StringBuilder b = new StringBuilder("Trust anchor rotation planned at ")
-        .append(GoTime.rfc3339(createdAt)).append('\n');
+    StringBuilder b =
+        new StringBuilder("Trust anchor rotation planned at ")
+            .append(GoTime.rfc3339(createdAt))
+            .append('\n');
     for (Expiry e : expiries()) {
       b.append("  ").append(e).append('\n');
     }
     for (X509Certificate d : droppedAnchors) {
-      b.append("  left out (already expired): ").append(new Expiry("current trust anchor", d))
+      b.append("  left out (already expired): ")
+          .append(new Expiry("current trust anchor", d))
           .append('\n');
     }
     b.append("Steps:\n")
@@ -193,7 +199,12 @@ public final class RotationPlan {
 
   @Override
   public String toString() {
-    return "RotationPlan[new anchor " + newTrustAnchor + ", new issuer " + newIssuer
-        + ", bundle of " + trustBundle().size() + "]";
+    return "RotationPlan[new anchor "
+        + newTrustAnchor
+        + ", new issuer "
+        + newIssuer
+        + ", bundle of "
+        + trustBundle().size()
+        + "]";
   }
 }

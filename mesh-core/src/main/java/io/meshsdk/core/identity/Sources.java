@@ -12,11 +12,20 @@ final class Sources {
   private Sources() {}
 
   static String secretKey(IssuerSecret secret, String key, String what, boolean external) {
-    return secret.get(key)
+    return secret
+        .get(key)
         .map(b -> new String(b, StandardCharsets.UTF_8))
-        .orElseThrow(() -> new IdentityException("key " + key + " containing the " + what
-            + " needs to exist in secret " + IssuerSecret.NAME + " if --identity-external-issuer="
-            + external));
+        .orElseThrow(
+            () ->
+                new IdentityException(
+                    "key "
+                        + key
+                        + " containing the "
+                        + what
+                        + " needs to exist in secret "
+                        + IssuerSecret.NAME
+                        + " if --identity-external-issuer="
+                        + external));
   }
 
   /** Linkerd's ValidateAndCreateCreds followed by DecodePEMCertificates of the anchors. */
@@ -37,8 +46,8 @@ final class Sources {
     return material(PemReader.linkerdCertificates(anchorsPem), bundle, key);
   }
 
-  static IdentityMaterial material(List<CertFacts> anchors, List<CertFacts> bundle,
-      PrivateKey key) {
+  static IdentityMaterial material(
+      List<CertFacts> anchors, List<CertFacts> bundle, PrivateKey key) {
     return IdentityMaterial.builder()
         .trustAnchors(anchors.stream().map(CertFacts::certificate).toList())
         .issuerBundle(bundle.stream().map(CertFacts::certificate).toList())

@@ -12,6 +12,7 @@ import java.util.Objects;
 public final class WebhookTarget {
   /** The category of the control-plane webhook checks. */
   public static final String WEBHOOKS_CATEGORY = "linkerd-webhooks-and-apisvc-tls";
+
   /** The category of the viz checks, which holds the tap checks. */
   public static final String VIZ_CATEGORY = "linkerd-viz";
 
@@ -22,8 +23,13 @@ public final class WebhookTarget {
   private final String expiryAnchor;
   private final String dnsName;
 
-  private WebhookTarget(String category, String validDescription, String validAnchor,
-      String expirySubject, String expiryAnchor, String dnsName) {
+  private WebhookTarget(
+      String category,
+      String validDescription,
+      String validAnchor,
+      String expirySubject,
+      String expiryAnchor,
+      String dnsName) {
     this.category = Objects.requireNonNull(category);
     this.validDescription = Objects.requireNonNull(validDescription);
     this.validAnchor = Objects.requireNonNull(validAnchor);
@@ -72,8 +78,13 @@ public final class WebhookTarget {
    * @return the target
    */
   public static WebhookTarget tap(String vizNamespace) {
-    return new WebhookTarget(VIZ_CATEGORY, "tap API server has valid cert", "l5d-tap-cert-valid",
-        "tap API server cert", "l5d-tap-cert-not-expiring-soon", "tap." + vizNamespace + ".svc");
+    return new WebhookTarget(
+        VIZ_CATEGORY,
+        "tap API server has valid cert",
+        "l5d-tap-cert-valid",
+        "tap API server cert",
+        "l5d-tap-cert-not-expiring-soon",
+        "tap." + vizNamespace + ".svc");
   }
 
   /**
@@ -82,21 +93,29 @@ public final class WebhookTarget {
    * @param category the category ID of its checks
    * @param validDescription e.g. {@code my-webhook has valid cert}
    * @param validAnchor hint anchor of that check
-   * @param expirySubject the subject of the expiry description, e.g. {@code my-webhook cert}
-   *     (the description becomes "my-webhook cert is valid for at least 60 days")
+   * @param expirySubject the subject of the expiry description, e.g. {@code my-webhook cert} (the
+   *     description becomes "my-webhook cert is valid for at least 60 days")
    * @param expiryAnchor hint anchor of the expiry check
    * @param dnsName the name the certificate must carry as a SAN, e.g. {@code svc.ns.svc}
    * @return the target
    */
-  public static WebhookTarget of(String category, String validDescription, String validAnchor,
-      String expirySubject, String expiryAnchor, String dnsName) {
-    return new WebhookTarget(category, validDescription, validAnchor, expirySubject,
-        expiryAnchor, dnsName);
+  public static WebhookTarget of(
+      String category,
+      String validDescription,
+      String validAnchor,
+      String expirySubject,
+      String expiryAnchor,
+      String dnsName) {
+    return new WebhookTarget(
+        category, validDescription, validAnchor, expirySubject, expiryAnchor, dnsName);
   }
 
   private static WebhookTarget webhook(String name, String namespace) {
-    return new WebhookTarget(WEBHOOKS_CATEGORY, name + " webhook has valid cert",
-        "l5d-" + name + "-webhook-cert-valid", name + " cert",
+    return new WebhookTarget(
+        WEBHOOKS_CATEGORY,
+        name + " webhook has valid cert",
+        "l5d-" + name + "-webhook-cert-valid",
+        name + " cert",
         "l5d-" + name + "-webhook-cert-not-expiring-soon",
         "linkerd-" + name + "." + namespace + ".svc");
   }

@@ -16,14 +16,13 @@ import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
- * A pass over the parser events of a YAML text's first document, before SnakeYAML composes it,
- * that refuses recursive aliases (an alias inside its own anchor) and checks what aliases would
- * expand to: every alias, to a scalar or a collection, adds the
- * nodes and characters of its anchor, and the totals are bounded (SnakeYAML shares aliased nodes,
- * but whatever copies or prints the tree pays for every expansion). It also turns the exceptions
- * SnakeYAML's scanner lets escape (a {@code NumberFormatException} for an escape cut off at the end
- * of the text) into a located {@link Problem}. Syntax errors are left to SnakeYAML's own {@link
- * MarkedYAMLException}. Not API.
+ * A pass over the parser events of a YAML text's first document, before SnakeYAML composes it, that
+ * refuses recursive aliases (an alias inside its own anchor) and checks what aliases would expand
+ * to: every alias, to a scalar or a collection, adds the nodes and characters of its anchor, and
+ * the totals are bounded (SnakeYAML shares aliased nodes, but whatever copies or prints the tree
+ * pays for every expansion). It also turns the exceptions SnakeYAML's scanner lets escape (a {@code
+ * NumberFormatException} for an escape cut off at the end of the text) into a located {@link
+ * Problem}. Syntax errors are left to SnakeYAML's own {@link MarkedYAMLException}. Not API.
  */
 public final class YamlBudget {
   /** The default most nodes aliases may add (the manifest reader's limit). */
@@ -117,13 +116,15 @@ public final class YamlBudget {
               addedChars += size[1];
               if (addedNodes > maxNodes) {
                 throw new Problem(
-                    "aliases expand to more than " + maxNodes
+                    "aliases expand to more than "
+                        + maxNodes
                         + " nodes: alias expansion is limited against alias bombs",
                     e.getStartMark());
               }
               if (addedChars > maxChars) {
                 throw new Problem(
-                    "aliases expand to more than " + maxChars
+                    "aliases expand to more than "
+                        + maxChars
                         + " characters: alias expansion (of scalars too) is limited against"
                         + " alias bombs",
                     e.getStartMark());
@@ -147,8 +148,7 @@ public final class YamlBudget {
               Object[] o = open.pop();
               if (o[0] != null) {
                 openAnchors.remove(o[0]);
-                sizes.put(
-                    (String) o[0], new long[] {nodes - (long) o[1] + 1, chars - (long) o[2]});
+                sizes.put((String) o[0], new long[] {nodes - (long) o[1] + 1, chars - (long) o[2]});
               }
               break;
             }

@@ -17,8 +17,8 @@ import java.util.Objects;
  * templated string, say) is left alone with a warning. An explicit {@code linkerd.io/inject:
  * disabled} is the chart's (or its author's) opt-out: it is kept, never replaced, and reported in
  * {@link PodAnnotationOverrides#keptOptOuts()} and the warnings. Maps inside lists are annotated
- * too; as
- * Helm replaces lists whole, the override then carries the whole list. Stateless and thread-safe.
+ * too; as Helm replaces lists whole, the override then carries the whole list. Stateless and
+ * thread-safe.
  */
 public final class ChartPodAnnotations {
   /** The key charts conventionally use for pod annotations. */
@@ -84,7 +84,9 @@ public final class ChartPodAnnotations {
             sub = annotate((Map<?, ?>) v, p);
           } else {
             warnings.add(
-                p + " is not a map (" + (v instanceof String ? "a string" : "a " + kind(v))
+                p
+                    + " is not a map ("
+                    + (v instanceof String ? "a string" : "a " + kind(v))
                     + "); left alone: add the annotations to it by hand");
           }
         } else if (v instanceof Map<?, ?> vm) {
@@ -133,8 +135,14 @@ public final class ChartPodAnnotations {
             && LinkerdNames.INJECT_DISABLED.equals(before)
             && !v.equals(before)) {
           optOuts.add(path);
-          warnings.add(path + ": kept " + k + ": " + before + " (the chart's explicit opt-out);"
-              + " remove it to mesh these pods");
+          warnings.add(
+              path
+                  + ": kept "
+                  + k
+                  + ": "
+                  + before
+                  + " (the chart's explicit opt-out);"
+                  + " remove it to mesh these pods");
           continue;
         }
         if (before != null && !v.equals(before)) {

@@ -17,15 +17,15 @@ import java.util.Optional;
  * edge-26.8.3}); the charts' {@code linkerdVersionValue} placeholder reads as that version.
  *
  * <ul>
- *   <li>{@link #CONTROL_PLANE}: {@code linkerd-control-plane}. Its defaults are the chart's
- *       {@code values.yaml} merged with the {@code linkerd-crds} chart's values, as Linkerd's
- *       {@code NewValues()} reads them. Linkerd additionally sets {@code cliVersion}, {@code
- *       proxyContainerName} and {@code debugContainer.image.version} in code; they are not in
- *       these defaults ({@link LinkerdValues} resolves an empty debug image version to {@code
- *       linkerdVersion}, and injection names the proxy container {@code linkerd-proxy}). The {@code partials} dependency has no defaults; as a
- *       Helm subchart it still receives {@code partials: {global: {}}} when values are coalesced.
- *       {@link #haValues()} is {@code values-ha.yaml}, to be applied as the first {@code -f}
- *       layer so that none of its keys is dropped.
+ *   <li>{@link #CONTROL_PLANE}: {@code linkerd-control-plane}. Its defaults are the chart's {@code
+ *       values.yaml} merged with the {@code linkerd-crds} chart's values, as Linkerd's {@code
+ *       NewValues()} reads them. Linkerd additionally sets {@code cliVersion}, {@code
+ *       proxyContainerName} and {@code debugContainer.image.version} in code; they are not in these
+ *       defaults ({@link LinkerdValues} resolves an empty debug image version to {@code
+ *       linkerdVersion}, and injection names the proxy container {@code linkerd-proxy}). The {@code
+ *       partials} dependency has no defaults; as a Helm subchart it still receives {@code partials:
+ *       {global: {}}} when values are coalesced. {@link #haValues()} is {@code values-ha.yaml}, to
+ *       be applied as the first {@code -f} layer so that none of its keys is dropped.
  *   <li>{@link #VIZ}: {@code linkerd-viz}, with the same {@code partials} dependency.
  * </ul>
  *
@@ -123,8 +123,8 @@ public enum LinkerdChart {
   }
 
   /**
-   * As {@link #valuesBuilder()}, with the high-availability overlay ({@code values-ha.yaml}) as
-   * the first {@code -f} layer, as {@code linkerd install --ha} does.
+   * As {@link #valuesBuilder()}, with the high-availability overlay ({@code values-ha.yaml}) as the
+   * first {@code -f} layer, as {@code linkerd install --ha} does.
    *
    * @return a new builder; add further layers and {@link ValuesBuilder#build()}
    * @throws LinkerdException for a chart without an HA overlay

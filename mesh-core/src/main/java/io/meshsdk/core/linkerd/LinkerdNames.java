@@ -3,8 +3,8 @@ package io.meshsdk.core.linkerd;
 import java.util.List;
 
 /**
- * Linkerd's well-known names: namespaces, labels, annotations, container, volume and
- * configuration object names, as Linkerd {@code edge-26.8.3} uses them.
+ * Linkerd's well-known names: namespaces, labels, annotations, container, volume and configuration
+ * object names, as Linkerd {@code edge-26.8.3} uses them.
  */
 public final class LinkerdNames {
   private LinkerdNames() {}

@@ -14,9 +14,9 @@ import java.util.OptionalLong;
  * type reads them.
  *
  * <p>Build it over complete values: {@link #defaults()}, or the result of {@link
- * LinkerdChart#valuesBuilder()}. A key that is missing (or null) reads as the zero value
- * Linkerd's Go type gives it ({@code ""}, {@code false}, {@code 0}), except where Linkerd itself
- * falls back: {@link #identityTrustDomain()} to the cluster domain, image versions to {@link
+ * LinkerdChart#valuesBuilder()}. A key that is missing (or null) reads as the zero value Linkerd's
+ * Go type gives it ({@code ""}, {@code false}, {@code 0}), except where Linkerd itself falls back:
+ * {@link #identityTrustDomain()} to the cluster domain, image versions to {@link
  * #linkerdVersion()}, image pull policies to {@link #imagePullPolicy()}. A value of the wrong type
  * (a map where a string belongs, a string where a boolean belongs) is a {@link ValuesException}
  * naming the key. Any other field can be read through {@link #raw()}.
@@ -31,8 +31,7 @@ public final class LinkerdValues {
   }
 
   /**
-   * The {@code linkerd-control-plane} defaults Mesh SDK carries ({@link
-   * LinkerdChart#defaults()}).
+   * The {@code linkerd-control-plane} defaults Mesh SDK carries ({@link LinkerdChart#defaults()}).
    *
    * @return the default values
    */

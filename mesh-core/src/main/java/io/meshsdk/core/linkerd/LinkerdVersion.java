@@ -6,15 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Linkerd release version: {@code stable-2.11.2}, {@code edge-26.8.3}, {@code
- * enterprise-2.17.1}, or a development build {@code dev-…}.
+ * A Linkerd release version: {@code stable-2.11.2}, {@code edge-26.8.3}, {@code enterprise-2.17.1},
+ * or a development build {@code dev-…}.
  *
- * <p>Stable and enterprise releases share the {@code 2.x.y} numbering and compare with each
- * other; edge releases ({@code edge-YY.M.N}) compare with edge releases; development builds
- * compare with nothing but themselves. A numeric suffix ({@code enterprise-2.17.1-1}) is a
- * hotpatch and orders after the release; any other suffix ({@code stable-2.14.0-rc1}) is a
- * pre-release and orders before it. {@link #compareTo} is a total order for sorting (by channel
- * group first); use {@link #isNewerThan} for a meaningful comparison. Immutable.
+ * <p>Stable and enterprise releases share the {@code 2.x.y} numbering and compare with each other;
+ * edge releases ({@code edge-YY.M.N}) compare with edge releases; development builds compare with
+ * nothing but themselves. A numeric suffix ({@code enterprise-2.17.1-1}) is a hotpatch and orders
+ * after the release; any other suffix ({@code stable-2.14.0-rc1}) is a pre-release and orders
+ * before it. {@link #compareTo} is a total order for sorting (by channel group first); use {@link
+ * #isNewerThan} for a meaningful comparison. Immutable.
  */
 public final class LinkerdVersion implements Comparable<LinkerdVersion> {
   private static final Pattern NUMBERED =
@@ -67,8 +67,8 @@ public final class LinkerdVersion implements Comparable<LinkerdVersion> {
     String t = text.strip();
     if (t.startsWith("dev-")) {
       if (t.length() == 4) {
-        throw new LinkerdException("malformed Linkerd version \"" + text
-            + "\": dev- needs a build name");
+        throw new LinkerdException(
+            "malformed Linkerd version \"" + text + "\": dev- needs a build name");
       }
       return new LinkerdVersion(t, Channel.DEV, 0, 0, 0, t.substring(4));
     }
@@ -85,7 +85,8 @@ public final class LinkerdVersion implements Comparable<LinkerdVersion> {
                 + "\": expected stable-, edge-, enterprise- or dev-");
       }
       String example =
-          channel.equals("edge") ? "edge-YY.M.N such as edge-26.8.3"
+          channel.equals("edge")
+              ? "edge-YY.M.N such as edge-26.8.3"
               : channel + "-MAJOR.MINOR.PATCH such as " + channel + "-2.11.2";
       throw new LinkerdException("malformed Linkerd version \"" + text + "\": expected " + example);
     }
@@ -162,8 +163,8 @@ public final class LinkerdVersion implements Comparable<LinkerdVersion> {
   }
 
   /**
-   * Whether {@link #isNewerThan} can compare the two: same channel, or stable with enterprise;
-   * dev builds only with the identical build.
+   * Whether {@link #isNewerThan} can compare the two: same channel, or stable with enterprise; dev
+   * builds only with the identical build.
    *
    * @param other another version
    * @return true when comparable
@@ -185,10 +186,15 @@ public final class LinkerdVersion implements Comparable<LinkerdVersion> {
   public boolean isNewerThan(LinkerdVersion other) {
     if (!isComparableTo(other)) {
       throw new LinkerdException(
-          "cannot compare " + text + " with " + other.text + ": "
+          "cannot compare "
+              + text
+              + " with "
+              + other.text
+              + ": "
               + (channel == Channel.DEV || other.channel == Channel.DEV
                   ? "dev builds have no release order"
-                  : channel.name().toLowerCase(java.util.Locale.ROOT) + " and "
+                  : channel.name().toLowerCase(java.util.Locale.ROOT)
+                      + " and "
                       + other.channel.name().toLowerCase(java.util.Locale.ROOT)
                       + " releases are numbered differently"));
     }
@@ -218,9 +224,10 @@ public final class LinkerdVersion implements Comparable<LinkerdVersion> {
     if (c == 0 && channel != Channel.DEV) {
       c = Integer.compare(suffixRank(), o.suffixRank());
       if (c == 0 && suffix != null && o.suffix != null) {
-        c = suffix.matches("\\d+") && o.suffix.matches("\\d+")
-            ? new java.math.BigInteger(suffix).compareTo(new java.math.BigInteger(o.suffix))
-            : suffix.compareTo(o.suffix);
+        c =
+            suffix.matches("\\d+") && o.suffix.matches("\\d+")
+                ? new java.math.BigInteger(suffix).compareTo(new java.math.BigInteger(o.suffix))
+                : suffix.compareTo(o.suffix);
       }
     }
     return c != 0 ? c : text.compareTo(o.text);

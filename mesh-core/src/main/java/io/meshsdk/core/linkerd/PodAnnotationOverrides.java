@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param keptOptOuts the dotted paths of the {@code podAnnotations} maps whose explicit {@code
  *     linkerd.io/inject: disabled} was kept instead of being replaced
  */
-public record PodAnnotationOverrides(HelmValues overrides, List<String> paths,
-    List<String> warnings, List<String> keptOptOuts) {
+public record PodAnnotationOverrides(
+    HelmValues overrides, List<String> paths, List<String> warnings, List<String> keptOptOuts) {
   /**
    * Creates a result.
    *

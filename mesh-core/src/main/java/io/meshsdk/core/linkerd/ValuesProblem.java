@@ -7,8 +7,8 @@ import java.util.Objects;
  * A problem found in values by a validation: its severity, the key it is about, and a one-line
  * message that says what to do. Immutable.
  *
- * @param severity {@link Severity#ERROR} when the chart would refuse to render or the result
- *     cannot work; {@link Severity#WARNING} otherwise
+ * @param severity {@link Severity#ERROR} when the chart would refuse to render or the result cannot
+ *     work; {@link Severity#WARNING} otherwise
  * @param path the dotted key the problem is about
  * @param message what is wrong and how to fix it
  */

@@ -19,9 +19,8 @@ import java.util.Optional;
  *       the bundled Prometheus at {@code http://prometheus.<namespace>.svc.<clusterDomain>:9090};
  *       otherwise the chart refuses to render ({@code Please enable `linkerd-prometheus` or provide
  *       `prometheusUrl` for the viz extension to function properly});
- *   <li>Grafana is not bundled any more: {@code grafana.url} is an in-cluster address the
- *       dashboard proxies to, {@code grafana.externalUrl} a URL the browser opens; setting both is
- *       refused.
+ *   <li>Grafana is not bundled any more: {@code grafana.url} is an in-cluster address the dashboard
+ *       proxies to, {@code grafana.externalUrl} a URL the browser opens; setting both is refused.
  * </ul>
  *
  * <p>Missing keys read as Go's zero values. Immutable and thread-safe.
@@ -127,8 +126,7 @@ public final class VizValues {
       return Optional.of(prometheusUrl());
     }
     if (prometheusEnabled()) {
-      return Optional.of(
-          "http://prometheus." + vizNamespace + ".svc." + clusterDomain() + ":9090");
+      return Optional.of("http://prometheus." + vizNamespace + ".svc." + clusterDomain() + ":9090");
     }
     return Optional.empty();
   }
@@ -217,8 +215,8 @@ public final class VizValues {
           || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
           || u.getHost() == null) {
         return Optional.of(
-            error(key,
-                key + " must be an http:// or https:// URL with a host, not \"" + url + "\""));
+            error(
+                key, key + " must be an http:// or https:// URL with a host, not \"" + url + "\""));
       }
       return Optional.empty();
     } catch (URISyntaxException e) {

@@ -15,8 +15,8 @@
  *       io.meshsdk.core.linkerd.LinkerdNames}.
  * </ul>
  *
- * <p>Nulls: no public method of this package returns null — a value that may be absent is an
- * {@link java.util.Optional}, a collection is empty instead — and parameters must not be null
- * unless their documentation says what null means.
+ * <p>Nulls: no public method of this package returns null — a value that may be absent is an {@link
+ * java.util.Optional}, a collection is empty instead — and parameters must not be null unless their
+ * documentation says what null means.
  */
 package io.meshsdk.core.linkerd;

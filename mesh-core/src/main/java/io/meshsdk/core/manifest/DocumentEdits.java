@@ -58,8 +58,8 @@ public record DocumentEdits(
               : List.of(new TextEdit(first, TextEdit.lines(source), source, text));
       return new DocumentEdits(text, all, false, Optional.of(p.declined()));
     }
-    return new DocumentEdits(p.text(), lineEdits(source, p.splices(), first), true,
-        Optional.empty());
+    return new DocumentEdits(
+        p.text(), lineEdits(source, p.splices(), first), true, Optional.empty());
   }
 
   /** The block-style text the writer emits for a document (with its own marker line). */

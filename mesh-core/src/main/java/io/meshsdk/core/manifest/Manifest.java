@@ -11,23 +11,23 @@ import java.util.Optional;
 
 /**
  * One document of a manifest stream: an insertion-ordered generic tree ({@code Map<String,Object>}
- * / {@code List<Object>} / scalars), where it came from, and — for a document as read — its
- * exact source text, which {@link ManifestWriter} writes back byte for byte while the document is
+ * / {@code List<Object>} / scalars), where it came from, and — for a document as read — its exact
+ * source text, which {@link ManifestWriter} writes back byte for byte while the document is
  * unmodified.
  *
  * <p>Scalars in the tree: {@link String} for strings (any quoting style); {@link Boolean} only for
  * {@code true}/{@code True}/{@code TRUE}/{@code false}/{@code False}/{@code FALSE}; {@link
  * Integer}, {@link Long} or {@link java.math.BigInteger} only for canonical decimal integers
  * ({@code [-+]?(0|[1-9][0-9]*)}); {@code null} for {@code null}/{@code Null}/{@code NULL}/{@code
- * ~}/empty; a {@link YamlScalar} keeping the exact text for every other plain scalar that some
- * YAML reader takes for a non-string ({@code 0755}, {@code 1.10}, {@code on}, {@code 2024-01-02},
- * …) and for explicitly tagged scalars other than canonical {@code !!int}/{@code !!bool}/{@code
- * !!null}. {@code !!str} and the non-specific tag {@code !} give strings; tags on mappings and
- * sequences are ignored. Mapping keys are always the key's text as a {@link String}, whatever its
- * type in YAML ({@code 1:} and {@code on:} give the keys {@code "1"} and {@code "on"}); a changed
- * document writes such keys quoted. Aliases are expanded (the expanded parts are shared, which is
- * safe because the tree is immutable) and merge keys ({@code <<}) are applied; the source text
- * keeps the anchors.
+ * ~}/empty; a {@link YamlScalar} keeping the exact text for every other plain scalar that some YAML
+ * reader takes for a non-string ({@code 0755}, {@code 1.10}, {@code on}, {@code 2024-01-02}, …) and
+ * for explicitly tagged scalars other than canonical {@code !!int}/{@code !!bool}/{@code !!null}.
+ * {@code !!str} and the non-specific tag {@code !} give strings; tags on mappings and sequences are
+ * ignored. Mapping keys are always the key's text as a {@link String}, whatever its type in YAML
+ * ({@code 1:} and {@code on:} give the keys {@code "1"} and {@code "on"}); a changed document
+ * writes such keys quoted. Aliases are expanded (the expanded parts are shared, which is safe
+ * because the tree is immutable) and merge keys ({@code <<}) are applied; the source text keeps the
+ * anchors.
  *
  * <p>Immutable and thread-safe: {@link #root()} is deeply unmodifiable; the {@code with…} methods
  * return new documents.
@@ -40,8 +40,10 @@ public final class Manifest {
   private final boolean empty;
   private final boolean continuesPrevious;
   private final List<String> warnings;
+
   /** The tree as read from {@link #sourceText}, for {@link #edits()}. */
   private final Object sourceRoot;
+
   /** The patch of the source text, computed once when first asked for. */
   private volatile TextPatcher.Outcome patch;
 
@@ -63,8 +65,8 @@ public final class Manifest {
       boolean empty,
       boolean continuesPrevious,
       List<String> warnings) {
-    this(frozenRoot, location, sourceText, modified, empty, continuesPrevious, warnings,
-        frozenRoot);
+    this(
+        frozenRoot, location, sourceText, modified, empty, continuesPrevious, warnings, frozenRoot);
   }
 
   private Manifest(
@@ -241,9 +243,9 @@ public final class Manifest {
   }
 
   /**
-   * Whether the document differs from its source: false for a document as read and for the items
-   * of an unmodified List; true after {@link #withRoot}, for a reassembled List with a changed
-   * item, and for {@link #of}.
+   * Whether the document differs from its source: false for a document as read and for the items of
+   * an unmodified List; true after {@link #withRoot}, for a reassembled List with a changed item,
+   * and for {@link #of}.
    *
    * @return true when modified
    */
@@ -256,17 +258,14 @@ public final class Manifest {
   }
 
   /**
-   * Whether this is a list of objects: {@code kind: List} (or any kind ending in {@code List},
-   * such as {@code DeploymentList}, as the API server returns them) with an {@code items}
-   * sequence.
+   * Whether this is a list of objects: {@code kind: List} (or any kind ending in {@code List}, such
+   * as {@code DeploymentList}, as the API server returns them) with an {@code items} sequence.
    *
    * @return true for a List
    */
   public boolean isList() {
     String kind = kind().orElse(null);
-    return kind != null
-        && kind.endsWith("List")
-        && ((Map<?, ?>) root).get("items") instanceof List;
+    return kind != null && kind.endsWith("List") && ((Map<?, ?>) root).get("items") instanceof List;
   }
 
   /**
@@ -309,8 +308,8 @@ public final class Manifest {
   }
 
   /**
-   * A modified document with a new tree at the same location; the tree is copied and frozen
-   * (frozen parts of other documents are shared, not copied).
+   * A modified document with a new tree at the same location; the tree is copied and frozen (frozen
+   * parts of other documents are shared, not copied).
    *
    * @param newRoot the new tree (maps with string keys, lists, strings, booleans, numbers, {@link
    *     YamlScalar}, null)
@@ -320,8 +319,14 @@ public final class Manifest {
    */
   public Manifest withRoot(Object newRoot) {
     return new Manifest(
-        freeze(newRoot, location), location, sourceText, true, newRoot == null, continuesPrevious,
-        warnings, sourceRoot);
+        freeze(newRoot, location),
+        location,
+        sourceText,
+        true,
+        newRoot == null,
+        continuesPrevious,
+        warnings,
+        sourceRoot);
   }
 
   /**
@@ -359,7 +364,13 @@ public final class Manifest {
     LinkedHashMap<String, Object> copy = new LinkedHashMap<>(object().orElseThrow());
     copy.put("items", roots);
     return new Manifest(
-        freeze(copy, location), location, sourceText, true, false, continuesPrevious, warnings,
+        freeze(copy, location),
+        location,
+        sourceText,
+        true,
+        false,
+        continuesPrevious,
+        warnings,
         sourceRoot);
   }
 

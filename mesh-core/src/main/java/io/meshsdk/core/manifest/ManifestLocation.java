@@ -3,9 +3,9 @@ package io.meshsdk.core.manifest;
 import java.util.Objects;
 
 /**
- * Where a document was read: the source's name, the document's 1-based index within the source,
- * and the 1-based line where its text starts. Documents built in code ({@link Manifest#of}) have
- * the source {@code <generated>}, index 0 and line 0.
+ * Where a document was read: the source's name, the document's 1-based index within the source, and
+ * the 1-based line where its text starts. Documents built in code ({@link Manifest#of}) have the
+ * source {@code <generated>}, index 0 and line 0.
  *
  * @param source the source name (a file path, {@code <stdin>}, or a name the caller chose)
  * @param documentIndex the 1-based index of the document within its source

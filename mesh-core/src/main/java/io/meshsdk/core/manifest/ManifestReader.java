@@ -32,8 +32,8 @@ import java.util.stream.Stream;
  *
  * <p>Limits against hostile input (see {@link Builder}): document size, aliases to collections and
  * their total expansion, nesting depth; duplicate keys are errors (unless {@link
- * Builder#allowDuplicateKeys()}); with {@code requireObjects} (the
- * default) a document whose root is a scalar or a sequence is an error.
+ * Builder#allowDuplicateKeys()}); with {@code requireObjects} (the default) a document whose root
+ * is a scalar or a sequence is an error.
  *
  * <p>Immutable and thread-safe: build once and share. Every read creates its own parser.
  */
@@ -208,11 +208,13 @@ public final class ManifestReader {
    * @return the stream
    */
   public ManifestStream open(Reader reader, String sourceName) {
-    return new DocumentStream(this, notClosing(Objects.requireNonNull(reader, "reader")),
-        sourceName);
+    return new DocumentStream(
+        this, notClosing(Objects.requireNonNull(reader, "reader")), sourceName);
   }
 
-  /** The caller's reader, shielded from {@code close()}: a stream does not close what it was given. */
+  /**
+   * The caller's reader, shielded from {@code close()}: a stream does not close what it was given.
+   */
   private static Reader notClosing(Reader reader) {
     return new java.io.FilterReader(reader) {
       @Override
@@ -326,8 +328,8 @@ public final class ManifestReader {
     private Builder() {}
 
     /**
-     * The largest document, in UTF-8 bytes (default 16 MiB); a larger document is an error and
-     * is never held in memory whole.
+     * The largest document, in UTF-8 bytes (default 16 MiB); a larger document is an error and is
+     * never held in memory whole.
      *
      * @param bytes the limit, positive
      * @return this builder
@@ -341,9 +343,9 @@ public final class ManifestReader {
     }
 
     /**
-     * The most aliases to mappings or sequences per document (default 50, as SnakeYAML); aliases
-     * to scalars are not counted. Independently, aliases may add at most {@link
-     * #MAX_ALIAS_EXPANSION} nodes to a document.
+     * The most aliases to mappings or sequences per document (default 50, as SnakeYAML); aliases to
+     * scalars are not counted. Independently, aliases may add at most {@link #MAX_ALIAS_EXPANSION}
+     * nodes to a document.
      *
      * @param max the limit, not negative
      * @return this builder

@@ -13,8 +13,8 @@ import java.util.stream.StreamSupport;
  * <p>{@link #next()} throws {@link ManifestException} for a bad document; the stream is then
  * positioned after it and the caller may go on iterating — nothing else is lost.
  *
- * <p>Ownership: a stream the SDK opened itself ({@link ManifestReader#open(java.nio.file.Path)})
- * is closed by {@link #close()} and when the end is reached; a reader or input stream the caller
+ * <p>Ownership: a stream the SDK opened itself ({@link ManifestReader#open(java.nio.file.Path)}) is
+ * closed by {@link #close()} and when the end is reached; a reader or input stream the caller
  * passed in ({@link ManifestReader#open(java.io.Reader, String)}, {@link
  * ManifestReader#open(java.io.InputStream, String)}) stays the caller's and is never closed, so
  * {@code open(System.in, "<stdin>")} leaves standard input open. Not thread-safe.
@@ -48,8 +48,8 @@ public interface ManifestStream extends Iterator<Manifest>, Iterable<Manifest>, 
   }
 
   /**
-   * Ends the stream; closes the underlying input when the SDK opened it (a file), never a reader
-   * or input stream the caller passed in.
+   * Ends the stream; closes the underlying input when the SDK opened it (a file), never a reader or
+   * input stream the caller passed in.
    *
    * @throws ManifestException when closing fails
    */

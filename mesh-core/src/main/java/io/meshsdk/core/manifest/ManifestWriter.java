@@ -17,12 +17,12 @@ import java.util.Objects;
  * documents, a trailing {@code ---}, a missing final newline, {@code ...} markers, concatenated
  * JSON values). A modified document with source text is written as that text plus edits in the
  * document's own style ({@link Manifest#edits()}); where that would not be safe, and for a document
- * without source text, it is emitted in block style (2-space
- * indentation, sequences under a key not indented, key order kept, scalar types kept, no fields
- * added); it keeps its own leading {@code ---} line (with a trailing comment) when it had one.
- * Separators are added where needed so the output is always a valid stream: {@code ---} between
- * documents that do not start with one, and a line break before a separator when the previous
- * document did not end with one. An empty modified document is written as a lone {@code ---}.
+ * without source text, it is emitted in block style (2-space indentation, sequences under a key not
+ * indented, key order kept, scalar types kept, no fields added); it keeps its own leading {@code
+ * ---} line (with a trailing comment) when it had one. Separators are added where needed so the
+ * output is always a valid stream: {@code ---} between documents that do not start with one, and a
+ * line break before a separator when the previous document did not end with one. An empty modified
+ * document is written as a lone {@code ---}.
  *
  * <p>JSON: each non-empty document as compact JSON on one line followed by {@code "\n"}, as
  * Linkerd's {@code -o json} does; empty documents are skipped.

@@ -81,10 +81,10 @@ public final class YamlScalar {
 
   /**
    * A best-effort Java value, as a YAML 1.1 reader would see it: {@link Boolean} for booleans
-   * ({@code yes}, {@code on}, {@code y}, …), {@link Long} or {@link BigInteger} for integers in
-   * any base ({@code 0755} is octal 493, {@code 0x1F} is 31, {@code 1_000} is 1000), {@link
-   * Double} for floats ({@code .inf}, {@code 1e3}), {@link LocalDate} or {@link OffsetDateTime}
-   * for timestamps when they parse, and the text otherwise (custom tags, binary).
+   * ({@code yes}, {@code on}, {@code y}, …), {@link Long} or {@link BigInteger} for integers in any
+   * base ({@code 0755} is octal 493, {@code 0x1F} is 31, {@code 1_000} is 1000), {@link Double} for
+   * floats ({@code .inf}, {@code 1e3}), {@link LocalDate} or {@link OffsetDateTime} for timestamps
+   * when they parse, and the text otherwise (custom tags, binary).
    *
    * @return the value, never null
    */

@@ -113,7 +113,12 @@ public final class CategoryReport {
 
   @Override
   public String toString() {
-    return "CategoryReport[" + name + ", " + results.size() + " results, success=" + success()
+    return "CategoryReport["
+        + name
+        + ", "
+        + results.size()
+        + " results, success="
+        + success()
         + "]";
   }
 
@@ -138,8 +143,8 @@ public final class CategoryReport {
      */
     public Builder add(CheckResult result) {
       if (!result.category().equals(name)) {
-        throw new IllegalArgumentException("result of category '" + result.category()
-            + "' added to category '" + name + "'");
+        throw new IllegalArgumentException(
+            "result of category '" + result.category() + "' added to category '" + name + "'");
       }
       results.add(result);
       return this;

@@ -8,9 +8,9 @@ import java.util.Optional;
 /**
  * A whole check run: its categories in run order.
  *
- * <p>Immutable and thread-safe. {@link #success()} follows {@code linkerd check}: a run fails
- * when a check failed with an error; warnings do not fail it. A category appears once per
- * consecutive stretch of its results, as Linkerd prints a header whenever the category changes.
+ * <p>Immutable and thread-safe. {@link #success()} follows {@code linkerd check}: a run fails when
+ * a check failed with an error; warnings do not fail it. A category appears once per consecutive
+ * stretch of its results, as Linkerd prints a header whenever the category changes.
  */
 public final class CheckReport {
   private final List<CategoryReport> categories;
@@ -104,8 +104,13 @@ public final class CheckReport {
 
   @Override
   public String toString() {
-    return "CheckReport[" + categories.size() + " categories, success=" + success()
-        + ", warnings=" + hasWarnings() + "]";
+    return "CheckReport["
+        + categories.size()
+        + " categories, success="
+        + success()
+        + ", warnings="
+        + hasWarnings()
+        + "]";
   }
 
   /** Builds a {@link CheckReport}. Not thread-safe. */

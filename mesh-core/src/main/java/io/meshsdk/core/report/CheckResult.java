@@ -60,8 +60,10 @@ public final class CheckResult {
   public Builder toBuilder() {
     Builder b = new Builder(category, description);
     b.hintAnchor = hintAnchor;
-    b.hintBase = hintAnchor.isEmpty() ? HintUrls.DEFAULT_BASE
-        : hintUrl.substring(0, hintUrl.length() - hintAnchor.length());
+    b.hintBase =
+        hintAnchor.isEmpty()
+            ? HintUrls.DEFAULT_BASE
+            : hintUrl.substring(0, hintUrl.length() - hintAnchor.length());
     b.severity = severity;
     b.outcome = outcome;
     b.failed = outcome.isFailure();
@@ -186,7 +188,13 @@ public final class CheckResult {
 
   @Override
   public String toString() {
-    return outcome + " [" + severity + "] " + category + ": " + description
+    return outcome
+        + " ["
+        + severity
+        + "] "
+        + category
+        + ": "
+        + description
         + (message == null ? "" : ": " + message);
   }
 
@@ -266,8 +274,8 @@ public final class CheckResult {
     }
 
     /**
-     * Marks the check as failed; the outcome follows from the severity ({@link Outcome#WARNING}
-     * for a warning check, else {@link Outcome#ERROR}).
+     * Marks the check as failed; the outcome follows from the severity ({@link Outcome#WARNING} for
+     * a warning check, else {@link Outcome#ERROR}).
      *
      * @param message the error text
      * @return this builder

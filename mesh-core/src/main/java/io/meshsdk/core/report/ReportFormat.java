@@ -66,7 +66,10 @@ public enum ReportFormat {
         return f;
       }
     }
-    throw new ConfigurationException("unknown output format '" + name + "'; expected one of "
-        + Arrays.stream(values()).map(ReportFormat::cliName).collect(Collectors.joining(", ")));
+    throw new ConfigurationException(
+        "unknown output format '"
+            + name
+            + "'; expected one of "
+            + Arrays.stream(values()).map(ReportFormat::cliName).collect(Collectors.joining(", ")));
   }
 }

@@ -21,10 +21,10 @@ public interface ReportRenderer {
   String render(CheckReport report);
 
   /**
-   * Linkerd's table: a header per category underlined with dashes (a blank line before every
-   * header but the first), {@code √}/{@code ‼}/{@code ×} per check, an indented error and {@code
-   * see <hint> for hints} under each failure, then a blank line and {@code Status check results
-   * are √} (or {@code ×}).
+   * Linkerd's table: a header per category underlined with dashes (a blank line before every header
+   * but the first), {@code √}/{@code ‼}/{@code ×} per check, an indented error and {@code see
+   * <hint> for hints} under each failure, then a blank line and {@code Status check results are √}
+   * (or {@code ×}).
    *
    * @return the renderer
    */

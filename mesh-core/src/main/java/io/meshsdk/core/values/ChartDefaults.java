@@ -10,9 +10,9 @@ import java.util.Objects;
  * Helm's {@code CoalesceValues} coalesces user values onto.
  *
  * <p>A subchart's values sit under its name in the parent's values; when coalescing, each subchart
- * receives a {@code global} map copied from its parent (so a chart with a subchart {@code
- * partials} yields {@code partials: {global: {}}} even when nobody sets anything, as Helm does).
- * Immutable and thread-safe.
+ * receives a {@code global} map copied from its parent (so a chart with a subchart {@code partials}
+ * yields {@code partials: {global: {}}} even when nobody sets anything, as Helm does). Immutable
+ * and thread-safe.
  */
 public final class ChartDefaults {
   private final String name;
@@ -77,7 +77,10 @@ public final class ChartDefaults {
 
   @Override
   public String toString() {
-    return "ChartDefaults[" + name + ", subcharts=" + subcharts.stream().map(c -> c.name).toList()
+    return "ChartDefaults["
+        + name
+        + ", subcharts="
+        + subcharts.stream().map(c -> c.name).toList()
         + "]";
   }
 }

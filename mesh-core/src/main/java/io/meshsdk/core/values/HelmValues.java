@@ -1,8 +1,8 @@
 package io.meshsdk.core.values;
 
+import io.meshsdk.core.internal.BoundedRead;
 import io.meshsdk.core.internal.go.GoJson;
 import io.meshsdk.core.internal.go.GoText;
-import io.meshsdk.core.internal.BoundedRead;
 import io.meshsdk.core.values.internal.Coalescer;
 import io.meshsdk.core.values.internal.HelmYaml;
 import io.meshsdk.core.values.internal.PathSyntax;
@@ -50,8 +50,8 @@ import java.util.OptionalLong;
  * </ul>
  */
 public final class HelmValues {
-  private static final HelmValues EMPTY = new HelmValues(Collections.unmodifiableMap(
-      new LinkedHashMap<>()));
+  private static final HelmValues EMPTY =
+      new HelmValues(Collections.unmodifiableMap(new LinkedHashMap<>()));
 
   private final Map<String, Object> root;
 
@@ -118,11 +118,13 @@ public final class HelmValues {
     String text;
     try {
       byte[] bytes = BoundedRead.readFile(file, MAX_FILE_BYTES);
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
     } catch (NoSuchFileException e) {
       throw new ValuesException("values file " + file + ": no such file", e);
     } catch (java.nio.charset.CharacterCodingException e) {
@@ -353,8 +355,8 @@ public final class HelmValues {
   }
 
   /**
-   * These values without one path. Removing a list element shifts the later ones. A missing path
-   * is not an error.
+   * These values without one path. Removing a list element shifts the later ones. A missing path is
+   * not an error.
    *
    * @param path dotted path
    * @return new values (this instance when nothing was removed)
@@ -369,9 +371,10 @@ public final class HelmValues {
     Object container = copy;
     for (int i = 0; i < segs.size() - 1; i++) {
       Object seg = segs.get(i);
-      container = seg instanceof String k
-          ? ((Map<String, Object>) container).get(k)
-          : ((List<Object>) container).get((Integer) seg);
+      container =
+          seg instanceof String k
+              ? ((Map<String, Object>) container).get(k)
+              : ((List<Object>) container).get((Integer) seg);
     }
     Object last = segs.get(segs.size() - 1);
     if (last instanceof String k) {
@@ -400,8 +403,8 @@ public final class HelmValues {
   /**
    * Coalesces these (user) values onto chart defaults as Helm's {@code CoalesceValues} does: the
    * user wins; maps merge deeply; lists and scalars replace; a user {@code null} deletes the
-   * default's key (at the top level a {@code null} without a default is kept; inside a map that
-   * has defaults Helm removes every {@code null}); a type conflict keeps the user's value and adds
+   * default's key (at the top level a {@code null} without a default is kept; inside a map that has
+   * defaults Helm removes every {@code null}); a type conflict keeps the user's value and adds
    * Helm's warning.
    *
    * @param chartDefaults the defaults (a chart without name or subcharts)
@@ -499,8 +502,14 @@ public final class HelmValues {
   private static ValuesException notA(List<Object> segs, int i, String wanted, Object found) {
     String at = i == 0 ? "the top level" : PathSyntax.format(segs.subList(0, i));
     return new ValuesException(
-        "cannot set " + PathSyntax.format(segs) + ": " + at + " is " + StrvalsParser.describe(found)
-            + ", not " + wanted);
+        "cannot set "
+            + PathSyntax.format(segs)
+            + ": "
+            + at
+            + " is "
+            + StrvalsParser.describe(found)
+            + ", not "
+            + wanted);
   }
 
   private static String abbreviate(Object v) {

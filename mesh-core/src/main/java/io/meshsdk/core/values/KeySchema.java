@@ -122,8 +122,8 @@ public final class KeySchema {
   }
 
   /**
-   * Gives {@code path} the same known keys as {@code likePath} (e.g. {@code
-   * destinationResources} like {@code proxy.resources}).
+   * Gives {@code path} the same known keys as {@code likePath} (e.g. {@code destinationResources}
+   * like {@code proxy.resources}).
    *
    * @param path dotted path to add
    * @param likePath an existing dotted path
@@ -146,8 +146,8 @@ public final class KeySchema {
   }
 
   /**
-   * Records a key the chart no longer reads and what replaced it; such keys are reported as
-   * removed with the replacement as suggestion.
+   * Records a key the chart no longer reads and what replaced it; such keys are reported as removed
+   * with the replacement as suggestion.
    *
    * @param oldPath the former dotted path
    * @param replacement the dotted path that replaced it, or {@code ""} when nothing did
@@ -191,8 +191,8 @@ public final class KeySchema {
           s = s.withKnown(line);
         }
       } catch (ValuesException e) {
-        throw new ValuesException("key rules line " + lineNo + " (" + line + "): "
-            + e.getMessage(), e);
+        throw new ValuesException(
+            "key rules line " + lineNo + " (" + line + "): " + e.getMessage(), e);
       }
     }
     return s;

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * What {@link ValuesBuilder} produces: the user map (the {@code -f} files merged and every {@code
  * --set*} argument parsed into it, before any chart defaults), the final values (the user map
- * coalesced onto the chart defaults, or the user map itself when there are none), Helm's
- * coalescing warnings, and the user map's keys the chart does not know. Immutable and thread-safe.
+ * coalesced onto the chart defaults, or the user map itself when there are none), Helm's coalescing
+ * warnings, and the user map's keys the chart does not know. Immutable and thread-safe.
  *
  * @param values the final values
  * @param userValues the user map alone, as Helm builds it before coalescing

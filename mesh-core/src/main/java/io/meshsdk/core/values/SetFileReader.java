@@ -38,8 +38,8 @@ public interface SetFileReader {
   String read(String path) throws IOException;
 
   /**
-   * A reader that resolves relative paths against {@code workingDirectory} and reads {@code -}
-   * from {@code stdin}.
+   * A reader that resolves relative paths against {@code workingDirectory} and reads {@code -} from
+   * {@code stdin}.
    *
    * @param workingDirectory the directory relative paths are resolved against
    * @param stdin supplies standard input (read fully on each {@code -})
@@ -63,14 +63,22 @@ public interface SetFileReader {
         throw new IOException("invalid path " + GoText.quote(path) + ": " + e.getReason(), e);
       }
       if (path.isEmpty() || Files.isDirectory(p)) {
-        throw new IOException("cannot read " + GoText.quote(path) + ": "
-            + (path.isEmpty() ? "empty path" : "is a directory"));
+        throw new IOException(
+            "cannot read "
+                + GoText.quote(path)
+                + ": "
+                + (path.isEmpty() ? "empty path" : "is a directory"));
       }
       try {
         return decode(BoundedRead.readFile(p, BoundedRead.SMALL_FILE_LIMIT));
       } catch (NoSuchFileException e) {
-        throw new IOException("cannot read " + GoText.quote(path) + ": no such file ("
-            + GoText.quote(p.toString()) + ")", e);
+        throw new IOException(
+            "cannot read "
+                + GoText.quote(path)
+                + ": no such file ("
+                + GoText.quote(p.toString())
+                + ")",
+            e);
       } catch (IOException e) {
         throw new IOException("cannot read " + GoText.quote(path) + ": " + e.getMessage(), e);
       }
@@ -83,8 +91,8 @@ public interface SetFileReader {
   }
 
   /**
-   * The reader the {@code helm} command line uses: paths relative to the process working
-   * directory, {@code -} from {@code System.in}.
+   * The reader the {@code helm} command line uses: paths relative to the process working directory,
+   * {@code -} from {@code System.in}.
    *
    * @return the reader
    */

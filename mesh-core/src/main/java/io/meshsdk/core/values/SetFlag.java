@@ -22,8 +22,8 @@ import java.util.Optional;
  *       value (read through a {@link SetFileReader});
  *   <li>{@link #SET_JSON}: the value after {@code =} is one JSON value (numbers become {@code
  *       Double}s, as Go's JSON decoder makes float64);
- *   <li>{@link #SET_LITERAL}: one assignment per argument, the whole rest after the first {@code
- *       =} is the string value, no escapes.
+ *   <li>{@link #SET_LITERAL}: one assignment per argument, the whole rest after the first {@code =}
+ *       is the string value, no escapes.
  * </ul>
  *
  * <p>Each argument is one raw Helm string: {@code --set-file 'a={p1,p2},b[1]=p3'} is one argument.
@@ -68,8 +68,8 @@ public enum SetFlag {
   }
 
   /**
-   * Parses one argument into an empty map, as Helm's {@code Parse*} functions do. {@link
-   * #SET_FILE} reads paths relative to the process working directory ({@code -} is stdin).
+   * Parses one argument into an empty map, as Helm's {@code Parse*} functions do. {@link #SET_FILE}
+   * reads paths relative to the process working directory ({@code -} is stdin).
    *
    * @param argument one raw Helm argument, e.g. {@code a.b=1,c[0]=x}
    * @return the parsed values
@@ -115,7 +115,9 @@ public enum SetFlag {
    * by the arguments of one build (package-internal: used by the builder).
    */
   void applyTo(
-      Map<String, Object> tree, String argument, SetFileReader reader,
+      Map<String, Object> tree,
+      String argument,
+      SetFileReader reader,
       StrvalsParser.Budget budget) {
     StrvalsParser.apply(this, argument, tree, reader, budget);
   }

@@ -18,8 +18,8 @@ public final class UnknownKey {
    *
    * @param path the user's dotted path (keys with dots escaped)
    * @param suggestion the closest known path, or {@code null}
-   * @param removed true when the key was a chart value once and is not any more ({@code
-   *     suggestion} is then what replaced it, if anything)
+   * @param removed true when the key was a chart value once and is not any more ({@code suggestion}
+   *     is then what replaced it, if anything)
    */
   public UnknownKey(String path, String suggestion, boolean removed) {
     this.path = Objects.requireNonNull(path, "path");
@@ -65,7 +65,9 @@ public final class UnknownKey {
     if (removed) {
       return message();
     }
-    return "unknown key " + path + (suggestion == null ? "" : " — did you mean " + suggestion + "?");
+    return "unknown key "
+        + path
+        + (suggestion == null ? "" : " — did you mean " + suggestion + "?");
   }
 
   /** The error of strict mode: every finding, one after the other. */

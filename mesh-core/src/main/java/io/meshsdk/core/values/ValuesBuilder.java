@@ -22,15 +22,16 @@ import java.util.function.Supplier;
  *       --set-file} and {@code --set-literal} argument parsed <em>into that same map</em>, the
  *       arguments of one kind in the order given (so a file holding {@code list: [0, 1]} plus
  *       {@code --set list[2]=2} gives {@code [0, 1, 2]});
- *   <li>only then the user map is coalesced onto the chart defaults ({@link #chart}), or left as
- *       it is when there are none ({@link #noDefaults()}, the initial state).
+ *   <li>only then the user map is coalesced onto the chart defaults ({@link #chart}), or left as it
+ *       is when there are none ({@link #noDefaults()}, the initial state).
  * </ol>
  *
  * <p>Each {@code --set*} argument is one raw Helm string. Files are read when {@link #build()}
  * runs. Against hostile arguments (unlike Helm) paths and {@code --set-json} values nest at most
- * 1000 levels, and everything the arguments of one build create (list slots, which indices pad
- * with nulls, map entries, strings, file contents) is held to a budget of about 16 MiB; beyond
- * either the build fails with a {@link ValuesException}. A builder is not thread-safe; the result is immutable.
+ * 1000 levels, and everything the arguments of one build create (list slots, which indices pad with
+ * nulls, map entries, strings, file contents) is held to a budget of about 16 MiB; beyond either
+ * the build fails with a {@link ValuesException}. A builder is not thread-safe; the result is
+ * immutable.
  *
  * <pre>{@code
  * LayeredValues v = ValuesBuilder.create()
@@ -179,8 +180,8 @@ public final class ValuesBuilder {
   }
 
   /**
-   * Sets how {@code --set-file} paths are read (default: relative to the process working
-   * directory, {@code -} from standard input).
+   * Sets how {@code --set-file} paths are read (default: relative to the process working directory,
+   * {@code -} from standard input).
    *
    * @param reader the reader
    * @return this builder
@@ -225,9 +226,9 @@ public final class ValuesBuilder {
    * Reads the files and applies the layers.
    *
    * @return the final values, the user map and the coalescing warnings
-   * @throws ValuesException for an unreadable or malformed file, a refused {@code --set*}
-   *     argument, a subchart key that is not a map, or (in {@link #strict()} mode) keys the schema
-   *     does not know, each named with the closest known key
+   * @throws ValuesException for an unreadable or malformed file, a refused {@code --set*} argument,
+   *     a subchart key that is not a map, or (in {@link #strict()} mode) keys the schema does not
+   *     know, each named with the closest known key
    */
   public LayeredValues build() {
     Map<String, Object> user = new LinkedHashMap<>();
@@ -242,8 +243,7 @@ public final class ValuesBuilder {
       }
     }
     HelmValues userValues = HelmValues.of(user);
-    List<UnknownKey> unknown =
-        keySchema == null ? List.of() : keySchema.unknownKeys(userValues);
+    List<UnknownKey> unknown = keySchema == null ? List.of() : keySchema.unknownKeys(userValues);
     if (strict && !unknown.isEmpty()) {
       throw UnknownKey.strictFailure(unknown);
     }

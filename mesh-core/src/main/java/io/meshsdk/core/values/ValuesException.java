@@ -104,7 +104,9 @@ public class ValuesException extends MeshException {
     return (from > 0 ? "…" : "")
         + GoText.quote(input.substring(from, to))
         + (to < input.length() ? "…" : "")
-        + " (" + cps + " characters)";
+        + " ("
+        + cps
+        + " characters)";
   }
 
   /** Helm's reason, which may quote a key of the argument whole, cut to {@link #MAX_QUOTED}. */
@@ -148,10 +150,10 @@ public class ValuesException extends MeshException {
   }
 
   /**
-   * Whether the error is in a {@code --set*} argument itself — its syntax or a limit on it (such
-   * as a list index too large) — rather than in what it refers to ({@code --set-file} naming a
-   * file that cannot be read) or in a values file. The {@code mesh} command line exits 2 (usage)
-   * for these and 1 otherwise.
+   * Whether the error is in a {@code --set*} argument itself — its syntax or a limit on it (such as
+   * a list index too large) — rather than in what it refers to ({@code --set-file} naming a file
+   * that cannot be read) or in a values file. The {@code mesh} command line exits 2 (usage) for
+   * these and 1 otherwise.
    *
    * @return true for an error in the argument
    */
@@ -168,5 +170,4 @@ public class ValuesException extends MeshException {
   public String problem() {
     return reason;
   }
-
 }

@@ -18,9 +18,9 @@
  * <p>All errors are {@link io.meshsdk.core.values.ValuesException}s with one-line messages naming
  * the source (file, line and column; flag, argument and character position; or path).
  *
- * <p>Nulls: no public method of this package returns null — a value that may be absent is an
- * {@link java.util.Optional}, a collection is empty instead — and parameters must not be null
- * unless their documentation says what null means. A Helm {@code null} inside a
- * values tree is data (it deletes a default when coalescing), not absence.
+ * <p>Nulls: no public method of this package returns null — a value that may be absent is an {@link
+ * java.util.Optional}, a collection is empty instead — and parameters must not be null unless their
+ * documentation says what null means. A Helm {@code null} inside a values tree is data (it deletes
+ * a default when coalescing), not absence.
  */
 package io.meshsdk.core.values;

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fuzz target: reading and writing manifests. Oracles: reading any text gives documents or a
- * {@link ManifestException} (nothing else escapes); an unchanged document is written back byte
- * for byte; a modified one is written as text that reads back to an equal tree. Limits are small
- * so that a budget exceeded shows as a typed error within the execution's time and memory.
+ * Fuzz target: reading and writing manifests. Oracles: reading any text gives documents or a {@link
+ * ManifestException} (nothing else escapes); an unchanged document is written back byte for byte; a
+ * modified one is written as text that reads back to an equal tree. Limits are small so that a
+ * budget exceeded shows as a typed error within the execution's time and memory.
  *
  * <p>Regression mode (the default, under {@code mvn verify}) runs the committed inputs in {@code
  * src/test/resources/io/meshsdk/core/fuzz/ManifestFuzzTestInputs/}; fuzzing: see the README.
@@ -30,12 +30,49 @@ class ManifestFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
   @DictionaryEntries({
-    "---\\x0A", "\\x0A---\\x0A", "...\\x0A", "%YAML 1.1\\x0A", "%TAG ! tag:x,2000:\\x0A", "&a ",
-    "*a", "<<: ", "!!str ", "!!int ", "!!binary ", "!foo%21 ", "!<tag:x> ", "\\\"\\\\x",
-    "\\\"\\\\u", "\\\"\\\\U", "\\\\N", "'", "|-\\x0A", ">+\\x0A", "? ", "- ", ": ", "{", "}", "[",
-    "]", ",", "#", "\\x0D\\x0A", "\\xC2\\x85", "\\xE2\\x80\\xA8", "\\xEF\\xBB\\xBF",
-    "kind: Pod\\x0A", "metadata:\\x0A  name: x\\x0A", "apiVersion: v1\\x0A", "~", "0x1F", "0o17",
-    "1e3", ".inf", "yes", "null"
+    "---\\x0A",
+    "\\x0A---\\x0A",
+    "...\\x0A",
+    "%YAML 1.1\\x0A",
+    "%TAG ! tag:x,2000:\\x0A",
+    "&a ",
+    "*a",
+    "<<: ",
+    "!!str ",
+    "!!int ",
+    "!!binary ",
+    "!foo%21 ",
+    "!<tag:x> ",
+    "\\\"\\\\x",
+    "\\\"\\\\u",
+    "\\\"\\\\U",
+    "\\\\N",
+    "'",
+    "|-\\x0A",
+    ">+\\x0A",
+    "? ",
+    "- ",
+    ": ",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    "#",
+    "\\x0D\\x0A",
+    "\\xC2\\x85",
+    "\\xE2\\x80\\xA8",
+    "\\xEF\\xBB\\xBF",
+    "kind: Pod\\x0A",
+    "metadata:\\x0A  name: x\\x0A",
+    "apiVersion: v1\\x0A",
+    "~",
+    "0x1F",
+    "0o17",
+    "1e3",
+    ".inf",
+    "yes",
+    "null"
   })
   void should_read_any_text_and_write_documents_back(byte[] data) {
     String text = new String(data, StandardCharsets.UTF_8);

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.meshsdk.core.internal.go.GoJson;
 import io.meshsdk.core.values.HelmValues;
 import io.meshsdk.core.values.SetFileReader;
 import io.meshsdk.core.values.SetFlag;
 import io.meshsdk.core.values.ValuesBuilder;
 import io.meshsdk.core.values.ValuesException;
-import io.meshsdk.core.internal.go.GoJson;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,8 +25,8 @@ import java.util.Map;
  *
  * <p>Input encoding of the {@code --set} target (structure-aware, so committed inputs stay
  * readable): the first byte picks the flag ({@code SetFlag.values()[b % 5]}), the rest is UTF-8
- * text whose NUL characters separate arguments of that flag; {@code --set-file} paths read from
- * an in-memory map where {@code f} holds a short text.
+ * text whose NUL characters separate arguments of that flag; {@code --set-file} paths read from an
+ * in-memory map where {@code f} holds a short text.
  */
 class ValuesFuzzTest {
   private static final SetFileReader FILES =
@@ -34,9 +34,34 @@ class ValuesFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
   @DictionaryEntries({
-    "=", ",", ".", "[0]", "[65536]", "{", "}", "\\\\", "\\\\,", "\\\\.", "true", "null", "0",
-    "-1", "[", "]", "\\\"", ":", "\\x00", "\\xC2\\x85", "\\xE2\\x80\\xA8", "\\xEF\\xBB\\xBF",
-    "\\\"\\\\u0000\\\"", "1e309", "a=f", "list[1]=", "a.b.c=", "=[{\\\"x\\\":[]}]"
+    "=",
+    ",",
+    ".",
+    "[0]",
+    "[65536]",
+    "{",
+    "}",
+    "\\\\",
+    "\\\\,",
+    "\\\\.",
+    "true",
+    "null",
+    "0",
+    "-1",
+    "[",
+    "]",
+    "\\\"",
+    ":",
+    "\\x00",
+    "\\xC2\\x85",
+    "\\xE2\\x80\\xA8",
+    "\\xEF\\xBB\\xBF",
+    "\\\"\\\\u0000\\\"",
+    "1e309",
+    "a=f",
+    "list[1]=",
+    "a.b.c=",
+    "=[{\\\"x\\\":[]}]"
   })
   void should_parse_set_arguments_to_values_that_round_trip(byte[] data) {
     if (data.length == 0) {
@@ -62,9 +87,33 @@ class ValuesFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
   @DictionaryEntries({
-    "&a ", "*a", "<<: ", "!!str ", "!!binary ", "\\\"\\\\x", "\\\"\\\\u", "\\\"\\\\U", "- ", ": ",
-    "{", "}", "[", "]", "yes", "0x1F", "0o17", "017", "1_000", ".inf", "~", "---\\x0A", "\\x0D",
-    "\\xC2\\x85", "? ", "|\\x0A", ">-\\x0A"
+    "&a ",
+    "*a",
+    "<<: ",
+    "!!str ",
+    "!!binary ",
+    "\\\"\\\\x",
+    "\\\"\\\\u",
+    "\\\"\\\\U",
+    "- ",
+    ": ",
+    "{",
+    "}",
+    "[",
+    "]",
+    "yes",
+    "0x1F",
+    "0o17",
+    "017",
+    "1_000",
+    ".inf",
+    "~",
+    "---\\x0A",
+    "\\x0D",
+    "\\xC2\\x85",
+    "? ",
+    "|\\x0A",
+    ">-\\x0A"
   })
   void should_read_values_files_to_values_that_round_trip(byte[] data) {
     HelmValues values;
@@ -80,8 +129,8 @@ class ValuesFuzzTest {
   }
 
   /**
-   * Trees larger than this are not written and read back (a 10-byte {@code a[65536]=1} makes
-   * 65,537 nodes; writing them for every execution would slow fuzzing down for nothing new).
+   * Trees larger than this are not written and read back (a 10-byte {@code a[65536]=1} makes 65,537
+   * nodes; writing them for every execution would slow fuzzing down for nothing new).
    */
   private static final int MAX_CHECKED_NODES = 20_000;
 
@@ -113,7 +162,8 @@ class ValuesFuzzTest {
       } catch (GoJson.SyntaxError e) {
         throw new AssertionError("JSON written does not parse: " + json, e);
       }
-      assertThat(normalized(back)).as("JSON written: %s", json)
+      assertThat(normalized(back))
+          .as("JSON written: %s", json)
           .isEqualTo(normalized(values.asMap()));
     }
   }

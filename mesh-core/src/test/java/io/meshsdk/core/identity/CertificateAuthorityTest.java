@@ -44,8 +44,7 @@ class CertificateAuthorityTest {
 
     assertThat(c.getSubjectX500Principal().getName()).isEqualTo("CN=root.linkerd.cluster.local");
     assertThat(c.getIssuerX500Principal()).isEqualTo(c.getSubjectX500Principal());
-    assertThat(((ECPublicKey) c.getPublicKey()).getParams().getOrder().bitLength())
-        .isEqualTo(256);
+    assertThat(((ECPublicKey) c.getPublicKey()).getParams().getOrder().bitLength()).isEqualTo(256);
     assertThat(c.getSigAlgName()).isEqualTo("SHA256withECDSA");
     assertThat(c.getBasicConstraints()).isEqualTo(1);
     assertThat(c.getKeyUsage()[5]).as("keyCertSign").isTrue();
@@ -60,11 +59,11 @@ class CertificateAuthorityTest {
 
     assertThat(c.getSubjectX500Principal().getName())
         .isEqualTo("CN=identity.linkerd.cluster.local");
-    assertThat(c.getIssuerX500Principal()).isEqualTo(anchor.certificate()
-        .getSubjectX500Principal());
+    assertThat(c.getIssuerX500Principal())
+        .isEqualTo(anchor.certificate().getSubjectX500Principal());
     assertThat(c.getBasicConstraints()).isZero();
-    assertThat(c.getSubjectAlternativeNames()).containsExactly(
-        List.of(2, "identity.linkerd.cluster.local"));
+    assertThat(c.getSubjectAlternativeNames())
+        .containsExactly(List.of(2, "identity.linkerd.cluster.local"));
     assertThat(Duration.between(c.getNotBefore().toInstant(), c.getNotAfter().toInstant()))
         .isEqualTo(Duration.ofDays(365));
     assertThat(issuer.privateKeyPem()).startsWith("-----BEGIN EC PRIVATE KEY-----\n");
@@ -143,29 +142,44 @@ class CertificateAuthorityTest {
 
   @Test
   void should_plan_a_rotation_with_a_bundle_of_old_and_new_anchors() {
-    IssuedCertificate expired = Generated.issue(CertificateSpec.builder("expired-root").ca(1)
-        .validFrom(Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z")),
-        null);
+    IssuedCertificate expired =
+        Generated.issue(
+            CertificateSpec.builder("expired-root")
+                .ca(1)
+                .validFrom(
+                    Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z")),
+            null);
 
-    RotationPlan plan = CA.planRotation(List.of(anchor.certificate(), expired.certificate()),
-        issuer.certificate());
+    RotationPlan plan =
+        CA.planRotation(List.of(anchor.certificate(), expired.certificate()), issuer.certificate());
 
-    assertThat(plan.trustBundle()).containsExactly(anchor.certificate(),
-        plan.newTrustAnchor().certificate());
+    assertThat(plan.trustBundle())
+        .containsExactly(anchor.certificate(), plan.newTrustAnchor().certificate());
     assertThat(plan.droppedAnchors()).containsExactly(expired.certificate());
     assertThat(Pem.decodeCertificates(plan.trustBundlePem())).isEqualTo(plan.trustBundle());
     assertThat(plan.trustBundleSha256())
         .isEqualTo(CertificateAuthority.trustRootSha256(plan.trustBundlePem()));
-    assertThat(plan.expiries()).extracting(RotationPlan.Expiry::role).containsExactly(
-        "current issuer", "new issuer", "current trust anchor", "new trust anchor");
-    assertThat(plan.describe()).contains("left out (already expired)")
-        .contains("Steps:").doesNotContain(plan.newIssuer().privateKeyPem().split("\n")[1]);
+    assertThat(plan.expiries())
+        .extracting(RotationPlan.Expiry::role)
+        .containsExactly(
+            "current issuer", "new issuer", "current trust anchor", "new trust anchor");
+    assertThat(plan.describe())
+        .contains("left out (already expired)")
+        .contains("Steps:")
+        .doesNotContain(plan.newIssuer().privateKeyPem().split("\n")[1]);
 
-    CategoryReport newIssuerWithBundle = Generated.validator().validate(IdentitySource.ofPem(
-        plan.trustBundlePem(), plan.newIssuer().certificatePem(),
-        plan.newIssuer().privateKeyPem()));
-    CategoryReport oldIssuerWithBundle = Generated.validator().validate(IdentitySource.ofPem(
-        plan.trustBundlePem(), issuer.certificatePem(), issuer.privateKeyPem()));
+    CategoryReport newIssuerWithBundle =
+        Generated.validator()
+            .validate(
+                IdentitySource.ofPem(
+                    plan.trustBundlePem(),
+                    plan.newIssuer().certificatePem(),
+                    plan.newIssuer().privateKeyPem()));
+    CategoryReport oldIssuerWithBundle =
+        Generated.validator()
+            .validate(
+                IdentitySource.ofPem(
+                    plan.trustBundlePem(), issuer.certificatePem(), issuer.privateKeyPem()));
     assertThat(newIssuerWithBundle.success()).isTrue();
     assertThat(oldIssuerWithBundle.success()).isTrue();
   }
@@ -179,20 +193,46 @@ class CertificateAuthorityTest {
     Path key = Files.writeString(dir.resolve("issuer.key"), issuer.privateKeyPem());
     String at = Long.toString(NOW.plus(Duration.ofDays(1)).getEpochSecond());
 
-    assertThat(run(openssl, "verify", "-x509_strict", "-attime", at, "-CAfile", ca.toString(),
-        crt.toString())).isEqualTo(crt + ": OK");
-    assertThat(run(openssl, "verify", "-x509_strict", "-attime", at, "-CAfile", ca.toString(),
-        ca.toString())).isEqualTo(ca + ": OK");
+    assertThat(
+            run(
+                openssl,
+                "verify",
+                "-x509_strict",
+                "-attime",
+                at,
+                "-CAfile",
+                ca.toString(),
+                crt.toString()))
+        .isEqualTo(crt + ": OK");
+    assertThat(
+            run(
+                openssl,
+                "verify",
+                "-x509_strict",
+                "-attime",
+                at,
+                "-CAfile",
+                ca.toString(),
+                ca.toString()))
+        .isEqualTo(ca + ": OK");
     assertThat(run(openssl, "pkey", "-in", key.toString(), "-pubout"))
-        .isEqualTo(Pem.encode("PUBLIC KEY", issuer.certificate().getPublicKey().getEncoded())
-            .strip());
+        .isEqualTo(
+            Pem.encode("PUBLIC KEY", issuer.certificate().getPublicKey().getEncoded()).strip());
 
     RotationPlan plan = CA.planRotation(List.of(anchor.certificate()), issuer.certificate());
     Path bundle = Files.writeString(dir.resolve("bundle.crt"), plan.trustBundlePem());
-    Path newIssuer = Files.writeString(dir.resolve("new.crt"),
-        plan.newIssuer().certificatePem());
-    assertThat(run(openssl, "verify", "-x509_strict", "-attime", at, "-CAfile",
-        bundle.toString(), newIssuer.toString())).isEqualTo(newIssuer + ": OK");
+    Path newIssuer = Files.writeString(dir.resolve("new.crt"), plan.newIssuer().certificatePem());
+    assertThat(
+            run(
+                openssl,
+                "verify",
+                "-x509_strict",
+                "-attime",
+                at,
+                "-CAfile",
+                bundle.toString(),
+                newIssuer.toString()))
+        .isEqualTo(newIssuer + ": OK");
   }
 
   private static String findOnPath(String tool) {
@@ -210,8 +250,8 @@ class CertificateAuthorityTest {
   }
 
   private static String run(String... command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true)
-        .start();
+    Process p =
+        new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();

@@ -35,33 +35,47 @@ class ClusterSourceTest {
   private static IssuerSecret secret(String... keys) {
     Map<String, byte[]> data = new LinkedHashMap<>();
     for (String k : keys) {
-      String v = k.equals("ca.crt") ? anchor.certificatePem()
-          : k.endsWith("key") || k.equals("key.pem") ? issuer.privateKeyPem()
-          : issuer.certificatePem();
+      String v =
+          k.equals("ca.crt")
+              ? anchor.certificatePem()
+              : k.endsWith("key") || k.equals("key.pem")
+                  ? issuer.privateKeyPem()
+                  : issuer.certificatePem();
       data.put(k, v.getBytes(StandardCharsets.UTF_8));
     }
     return IssuerSecret.of("kubernetes.io/tls", data);
   }
 
   private static String configCheck(String values, IssuerSecret secret) {
-    CategoryReport r = Generated.validator().validate(IdentitySource.ofLinkerdConfig(values,
-        secret));
+    CategoryReport r =
+        Generated.validator().validate(IdentitySource.ofLinkerdConfig(values, secret));
     return r.results().get(0).message().orElse("ok:" + r.results().size());
   }
 
   static Stream<Arguments> missingKeys() {
-    String prefix = "key %s containing the %s needs to exist in secret linkerd-identity-issuer"
-        + " if --identity-external-issuer=%s";
+    String prefix =
+        "key %s containing the %s needs to exist in secret linkerd-identity-issuer"
+            + " if --identity-external-issuer=%s";
     return Stream.of(
-        Arguments.of(null, new String[] {"key.pem"},
+        Arguments.of(
+            null,
+            new String[] {"key.pem"},
             String.format(prefix, "crt.pem", "issuer certificate", false)),
-        Arguments.of("linkerd.io/tls", new String[] {"crt.pem"},
+        Arguments.of(
+            "linkerd.io/tls",
+            new String[] {"crt.pem"},
             String.format(prefix, "key.pem", "issuer key", true)),
-        Arguments.of("kubernetes.io/tls", new String[] {"tls.crt", "tls.key"},
+        Arguments.of(
+            "kubernetes.io/tls",
+            new String[] {"tls.crt", "tls.key"},
             String.format(prefix, "ca.crt", "trust anchors", true)),
-        Arguments.of("kubernetes.io/tls", new String[] {"ca.crt", "tls.key"},
+        Arguments.of(
+            "kubernetes.io/tls",
+            new String[] {"ca.crt", "tls.key"},
             String.format(prefix, "tls.crt", "issuer certificate", true)),
-        Arguments.of("kubernetes.io/tls", new String[] {"ca.crt", "tls.crt"},
+        Arguments.of(
+            "kubernetes.io/tls",
+            new String[] {"ca.crt", "tls.crt"},
             String.format(prefix, "tls.key", "issuer key", true)));
   }
 
@@ -93,17 +107,19 @@ class ClusterSourceTest {
         .startsWith("linkerd-config values is not valid YAML (line 2)");
     assertThat(configCheck("- a\n", secret()))
         .isEqualTo("linkerd-config values must be a YAML mapping, not a list");
-    assertThat(configCheck("identityTrustAnchorsPEM: 5\n", secret())).isEqualTo(
-        "linkerd-config values: identityTrustAnchorsPEM must be a string, not an integer");
+    assertThat(configCheck("identityTrustAnchorsPEM: 5\n", secret()))
+        .isEqualTo(
+            "linkerd-config values: identityTrustAnchorsPEM must be a string, not an integer");
     assertThat(configCheck("identity: x\n", secret()))
         .isEqualTo("linkerd-config values: identity must be a mapping, not a string");
   }
 
   @Test
   void should_read_the_identity_values_and_the_legacy_global_block() {
-    LinkerdIdentityConfig c = LinkerdIdentityConfig.parse(
-        "global:\n  identityTrustDomain: example.org\n  identityTrustAnchorsPEM: abc\n"
-            + "identityTrustAnchorsPEM: top\nidentity:\n  issuer:\n    scheme:\n");
+    LinkerdIdentityConfig c =
+        LinkerdIdentityConfig.parse(
+            "global:\n  identityTrustDomain: example.org\n  identityTrustAnchorsPEM: abc\n"
+                + "identityTrustAnchorsPEM: top\nidentity:\n  issuer:\n    scheme:\n");
 
     assertThat(c.trustAnchorsPem()).isEqualTo("top");
     assertThat(c.trustDomain()).isEqualTo("example.org");
@@ -116,8 +132,8 @@ class ClusterSourceTest {
   void should_decode_secret_data_from_base64_and_name_bad_keys() {
     IssuerSecret s = IssuerSecret.fromBase64("kubernetes.io/tls", Map.of("a", "aGVsbG8="));
 
-    assertThat(s.get("a")).hasValueSatisfying(v -> assertThat(v).isEqualTo("hello".getBytes(
-        StandardCharsets.UTF_8)));
+    assertThat(s.get("a"))
+        .hasValueSatisfying(v -> assertThat(v).isEqualTo("hello".getBytes(StandardCharsets.UTF_8)));
     assertThat(s.get("b")).isEmpty();
     assertThatThrownBy(() -> IssuerSecret.fromBase64(null, Map.of("tls.crt", "***")))
         .hasMessage("secret linkerd-identity-issuer: data.tls.crt is not valid base64");

@@ -12,8 +12,15 @@ class DurationsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "60d, PT1440H", "1440h, PT1440H", "P60D, PT1440H", "PT1440H, PT1440H", "1d12h, PT36H",
-      "90m, PT1H30M", "45s, PT45S", "pt2h, PT2H"})
+    "60d, PT1440H",
+    "1440h, PT1440H",
+    "P60D, PT1440H",
+    "PT1440H, PT1440H",
+    "1d12h, PT36H",
+    "90m, PT1H30M",
+    "45s, PT45S",
+    "pt2h, PT2H"
+  })
   void should_parse_days_hours_and_iso(String text, String iso) {
     assertThat(Durations.parse(text)).isEqualTo(Duration.parse(iso));
   }
@@ -28,8 +35,14 @@ class DurationsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "P60D, 60 days", "P1D, 1 day", "PT36H, 36 hours", "PT1H, 1 hour", "PT90M, 90 minutes",
-      "PT45S, 45 seconds", "PT1.5S, PT1.5S"})
+    "P60D, 60 days",
+    "P1D, 1 day",
+    "PT36H, 36 hours",
+    "PT1H, 1 hour",
+    "PT90M, 90 minutes",
+    "PT45S, 45 seconds",
+    "PT1.5S, PT1.5S"
+  })
   void should_name_durations_in_their_largest_whole_unit(String iso, String text) {
     assertThat(Durations.describe(Duration.parse(iso))).isEqualTo(text);
   }

@@ -26,9 +26,16 @@ final class Generated {
 
   /** A self-signed anchor of the given key type, cached: RSA 4096 keys take a while. */
   static synchronized IssuedCertificate anchor(KeyAlgorithm alg) {
-    return ANCHORS.computeIfAbsent(alg, a -> CA.issue(
-        CertificateSpec.builder(ROOT).keyAlgorithm(a).ca(1).validity(Duration.ofDays(3650))
-            .build(), null));
+    return ANCHORS.computeIfAbsent(
+        alg,
+        a ->
+            CA.issue(
+                CertificateSpec.builder(ROOT)
+                    .keyAlgorithm(a)
+                    .ca(1)
+                    .validity(Duration.ofDays(3650))
+                    .build(),
+                null));
   }
 
   static IssuedCertificate issue(CertificateSpec.Builder spec, IssuedCertificate signer) {
@@ -49,19 +56,24 @@ final class Generated {
   }
 
   /** Validates through PEM text, as the cluster path does. */
-  static io.meshsdk.core.report.CategoryReport validate(List<IssuedCertificate> anchors,
-      List<IssuedCertificate> issuerBundle, Set<IdentityCheck> only) {
+  static io.meshsdk.core.report.CategoryReport validate(
+      List<IssuedCertificate> anchors,
+      List<IssuedCertificate> issuerBundle,
+      Set<IdentityCheck> only) {
     List<X509Certificate> a = new ArrayList<>();
     anchors.forEach(x -> a.add(x.certificate()));
     List<X509Certificate> b = new ArrayList<>();
     issuerBundle.forEach(x -> b.add(x.certificate()));
-    IdentitySource source = IdentitySource.ofPem(Pem.encodeCertificates(a),
-        Pem.encodeCertificates(b), issuerBundle.get(0).privateKeyPem());
+    IdentitySource source =
+        IdentitySource.ofPem(
+            Pem.encodeCertificates(a),
+            Pem.encodeCertificates(b),
+            issuerBundle.get(0).privateKeyPem());
     return only == null ? validator().validate(source) : validator().validate(source, only);
   }
 
-  static io.meshsdk.core.report.CategoryReport validate(IssuedCertificate anchor,
-      IssuedCertificate issuer) {
+  static io.meshsdk.core.report.CategoryReport validate(
+      IssuedCertificate anchor, IssuedCertificate issuer) {
     return validate(List.of(anchor), List.of(issuer), null);
   }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile identity input (issue 8, classes 1, 6, 11): a cut-off escape in linkerd-config is a
- * located error; no byte of a key shows in any message or report, whatever its line ends; files
- * are read with a limit.
+ * located error; no byte of a key shows in any message or report, whatever its line ends; files are
+ * read with a limit.
  */
 class HostileIdentityTest {
   private static final IssuedCertificate ANCHOR = Generated.anchor(KeyAlgorithm.EC_P256);
@@ -33,8 +33,10 @@ class HostileIdentityTest {
   @Test
   void should_locate_a_cut_off_escape_in_the_linkerd_config() {
     IssuerSecret secret = IssuerSecret.of("kubernetes.io/tls", Map.of());
-    IdentityException e = catchThrowableOfType(IdentityException.class,
-        () -> IdentitySource.ofLinkerdConfig("identityTrustAnchorsPEM: \"\\x", secret).load());
+    IdentityException e =
+        catchThrowableOfType(
+            IdentityException.class,
+            () -> IdentitySource.ofLinkerdConfig("identityTrustAnchorsPEM: \"\\x", secret).load());
 
     assertThat(e.getMessage()).contains("line 1").contains("malformed escape sequence");
   }
@@ -43,13 +45,14 @@ class HostileIdentityTest {
   @ValueSource(strings = {"cr-only", "literal-backslash-n", "json-pasted", "crlf-cut", "spaces"})
   void should_never_show_key_bytes_whatever_the_line_ends(String damage) throws Exception {
     String key = ISSUER.privateKeyPem();
-    String text = switch (damage) {
-      case "cr-only" -> key.replace("\n", "\r");
-      case "literal-backslash-n" -> key.replace("\n", "\\n");
-      case "json-pasted" -> "\"" + key.replace("\n", "\\n") + "\"";
-      case "crlf-cut" -> key.replace("\n", "\r\n").substring(0, key.length() - 40);
-      default -> key.replace("\n", " ");
-    };
+    String text =
+        switch (damage) {
+          case "cr-only" -> key.replace("\n", "\r");
+          case "literal-backslash-n" -> key.replace("\n", "\\n");
+          case "json-pasted" -> "\"" + key.replace("\n", "\\n") + "\"";
+          case "crlf-cut" -> key.replace("\n", "\r\n").substring(0, key.length() - 40);
+          default -> key.replace("\n", " ");
+        };
     Path keyFile = Files.writeString(dir.resolve("issuer.key"), text, StandardCharsets.UTF_8);
     Path crt = Files.writeString(dir.resolve("issuer.crt"), ISSUER.certificatePem());
     Path ca = Files.writeString(dir.resolve("ca.crt"), ANCHOR.certificatePem());
@@ -61,8 +64,10 @@ class HostileIdentityTest {
     CheckReport all = CheckReport.of(java.util.List.of(report));
 
     assertThat(direct.getMessage()).contains("issuer.key").contains("line 1");
-    for (String said : new String[] {direct.getMessage(),
-        ReportRenderer.table().render(all), ReportRenderer.json().render(all)}) {
+    for (String said :
+        new String[] {
+          direct.getMessage(), ReportRenderer.table().render(all), ReportRenderer.json().render(all)
+        }) {
       Matcher m = BASE64_RUN.matcher(said);
       while (m.find()) {
         assertThat(key).as(said).doesNotContain(m.group());
@@ -79,30 +84,40 @@ class HostileIdentityTest {
     IdentityException e =
         catchThrowableOfType(IdentityException.class, () -> Pem.readPrivateKey(keyFile));
 
-    assertThat(e.getMessage()).matches("file .*cr\\.key: PEM block 'EC PRIVATE KEY' at line 1 has"
-        + " invalid base64 content \\([0-9]+ characters; truncated or corrupted\\); its lines end"
-        + " with CR only: Linkerd needs LF \\(or CRLF\\) line breaks");
+    assertThat(e.getMessage())
+        .matches(
+            "file .*cr\\.key: PEM block 'EC PRIVATE KEY' at line 1 has"
+                + " invalid base64 content \\([0-9]+ characters; truncated or corrupted\\); its lines end"
+                + " with CR only: Linkerd needs LF \\(or CRLF\\) line breaks");
   }
 
   @Test
   void should_show_an_unknown_block_type_only_by_its_length() throws Exception {
-    Path f = Files.writeString(dir.resolve("odd.key"),
-        "-----BEGIN EC PRIDDDDDDDDDDDDDDDDDDDDDD-----\nMHcCAQEEIDDDD\n");
+    Path f =
+        Files.writeString(
+            dir.resolve("odd.key"),
+            "-----BEGIN EC PRIDDDDDDDDDDDDDDDDDDDDDD-----\nMHcCAQEEIDDDD\n");
 
-    IdentityException e = catchThrowableOfType(IdentityException.class, () -> Pem.readPrivateKey(f));
+    IdentityException e =
+        catchThrowableOfType(IdentityException.class, () -> Pem.readPrivateKey(f));
 
-    assertThat(e.getMessage()).endsWith("odd.key: PEM block of an unknown type (28 characters) at"
-        + " line 1 has no matching END line (truncated?)");
+    assertThat(e.getMessage())
+        .endsWith(
+            "odd.key: PEM block of an unknown type (28 characters) at"
+                + " line 1 has no matching END line (truncated?)");
   }
 
   @Test
   @EnabledIf("devZeroExists")
   void should_refuse_dev_zero_as_certificates_without_reading_it_all() {
-    IdentityException e = catchThrowableOfType(
-        IdentityException.class, () -> Pem.readCertificates(Path.of("/dev/zero")));
+    IdentityException e =
+        catchThrowableOfType(
+            IdentityException.class, () -> Pem.readCertificates(Path.of("/dev/zero")));
 
-    assertThat(e.getMessage()).isEqualTo("file /dev/zero: larger than the limit of 4194304 bytes"
-        + " (not a certificate or key)");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "file /dev/zero: larger than the limit of 4194304 bytes"
+                + " (not a certificate or key)");
   }
 
   static boolean devZeroExists() {

@@ -33,13 +33,19 @@ class IdentityFixturesConformanceTest {
         Arguments.of("valid", ALL_PASS, null),
         Arguments.of("valid-with-rsa-anchor", ALL_PASS, null),
         Arguments.of("wrong-domain", ALL_PASS, null),
-        Arguments.of("expired", "√√×",
+        Arguments.of(
+            "expired",
+            "√√×",
             "Invalid anchors:\n\t* 1 identity.linkerd.cluster.local not valid anymore. Expired on"
                 + " 1990-01-01T01:01:11Z"),
-        Arguments.of("not-valid-yet", "√√×",
+        Arguments.of(
+            "not-valid-yet",
+            "√√×",
             "Invalid anchors:\n\t* 1 identity.linkerd.cluster.local not valid before:"
                 + " 2100-01-01T01:00:51Z"),
-        Arguments.of("wrong-algo", "√×",
+        Arguments.of(
+            "wrong-algo",
+            "√×",
             "Invalid trustAnchors:\n\t* 105728666109779431982556938376253961042"
                 + " identity.linkerd.cluster.local must use P-256 curve for public key, instead"
                 + " P-521 was used"));
@@ -66,9 +72,13 @@ class IdentityFixturesConformanceTest {
   @ParameterizedTest(name = "{0} from files")
   @MethodSource("fixtures")
   void should_reach_the_expected_outcome_from_files(String prefix, String symbols, String error) {
-    CategoryReport report = validator(NOW).validate(IdentitySource.ofFiles(
-        dir().resolve(prefix + "-trust-anchors.pem"), dir().resolve(prefix + "-crt.pem"),
-        dir().resolve(prefix + "-key.pem")));
+    CategoryReport report =
+        validator(NOW)
+            .validate(
+                IdentitySource.ofFiles(
+                    dir().resolve(prefix + "-trust-anchors.pem"),
+                    dir().resolve(prefix + "-crt.pem"),
+                    dir().resolve(prefix + "-key.pem")));
 
     assertOutcome(report, symbols, error);
   }
@@ -77,31 +87,46 @@ class IdentityFixturesConformanceTest {
   @MethodSource("fixtures")
   void should_reach_the_expected_outcome_from_pem(String prefix, String symbols, String error)
       throws Exception {
-    CategoryReport report = validator(NOW).validate(IdentitySource.ofPem(
-        read(prefix + "-trust-anchors.pem"), read(prefix + "-crt.pem"), read(prefix + "-key.pem")));
+    CategoryReport report =
+        validator(NOW)
+            .validate(
+                IdentitySource.ofPem(
+                    read(prefix + "-trust-anchors.pem"),
+                    read(prefix + "-crt.pem"),
+                    read(prefix + "-key.pem")));
 
     assertOutcome(report, symbols, error);
   }
 
   @ParameterizedTest(name = "{0} from linkerd-config and a kubernetes.io/tls Secret")
   @MethodSource("fixtures")
-  void should_reach_the_expected_outcome_from_cluster_data(String prefix, String symbols,
-      String error) throws Exception {
-    IssuerSecret secret = IssuerSecret.of("kubernetes.io/tls", java.util.Map.of(
-        "ca.crt", read(prefix + "-trust-anchors.pem").getBytes(StandardCharsets.UTF_8),
-        "tls.crt", read(prefix + "-crt.pem").getBytes(StandardCharsets.UTF_8),
-        "tls.key", read(prefix + "-key.pem").getBytes(StandardCharsets.UTF_8)));
-    CategoryReport report = validator(NOW).validate(IdentitySource.ofLinkerdConfig(
-        "identity:\n  issuer:\n    scheme: kubernetes.io/tls\n", secret));
+  void should_reach_the_expected_outcome_from_cluster_data(
+      String prefix, String symbols, String error) throws Exception {
+    IssuerSecret secret =
+        IssuerSecret.of(
+            "kubernetes.io/tls",
+            java.util.Map.of(
+                "ca.crt", read(prefix + "-trust-anchors.pem").getBytes(StandardCharsets.UTF_8),
+                "tls.crt", read(prefix + "-crt.pem").getBytes(StandardCharsets.UTF_8),
+                "tls.key", read(prefix + "-key.pem").getBytes(StandardCharsets.UTF_8)));
+    CategoryReport report =
+        validator(NOW)
+            .validate(
+                IdentitySource.ofLinkerdConfig(
+                    "identity:\n  issuer:\n    scheme: kubernetes.io/tls\n", secret));
 
     assertOutcome(report, symbols, error);
   }
 
   private static void assertOutcome(CategoryReport report, String symbols, String error) {
     assertThat(symbols(report)).as(report.results().toString()).isEqualTo(symbols);
-    assertThat(report.results()).extracting(CheckResult::description).containsExactlyElementsOf(
-        Stream.of(IdentityCheck.values()).limit(symbols.length())
-            .map(IdentityCheck::description).toList());
+    assertThat(report.results())
+        .extracting(CheckResult::description)
+        .containsExactlyElementsOf(
+            Stream.of(IdentityCheck.values())
+                .limit(symbols.length())
+                .map(IdentityCheck::description)
+                .toList());
     if (error != null) {
       CheckResult last = report.results().get(report.results().size() - 1);
       assertThat(last.message()).contains(error);
@@ -111,8 +136,9 @@ class IdentityFixturesConformanceTest {
 
   @Test
   void should_warn_about_the_valid_fixture_60_days_before_it_expires() throws Exception {
-    IdentitySource source = IdentitySource.ofPem(read("valid-trust-anchors.pem"),
-        read("valid-crt.pem"), read("valid-key.pem"));
+    IdentitySource source =
+        IdentitySource.ofPem(
+            read("valid-trust-anchors.pem"), read("valid-crt.pem"), read("valid-key.pem"));
 
     CategoryReport before = validator(Instant.parse("2030-06-27T07:12:46Z")).validate(source);
     CategoryReport after = validator(Instant.parse("2030-06-27T07:13:48Z")).validate(source);
@@ -121,8 +147,9 @@ class IdentityFixturesConformanceTest {
     assertThat(symbols(after)).isEqualTo("√√√‼√√‼√");
     assertThat(after.success()).isTrue();
     assertThat(after.results().get(3).message().orElseThrow())
-        .matches("Anchors expiring soon:\n\t\\* \\d+ identity.linkerd.cluster.local will expire"
-            + " on 2030-08-26T07:12:47Z");
+        .matches(
+            "Anchors expiring soon:\n\t\\* \\d+ identity.linkerd.cluster.local will expire"
+                + " on 2030-08-26T07:12:47Z");
     assertThat(after.results().get(6).message())
         .contains("issuer certificate will expire on 2030-08-26T07:13:47Z");
   }
@@ -132,8 +159,14 @@ class IdentityFixturesConformanceTest {
     List<String> prefixes = fixtures().map(a -> (String) a.get()[0]).toList();
     try (Stream<Path> files = Files.list(dir())) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .allMatch(n -> prefixes.stream().anyMatch(p -> n.startsWith(p + "-")
-              && n.substring(p.length() + 1).matches("crt\\.pem|key\\.pem|trust-anchors\\.pem")));
+          .allMatch(
+              n ->
+                  prefixes.stream()
+                      .anyMatch(
+                          p ->
+                              n.startsWith(p + "-")
+                                  && n.substring(p.length() + 1)
+                                      .matches("crt\\.pem|key\\.pem|trust-anchors\\.pem")));
     }
   }
 }

@@ -76,17 +76,19 @@ class IdentityScenariosConformanceTest {
       Map<String, Object> meta = (Map<String, Object>) o.get("metadata");
       boolean inCpns = cpns.equals(meta.get("namespace"));
       Map<String, Object> data = (Map<String, Object>) o.getOrDefault("data", Map.of());
-      if ("ConfigMap".equals(o.get("kind")) && "linkerd-config".equals(meta.get("name"))
+      if ("ConfigMap".equals(o.get("kind"))
+          && "linkerd-config".equals(meta.get("name"))
           && inCpns) {
         values = (String) data.get("values");
       } else if ("Secret".equals(o.get("kind"))
-          && IssuerSecret.NAME.equals(meta.get("name")) && inCpns) {
+          && IssuerSecret.NAME.equals(meta.get("name"))
+          && inCpns) {
         Map<String, String> b64 = new LinkedHashMap<>();
         data.forEach((k, v) -> b64.put(k, String.valueOf(v)));
         secret = IssuerSecret.fromBase64((String) o.get("type"), b64);
       } else {
-        Assumptions.abort(id + " needs more than certificates: " + o.get("kind") + " "
-            + meta.get("name"));
+        Assumptions.abort(
+            id + " needs more than certificates: " + o.get("kind") + " " + meta.get("name"));
       }
     }
     assertThat(scenario.getAsJsonArray("categories").toString())
@@ -100,8 +102,10 @@ class IdentityScenariosConformanceTest {
       }
     }
     Clock clock = Clock.fixed(Instant.parse(options.get("now").getAsString()), ZoneOffset.UTC);
-    CategoryReport report = IdentityValidator.builder(clock).build()
-        .validate(IdentitySource.ofLinkerdConfig(values, secret), only);
+    CategoryReport report =
+        IdentityValidator.builder(clock)
+            .build()
+            .validate(IdentitySource.ofLinkerdConfig(values, secret), only);
 
     JsonArray expect = scenario.getAsJsonArray("expect");
     List<CheckResult> results = report.visibleResults();

@@ -49,8 +49,10 @@ class IdentityValidatorTest {
 
   @Test
   void should_describe_the_eight_checks_as_linkerd_does() {
-    assertThat(Stream.of(IdentityCheck.values()).map(c -> c.description() + " | "
-        + c.hintAnchor() + " | " + c.severity())).containsExactly(
+    assertThat(
+            Stream.of(IdentityCheck.values())
+                .map(c -> c.description() + " | " + c.hintAnchor() + " | " + c.severity()))
+        .containsExactly(
             "certificate config is valid | l5d-identity-cert-config-valid | FATAL",
             "trust anchors are using supported crypto algorithm"
                 + " | l5d-identity-trustAnchors-use-supported-crypto | FATAL",
@@ -74,23 +76,30 @@ class IdentityValidatorTest {
     CategoryReport report = validate(anchor, issuer(anchor));
 
     assertThat(symbols(report)).isEqualTo(ALL_PASS);
-    assertThat(report.results()).allSatisfy(r -> assertThat(r.hintUrl())
-        .isEqualTo("https://linkerd.io/2/checks/#" + r.hintAnchor()));
+    assertThat(report.results())
+        .allSatisfy(
+            r ->
+                assertThat(r.hintUrl())
+                    .isEqualTo("https://linkerd.io/2/checks/#" + r.hintAnchor()));
   }
 
   static Stream<Arguments> anchorAlgorithms() {
     return Stream.of(
         Arguments.of(KeyAlgorithm.EC_P256, null),
-        Arguments.of(KeyAlgorithm.EC_P384,
-            "must use P-256 curve for public key, instead P-384 was used"),
-        Arguments.of(KeyAlgorithm.EC_P521,
-            "must use P-256 curve for public key, instead P-521 was used"),
+        Arguments.of(
+            KeyAlgorithm.EC_P384, "must use P-256 curve for public key, instead P-384 was used"),
+        Arguments.of(
+            KeyAlgorithm.EC_P521, "must use P-256 curve for public key, instead P-521 was used"),
         Arguments.of(KeyAlgorithm.RSA_2048, null),
-        Arguments.of(KeyAlgorithm.RSA_3072, "RSA must use a 2048 or 4096 bit public key, instead"
-            + " 3072 bit public key was used"),
+        Arguments.of(
+            KeyAlgorithm.RSA_3072,
+            "RSA must use a 2048 or 4096 bit public key, instead"
+                + " 3072 bit public key was used"),
         Arguments.of(KeyAlgorithm.RSA_4096, null),
-        Arguments.of(KeyAlgorithm.ED25519, "trust anchor must use ECDSA or RSA for public key"
-            + " algorithm, instead Ed25519 was used"));
+        Arguments.of(
+            KeyAlgorithm.ED25519,
+            "trust anchor must use ECDSA or RSA for public key"
+                + " algorithm, instead Ed25519 was used"));
   }
 
   @ParameterizedTest(name = "{0} anchor")
@@ -103,37 +112,58 @@ class IdentityValidatorTest {
       assertThat(symbols(report)).isEqualTo(ALL_PASS);
     } else {
       assertThat(symbols(report)).isEqualTo("√×");
-      assertThat(last(report)).isEqualTo("Invalid trustAnchors:\n\t* " + serial(anchor) + " "
-          + ROOT + " " + problem);
+      assertThat(last(report))
+          .isEqualTo("Invalid trustAnchors:\n\t* " + serial(anchor) + " " + ROOT + " " + problem);
       assertThat(report.results().get(1).stopsRun()).isTrue();
     }
   }
 
   @Test
   void should_name_the_signature_algorithm_of_a_badly_signed_anchor() {
-    IssuedCertificate ec = issue(CertificateSpec.builder(ROOT).ca(1)
-        .signatureAlgorithm("SHA384withECDSA"), null);
-    IssuedCertificate rsa = issue(CertificateSpec.builder(ROOT).ca(1)
-        .keyAlgorithm(KeyAlgorithm.RSA_2048).signatureAlgorithm("SHA512withRSA"), null);
+    IssuedCertificate ec =
+        issue(CertificateSpec.builder(ROOT).ca(1).signatureAlgorithm("SHA384withECDSA"), null);
+    IssuedCertificate rsa =
+        issue(
+            CertificateSpec.builder(ROOT)
+                .ca(1)
+                .keyAlgorithm(KeyAlgorithm.RSA_2048)
+                .signatureAlgorithm("SHA512withRSA"),
+            null);
     CategoryReport report = validate(List.of(ec, rsa), List.of(issuer(ec)), null);
 
-    assertThat(last(report)).isEqualTo("Invalid trustAnchors:\n"
-        + "\t* " + serial(ec) + " " + ROOT + " must be signed by an ECDSA P-256 key, instead"
-        + " ECDSA-SHA384 was used\n"
-        + "\t* " + serial(rsa) + " " + ROOT + " must be signed by an RSA 2048/4096 bit key,"
-        + " instead SHA512-RSA was used");
+    assertThat(last(report))
+        .isEqualTo(
+            "Invalid trustAnchors:\n"
+                + "\t* "
+                + serial(ec)
+                + " "
+                + ROOT
+                + " must be signed by an ECDSA P-256 key, instead"
+                + " ECDSA-SHA384 was used\n"
+                + "\t* "
+                + serial(rsa)
+                + " "
+                + ROOT
+                + " must be signed by an RSA 2048/4096 bit key,"
+                + " instead SHA512-RSA was used");
   }
 
   static Stream<Arguments> issuerAlgorithms() {
     return Stream.of(
-        Arguments.of(KeyAlgorithm.EC_P384, "issuer certificate must use P-256 curve for public"
-            + " key, instead P-384 was used"),
-        Arguments.of(KeyAlgorithm.EC_P521, "issuer certificate must use P-256 curve for public"
-            + " key, instead P-521 was used"),
-        Arguments.of(KeyAlgorithm.RSA_2048, "issuer certificate must use ECDSA for public key"
-            + " algorithm, instead RSA was used"),
-        Arguments.of(KeyAlgorithm.ED25519, "issuer certificate must use ECDSA for public key"
-            + " algorithm, instead Ed25519 was used"));
+        Arguments.of(
+            KeyAlgorithm.EC_P384,
+            "issuer certificate must use P-256 curve for public" + " key, instead P-384 was used"),
+        Arguments.of(
+            KeyAlgorithm.EC_P521,
+            "issuer certificate must use P-256 curve for public" + " key, instead P-521 was used"),
+        Arguments.of(
+            KeyAlgorithm.RSA_2048,
+            "issuer certificate must use ECDSA for public key"
+                + " algorithm, instead RSA was used"),
+        Arguments.of(
+            KeyAlgorithm.ED25519,
+            "issuer certificate must use ECDSA for public key"
+                + " algorithm, instead Ed25519 was used"));
   }
 
   @ParameterizedTest(name = "{0} issuer")
@@ -141,11 +171,12 @@ class IdentityValidatorTest {
   void should_require_a_p256_issuer(KeyAlgorithm alg, String message) {
     IssuedCertificate anchor = anchor(KeyAlgorithm.EC_P256);
     IssuedCertificate issuer = issue(issuerSpec().keyAlgorithm(alg), anchor);
-    IdentityMaterial material = IdentityMaterial.builder()
-        .trustAnchors(List.of(anchor.certificate()))
-        .issuerCertificate(issuer.certificate())
-        .issuerKey(issuer.privateKey())
-        .build();
+    IdentityMaterial material =
+        IdentityMaterial.builder()
+            .trustAnchors(List.of(anchor.certificate()))
+            .issuerCertificate(issuer.certificate())
+            .issuerKey(issuer.privateKey())
+            .build();
 
     CategoryReport report = Generated.validator().validate(IdentitySource.of(material));
 
@@ -156,42 +187,72 @@ class IdentityValidatorTest {
   @Test
   void should_accept_an_issuer_signed_with_sha256_rsa_and_reject_other_signatures() {
     IssuedCertificate rsaSigned = issuer(anchor(KeyAlgorithm.RSA_4096));
-    IssuedCertificate sha384 = issue(issuerSpec().signatureAlgorithm("SHA384withECDSA"),
-        anchor(KeyAlgorithm.EC_P256));
+    IssuedCertificate sha384 =
+        issue(issuerSpec().signatureAlgorithm("SHA384withECDSA"), anchor(KeyAlgorithm.EC_P256));
 
     assertThat(symbols(validate(anchor(KeyAlgorithm.RSA_4096), rsaSigned))).isEqualTo(ALL_PASS);
-    CategoryReport report = validate(List.of(anchor(KeyAlgorithm.EC_P256)), List.of(sha384),
-        EnumSet.of(IdentityCheck.ISSUER_ALGORITHM));
-    assertThat(last(report)).isEqualTo("issuer certificate must be signed by an ECDSA P-256 key,"
-        + " instead ECDSA-SHA384 was used");
+    CategoryReport report =
+        validate(
+            List.of(anchor(KeyAlgorithm.EC_P256)),
+            List.of(sha384),
+            EnumSet.of(IdentityCheck.ISSUER_ALGORITHM));
+    assertThat(last(report))
+        .isEqualTo(
+            "issuer certificate must be signed by an ECDSA P-256 key,"
+                + " instead ECDSA-SHA384 was used");
   }
 
   @Test
   void should_fail_expired_and_not_yet_valid_anchors_with_rfc3339_dates() {
     Instant start = Instant.parse("2020-01-01T00:00:00Z");
-    IssuedCertificate expired = issue(CertificateSpec.builder(ROOT).ca(1)
-        .validFrom(start, Instant.parse("2025-12-31T23:59:59Z")), null);
-    IssuedCertificate future = issue(CertificateSpec.builder(ROOT).ca(1)
-        .validFrom(Instant.parse("2026-01-01T00:00:01Z"), Instant.parse("2030-01-01T00:00:00Z")),
-        null);
+    IssuedCertificate expired =
+        issue(
+            CertificateSpec.builder(ROOT)
+                .ca(1)
+                .validFrom(start, Instant.parse("2025-12-31T23:59:59Z")),
+            null);
+    IssuedCertificate future =
+        issue(
+            CertificateSpec.builder(ROOT)
+                .ca(1)
+                .validFrom(
+                    Instant.parse("2026-01-01T00:00:01Z"), Instant.parse("2030-01-01T00:00:00Z")),
+            null);
     IssuedCertificate good = anchor(KeyAlgorithm.EC_P256);
 
     CategoryReport report = validate(List.of(good, expired, future), List.of(issuer(good)), null);
 
     assertThat(symbols(report)).isEqualTo("√√×");
-    assertThat(last(report)).isEqualTo("Invalid anchors:\n"
-        + "\t* " + serial(expired) + " " + ROOT
-        + " not valid anymore. Expired on 2025-12-31T23:59:59Z\n"
-        + "\t* " + serial(future) + " " + ROOT + " not valid before: 2026-01-01T00:00:01Z");
+    assertThat(last(report))
+        .isEqualTo(
+            "Invalid anchors:\n"
+                + "\t* "
+                + serial(expired)
+                + " "
+                + ROOT
+                + " not valid anymore. Expired on 2025-12-31T23:59:59Z\n"
+                + "\t* "
+                + serial(future)
+                + " "
+                + ROOT
+                + " not valid before: 2026-01-01T00:00:01Z");
   }
 
   @Test
   void should_fail_an_expired_or_not_yet_valid_issuer() {
     IssuedCertificate anchor = anchor(KeyAlgorithm.EC_P256);
-    IssuedCertificate expired = issue(issuerSpec().validFrom(Instant.parse("2025-01-01T00:00:00Z"),
-        Instant.parse("2025-12-31T00:00:00Z")), anchor);
-    IssuedCertificate future = issue(issuerSpec().validFrom(Instant.parse("2026-02-01T00:00:00Z"),
-        Instant.parse("2027-01-01T00:00:00Z")), anchor);
+    IssuedCertificate expired =
+        issue(
+            issuerSpec()
+                .validFrom(
+                    Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-12-31T00:00:00Z")),
+            anchor);
+    IssuedCertificate future =
+        issue(
+            issuerSpec()
+                .validFrom(
+                    Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z")),
+            anchor);
 
     CategoryReport r1 = validate(anchor, expired);
     CategoryReport r2 = validate(anchor, future);
@@ -204,18 +265,30 @@ class IdentityValidatorTest {
 
   @Test
   void should_warn_when_anchor_and_issuer_expire_inside_the_horizon() {
-    IssuedCertificate anchor = issue(CertificateSpec.builder(ROOT).ca(1)
-        .validFrom(NOW.minus(Duration.ofDays(10)), Instant.parse("2026-02-15T00:00:00Z")), null);
-    IssuedCertificate issuer = issue(issuerSpec().validFrom(NOW.minus(Duration.ofDays(1)),
-        Instant.parse("2026-02-01T00:00:00Z")), anchor);
+    IssuedCertificate anchor =
+        issue(
+            CertificateSpec.builder(ROOT)
+                .ca(1)
+                .validFrom(NOW.minus(Duration.ofDays(10)), Instant.parse("2026-02-15T00:00:00Z")),
+            null);
+    IssuedCertificate issuer =
+        issue(
+            issuerSpec()
+                .validFrom(NOW.minus(Duration.ofDays(1)), Instant.parse("2026-02-01T00:00:00Z")),
+            anchor);
 
     CategoryReport report = validate(anchor, issuer);
 
     assertThat(symbols(report)).isEqualTo("√√√‼√√‼√");
     assertThat(report.success()).isTrue();
     assertThat(report.hasWarnings()).isTrue();
-    assertThat(report.results().get(3).message()).contains("Anchors expiring soon:\n\t* "
-        + serial(anchor) + " " + ROOT + " will expire on 2026-02-15T00:00:00Z");
+    assertThat(report.results().get(3).message())
+        .contains(
+            "Anchors expiring soon:\n\t* "
+                + serial(anchor)
+                + " "
+                + ROOT
+                + " will expire on 2026-02-15T00:00:00Z");
     assertThat(report.results().get(6).message())
         .contains("issuer certificate will expire on 2026-02-01T00:00:00Z");
     assertThat(report.results().get(6).severity()).isEqualTo(Severity.WARNING);
@@ -223,17 +296,25 @@ class IdentityValidatorTest {
 
   @Test
   void should_name_a_custom_horizon_in_the_descriptions() {
-    IssuedCertificate anchor = issue(CertificateSpec.builder(ROOT).ca(1)
-        .validFrom(NOW.minus(Duration.ofDays(10)), Instant.parse("2026-02-15T00:00:00Z")), null);
-    IssuedCertificate issuer = issue(issuerSpec().validFrom(NOW.minus(Duration.ofDays(1)),
-        Instant.parse("2026-02-01T00:00:00Z")), anchor);
-    IdentitySource source = IdentitySource.ofPem(anchor.certificatePem(), issuer.certificatePem(),
-        issuer.privateKeyPem());
+    IssuedCertificate anchor =
+        issue(
+            CertificateSpec.builder(ROOT)
+                .ca(1)
+                .validFrom(NOW.minus(Duration.ofDays(10)), Instant.parse("2026-02-15T00:00:00Z")),
+            null);
+    IssuedCertificate issuer =
+        issue(
+            issuerSpec()
+                .validFrom(NOW.minus(Duration.ofDays(1)), Instant.parse("2026-02-01T00:00:00Z")),
+            anchor);
+    IdentitySource source =
+        IdentitySource.ofPem(
+            anchor.certificatePem(), issuer.certificatePem(), issuer.privateKeyPem());
 
-    CategoryReport tenDays = IdentityValidator.builder(CLOCK).horizon(Duration.ofDays(10)).build()
-        .validate(source);
-    CategoryReport hours = IdentityValidator.builder(CLOCK).horizon(Duration.ofHours(36)).build()
-        .validate(source);
+    CategoryReport tenDays =
+        IdentityValidator.builder(CLOCK).horizon(Duration.ofDays(10)).build().validate(source);
+    CategoryReport hours =
+        IdentityValidator.builder(CLOCK).horizon(Duration.ofHours(36)).build().validate(source);
 
     assertThat(symbols(tenDays)).isEqualTo(ALL_PASS);
     assertThat(tenDays.results().get(3).description())
@@ -255,9 +336,13 @@ class IdentityValidatorTest {
     assertThat(symbols(report)).isEqualTo("√√√√√√√×");
     assertThat(report.success()).isFalse();
     assertThat(report.results().get(7).stopsRun()).isFalse();
-    assertThat(last(report)).isEqualTo("x509: certificate signed by unknown authority (possibly"
-        + " because of \"x509: ECDSA verification failure\" while trying to verify candidate"
-        + " authority certificate \"" + ROOT + "\")");
+    assertThat(last(report))
+        .isEqualTo(
+            "x509: certificate signed by unknown authority (possibly"
+                + " because of \"x509: ECDSA verification failure\" while trying to verify candidate"
+                + " authority certificate \""
+                + ROOT
+                + "\")");
   }
 
   @Test
@@ -271,8 +356,9 @@ class IdentityValidatorTest {
   @Test
   void should_fail_the_chain_check_vacuously_without_anchors() {
     IssuedCertificate issuer = issuer(anchor(KeyAlgorithm.EC_P256));
-    CategoryReport report = Generated.validator().validate(IdentitySource.ofPem("",
-        issuer.certificatePem(), issuer.privateKeyPem()));
+    CategoryReport report =
+        Generated.validator()
+            .validate(IdentitySource.ofPem("", issuer.certificatePem(), issuer.privateKeyPem()));
 
     assertThat(symbols(report)).isEqualTo("√√√√√√√×");
     assertThat(last(report)).isEqualTo("x509: certificate signed by unknown authority");
@@ -282,8 +368,8 @@ class IdentityValidatorTest {
   void should_chain_through_a_bundled_intermediate() {
     IssuedCertificate anchor = anchor(KeyAlgorithm.EC_P256);
     IssuedCertificate intermediate = issue(CertificateSpec.builder("intermediate").ca(0), anchor);
-    IssuedCertificate issuer = issue(issuerSpec().validity(Duration.ofDays(30)).ca(-1),
-        intermediate);
+    IssuedCertificate issuer =
+        issue(issuerSpec().validity(Duration.ofDays(30)).ca(-1), intermediate);
 
     CategoryReport withChain = validate(List.of(anchor), List.of(issuer, intermediate), null);
     CategoryReport withoutChain = validate(List.of(anchor), List.of(issuer), null);
@@ -295,15 +381,16 @@ class IdentityValidatorTest {
   @Test
   void should_enforce_the_path_length_of_the_anchor() {
     IssuedCertificate anchor = issue(CertificateSpec.builder("strict-root").ca(0), null);
-    IssuedCertificate intermediate = issue(CertificateSpec.builder("intermediate").ca(-1),
-        anchor);
+    IssuedCertificate intermediate = issue(CertificateSpec.builder("intermediate").ca(-1), anchor);
     IssuedCertificate issuer = issue(issuerSpec().validity(Duration.ofDays(100)), intermediate);
 
     CategoryReport report = validate(List.of(anchor), List.of(issuer, intermediate), null);
 
-    assertThat(last(report)).isEqualTo("x509: certificate signed by unknown authority (possibly"
-        + " because of \"x509: too many intermediates for path length constraint\" while trying"
-        + " to verify candidate authority certificate \"strict-root\")");
+    assertThat(last(report))
+        .isEqualTo(
+            "x509: certificate signed by unknown authority (possibly"
+                + " because of \"x509: too many intermediates for path length constraint\" while trying"
+                + " to verify candidate authority certificate \"strict-root\")");
   }
 
   @Test
@@ -314,51 +401,73 @@ class IdentityValidatorTest {
 
     CategoryReport report = validate(List.of(anchor), List.of(issuer, notCa), null);
 
-    assertThat(last(report)).isEqualTo("x509: certificate signed by unknown authority (possibly"
-        + " because of \"x509: invalid signature: parent certificate cannot sign this kind of"
-        + " certificate\" while trying to verify candidate authority certificate \"not-a-ca\")");
+    assertThat(last(report))
+        .isEqualTo(
+            "x509: certificate signed by unknown authority (possibly"
+                + " because of \"x509: invalid signature: parent certificate cannot sign this kind of"
+                + " certificate\" while trying to verify candidate authority certificate \"not-a-ca\")");
   }
 
   @Test
   void should_require_every_chain_certificate_to_be_within_its_validity_period() {
     IssuedCertificate anchor = anchor(KeyAlgorithm.EC_P256);
-    IssuedCertificate intermediate = issue(CertificateSpec.builder("old-intermediate").ca(0)
-        .validFrom(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-06-01T00:00:00Z")),
-        anchor);
-    IssuedCertificate issuer = issue(issuerSpec().ca(-1)
-        .validFrom(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z")),
-        intermediate);
+    IssuedCertificate intermediate =
+        issue(
+            CertificateSpec.builder("old-intermediate")
+                .ca(0)
+                .validFrom(
+                    Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-06-01T00:00:00Z")),
+            anchor);
+    IssuedCertificate issuer =
+        issue(
+            issuerSpec()
+                .ca(-1)
+                .validFrom(
+                    Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z")),
+            intermediate);
 
     CategoryReport report = validate(List.of(anchor), List.of(issuer, intermediate), null);
 
-    assertThat(last(report)).isEqualTo("x509: certificate signed by unknown authority (possibly"
-        + " because of \"x509: certificate has expired or is not yet valid: current time"
-        + " 2026-01-01T00:00:00Z is after 2025-06-01T00:00:00Z\" while trying to verify candidate"
-        + " authority certificate \"old-intermediate\")");
+    assertThat(last(report))
+        .isEqualTo(
+            "x509: certificate signed by unknown authority (possibly"
+                + " because of \"x509: certificate has expired or is not yet valid: current time"
+                + " 2026-01-01T00:00:00Z is after 2025-06-01T00:00:00Z\" while trying to verify candidate"
+                + " authority certificate \"old-intermediate\")");
   }
 
   @Test
   void should_append_go_time_details_when_the_verified_certificate_itself_expired() {
     IssuedCertificate anchor = anchor(KeyAlgorithm.EC_P256);
-    IssuedCertificate expired = issue(issuerSpec().validFrom(Instant.parse("2025-01-01T00:00:00Z"),
-        Instant.parse("2025-12-31T00:00:00Z")), anchor);
+    IssuedCertificate expired =
+        issue(
+            issuerSpec()
+                .validFrom(
+                    Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-12-31T00:00:00Z")),
+            anchor);
 
-    CategoryReport report = validate(List.of(anchor), List.of(expired),
-        EnumSet.of(IdentityCheck.ISSUER_ISSUED_BY_ANCHOR));
+    CategoryReport report =
+        validate(
+            List.of(anchor), List.of(expired), EnumSet.of(IdentityCheck.ISSUER_ISSUED_BY_ANCHOR));
 
-    assertThat(last(report)).isEqualTo("x509: certificate has expired or is not yet valid:"
-        + " current time 2026-01-01T00:00:00Z is after 2025-12-31T00:00:00Z - Current Time :"
-        + " 2026-01-01 00:00:00 +0000 UTC - Invalid before 2025-01-01 00:00:00 +0000 UTC -"
-        + " Invalid After 2025-12-31 00:00:00 +0000 UTC");
+    assertThat(last(report))
+        .isEqualTo(
+            "x509: certificate has expired or is not yet valid:"
+                + " current time 2026-01-01T00:00:00Z is after 2025-12-31T00:00:00Z - Current Time :"
+                + " 2026-01-01 00:00:00 +0000 UTC - Invalid before 2025-01-01 00:00:00 +0000 UTC -"
+                + " Invalid After 2025-12-31 00:00:00 +0000 UTC");
   }
 
   @Test
   void should_require_server_auth_when_extended_key_usages_are_present() {
     IssuedCertificate anchor = anchor(KeyAlgorithm.EC_P256);
-    IssuedCertificate clientOnly = issue(issuerSpec()
-        .extendedKeyUsages(CertificateSpec.CLIENT_AUTH), anchor);
-    IssuedCertificate server = issue(issuerSpec()
-        .extendedKeyUsages(CertificateSpec.SERVER_AUTH, CertificateSpec.CLIENT_AUTH), anchor);
+    IssuedCertificate clientOnly =
+        issue(issuerSpec().extendedKeyUsages(CertificateSpec.CLIENT_AUTH), anchor);
+    IssuedCertificate server =
+        issue(
+            issuerSpec()
+                .extendedKeyUsages(CertificateSpec.SERVER_AUTH, CertificateSpec.CLIENT_AUTH),
+            anchor);
     IssuedCertificate any = issue(issuerSpec().extendedKeyUsages("2.5.29.37.0"), anchor);
 
     assertThat(last(validate(anchor, clientOnly)))
@@ -380,8 +489,8 @@ class IdentityValidatorTest {
 
   @Test
   void should_pass_an_issuer_that_is_itself_an_anchor() {
-    IssuedCertificate root = issue(CertificateSpec.builder("identity.linkerd.cluster.local")
-        .ca(0), null);
+    IssuedCertificate root =
+        issue(CertificateSpec.builder("identity.linkerd.cluster.local").ca(0), null);
 
     assertThat(symbols(validate(root, root))).isEqualTo(ALL_PASS);
   }
@@ -393,22 +502,30 @@ class IdentityValidatorTest {
     IssuedCertificate issuer = issuer(anchor);
     String keyPem = issuer.privateKeyPem(format);
 
-    CategoryReport report = Generated.validator().validate(IdentitySource.ofPem(
-        anchor.certificatePem(), issuer.certificatePem(), keyPem));
+    CategoryReport report =
+        Generated.validator()
+            .validate(
+                IdentitySource.ofPem(anchor.certificatePem(), issuer.certificatePem(), keyPem));
 
-    assertThat(keyPem).startsWith(format == KeyFormat.PKCS8
-        ? "-----BEGIN PRIVATE KEY-----" : "-----BEGIN EC PRIVATE KEY-----");
+    assertThat(keyPem)
+        .startsWith(
+            format == KeyFormat.PKCS8
+                ? "-----BEGIN PRIVATE KEY-----"
+                : "-----BEGIN EC PRIVATE KEY-----");
     assertThat(symbols(report)).isEqualTo(ALL_PASS);
   }
 
   @Test
   void should_read_a_pkcs1_rsa_key() {
-    IssuedCertificate rsa = issue(issuerSpec().keyAlgorithm(KeyAlgorithm.RSA_2048),
-        anchor(KeyAlgorithm.EC_P256));
+    IssuedCertificate rsa =
+        issue(issuerSpec().keyAlgorithm(KeyAlgorithm.RSA_2048), anchor(KeyAlgorithm.EC_P256));
     String keyPem = rsa.privateKeyPem();
 
-    CategoryReport report = Generated.validator().validate(IdentitySource.ofPem(
-        anchor(KeyAlgorithm.EC_P256).certificatePem(), rsa.certificatePem(), keyPem));
+    CategoryReport report =
+        Generated.validator()
+            .validate(
+                IdentitySource.ofPem(
+                    anchor(KeyAlgorithm.EC_P256).certificatePem(), rsa.certificatePem(), keyPem));
 
     assertThat(keyPem).startsWith("-----BEGIN RSA PRIVATE KEY-----");
     assertThat(symbols(report)).isEqualTo("√√√√×");
@@ -420,8 +537,11 @@ class IdentityValidatorTest {
     IssuedCertificate issuer = issuer(anchor);
     IssuedCertificate other = issuer(anchor);
 
-    CategoryReport report = Generated.validator().validate(IdentitySource.ofPem(
-        anchor.certificatePem(), issuer.certificatePem(), other.privateKeyPem()));
+    CategoryReport report =
+        Generated.validator()
+            .validate(
+                IdentitySource.ofPem(
+                    anchor.certificatePem(), issuer.certificatePem(), other.privateKeyPem()));
 
     assertThat(symbols(report)).isEqualTo("×");
     assertThat(last(report)).isEqualTo("tls: Public and private key do not match");
@@ -434,32 +554,46 @@ class IdentityValidatorTest {
     IssuedCertificate issuer = issuer(anchor);
     String keyLine = issuer.privateKeyPem().split("\n")[1];
 
-    CategoryReport report = Generated.validator().validate(IdentitySource.ofPem(
-        issuer.privateKeyPem(), issuer.privateKeyPem() + "garbage", issuer.privateKeyPem()));
+    CategoryReport report =
+        Generated.validator()
+            .validate(
+                IdentitySource.ofPem(
+                    issuer.privateKeyPem(),
+                    issuer.privateKeyPem() + "garbage",
+                    issuer.privateKeyPem()));
 
     assertThat(report.success()).isFalse();
-    String rendered = ReportFormat.JSON.render(CheckReport.of(List.of(report)))
-        + ReportFormat.TABLE.render(CheckReport.of(List.of(report))) + report;
+    String rendered =
+        ReportFormat.JSON.render(CheckReport.of(List.of(report)))
+            + ReportFormat.TABLE.render(CheckReport.of(List.of(report)))
+            + report;
     assertThat(rendered).doesNotContain(keyLine);
   }
 
   @Test
   void should_run_only_the_selected_checks() {
     IssuedCertificate anchor = anchor(KeyAlgorithm.EC_P256);
-    CategoryReport report = validate(List.of(anchor), List.of(issuer(anchor)),
-        EnumSet.of(IdentityCheck.ANCHORS_VALIDITY, IdentityCheck.ISSUER_EXPIRY));
+    CategoryReport report =
+        validate(
+            List.of(anchor),
+            List.of(issuer(anchor)),
+            EnumSet.of(IdentityCheck.ANCHORS_VALIDITY, IdentityCheck.ISSUER_EXPIRY));
 
-    assertThat(report.results()).extracting(CheckResult::description).containsExactly(
-        "trust anchors are within their validity period",
-        "issuer cert is valid for at least 60 days");
+    assertThat(report.results())
+        .extracting(CheckResult::description)
+        .containsExactly(
+            "trust anchors are within their validity period",
+            "issuer cert is valid for at least 60 days");
   }
 
   @Test
   void should_use_the_configured_hint_base() {
     IssuedCertificate anchor = anchor(KeyAlgorithm.EC_P256);
-    CategoryReport report = IdentityValidator.builder(CLOCK)
-        .hintBase(io.meshsdk.core.report.HintUrls.baseForVersion("stable-2.11.2")).build()
-        .validate(IdentitySource.ofPem("x", "y", "z"));
+    CategoryReport report =
+        IdentityValidator.builder(CLOCK)
+            .hintBase(io.meshsdk.core.report.HintUrls.baseForVersion("stable-2.11.2"))
+            .build()
+            .validate(IdentitySource.ofPem("x", "y", "z"));
 
     assertThat(report.results().get(0).hintUrl())
         .isEqualTo("https://linkerd.io/2.11/checks/#l5d-identity-cert-config-valid");

@@ -31,11 +31,21 @@ class PemFuzzTest {
 
   @FuzzTest(maxDuration = "10m")
   @DictionaryEntries({
-    "-----BEGIN EC PRIVATE KEY-----", "-----END EC PRIVATE KEY-----",
-    "-----BEGIN PRIVATE KEY-----", "-----END PRIVATE KEY-----", "-----BEGIN CERTIFICATE-----",
-    "-----END CERTIFICATE-----", "-----BEGIN RSA PRIVATE KEY-----",
-    "-----BEGIN ENCRYPTED PRIVATE KEY-----", "\\\\n", "\\x0D", "\\x0D\\x0A",
-    "Proc-Type: 4,ENCRYPTED\\x0A", "MHcCAQEEI", "MIIB", "=="
+    "-----BEGIN EC PRIVATE KEY-----",
+    "-----END EC PRIVATE KEY-----",
+    "-----BEGIN PRIVATE KEY-----",
+    "-----END PRIVATE KEY-----",
+    "-----BEGIN CERTIFICATE-----",
+    "-----END CERTIFICATE-----",
+    "-----BEGIN RSA PRIVATE KEY-----",
+    "-----BEGIN ENCRYPTED PRIVATE KEY-----",
+    "\\\\n",
+    "\\x0D",
+    "\\x0D\\x0A",
+    "Proc-Type: 4,ENCRYPTED\\x0A",
+    "MHcCAQEEI",
+    "MIIB",
+    "=="
   })
   void should_read_pem_without_showing_key_bytes(byte[] data) {
     String text = new String(data, StandardCharsets.UTF_8);

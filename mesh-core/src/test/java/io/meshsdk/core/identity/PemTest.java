@@ -39,8 +39,11 @@ class PemTest {
 
   @Test
   void should_decode_a_bundle_and_stop_at_the_first_non_certificate_block() {
-    String pem = anchor.certificatePem() + issuer.certificatePem() + issuer.privateKeyPem()
-        + anchor.certificatePem();
+    String pem =
+        anchor.certificatePem()
+            + issuer.certificatePem()
+            + issuer.privateKeyPem()
+            + anchor.certificatePem();
 
     List<X509Certificate> certs = Pem.decodeCertificates(pem);
 
@@ -59,8 +62,9 @@ class PemTest {
   @Test
   void should_decode_empty_text_as_no_certificates_and_skip_leading_text() {
     assertThat(Pem.decodeCertificates("")).isEmpty();
-    assertThat(Pem.decodeCertificates("Bag Attributes\n  friendlyName: x\n"
-        + anchor.certificatePem())).containsExactly(anchor.certificate());
+    assertThat(
+            Pem.decodeCertificates("Bag Attributes\n  friendlyName: x\n" + anchor.certificatePem()))
+        .containsExactly(anchor.certificate());
     assertThat(Pem.decodeCertificates(anchor.certificatePem().replace("\n", "\r\n")))
         .containsExactly(anchor.certificate());
   }
@@ -69,32 +73,45 @@ class PemTest {
   void should_decode_keys_as_linkerd_does() {
     assertThat(Pem.decodePrivateKey(issuer.privateKeyPem(KeyFormat.PKCS8)))
         .isEqualTo(issuer.privateKey());
-    assertThat(Pem.keyMatches(Pem.decodePrivateKey(issuer.privateKeyPem()),
-        issuer.certificate())).isTrue();
-    assertThat(Pem.keyMatches(Pem.decodePrivateKey(issuer.privateKeyPem()),
-        anchor.certificate())).isFalse();
+    assertThat(Pem.keyMatches(Pem.decodePrivateKey(issuer.privateKeyPem()), issuer.certificate()))
+        .isTrue();
+    assertThat(Pem.keyMatches(Pem.decodePrivateKey(issuer.privateKeyPem()), anchor.certificate()))
+        .isFalse();
     assertThatThrownBy(() -> Pem.decodePrivateKey("hello")).hasMessage("not PEM-encoded");
     assertThatThrownBy(() -> Pem.decodePrivateKey(anchor.certificatePem()))
         .hasMessage("unsupported block type: 'CERTIFICATE'");
-    assertThatThrownBy(() -> Pem.decodePrivateKey(Pem.encode("ENCRYPTED PRIVATE KEY",
-        new byte[] {1, 2}))).hasMessage("unsupported block type: 'ENCRYPTED PRIVATE KEY'");
+    assertThatThrownBy(
+            () -> Pem.decodePrivateKey(Pem.encode("ENCRYPTED PRIVATE KEY", new byte[] {1, 2})))
+        .hasMessage("unsupported block type: 'ENCRYPTED PRIVATE KEY'");
     assertThatThrownBy(() -> Pem.decodePrivateKey(Pem.encode("EC PRIVATE KEY", new byte[] {1})))
         .hasMessage("x509: failed to parse EC private key");
-    String ed = Pem.encodePrivateKey(Generated.anchor(KeyAlgorithm.ED25519).privateKey(), null,
-        KeyFormat.PKCS8);
+    String ed =
+        Pem.encodePrivateKey(
+            Generated.anchor(KeyAlgorithm.ED25519).privateKey(), null, KeyFormat.PKCS8);
     assertThatThrownBy(() -> Pem.decodePrivateKey(ed))
         .hasMessage("unsupported PKCS#8 encoding (Ed25519 keys are not supported)");
   }
 
   @Test
   void should_report_an_unparseable_issuer_certificate_like_linkerd() {
-    CategoryReport report = Generated.validator().validate(IdentitySource.ofPem(
-        anchor.certificatePem(), issuer.certificatePem() + "\n", issuer.privateKeyPem()));
+    CategoryReport report =
+        Generated.validator()
+            .validate(
+                IdentitySource.ofPem(
+                    anchor.certificatePem(),
+                    issuer.certificatePem() + "\n",
+                    issuer.privateKeyPem()));
 
     assertThat(report.results().get(0).message())
         .contains("could not parse issuer certificate: not a PEM certificate");
-    assertThat(Generated.validator().validate(IdentitySource.ofPem(anchor.certificatePem(),
-        issuer.privateKeyPem(), issuer.privateKeyPem())).results().get(0).message())
+    assertThat(
+            Generated.validator()
+                .validate(
+                    IdentitySource.ofPem(
+                        anchor.certificatePem(), issuer.privateKeyPem(), issuer.privateKeyPem()))
+                .results()
+                .get(0)
+                .message())
         .contains("No certificates found");
   }
 
@@ -146,20 +163,30 @@ class PemTest {
     Path f = write("ca.crt", issuer.privateKeyPem());
     Path afterCert = write("ca2.crt", anchor.certificatePem() + issuer.privateKeyPem());
 
-    assertThatThrownBy(() -> Pem.readCertificates(f)).hasMessage("file " + f
-        + ": holds a private key ('EC PRIVATE KEY' block at line 1), not a certificate");
+    assertThatThrownBy(() -> Pem.readCertificates(f))
+        .hasMessage(
+            "file "
+                + f
+                + ": holds a private key ('EC PRIVATE KEY' block at line 1), not a certificate");
     int line = anchor.certificatePem().split("\n").length + 1;
-    assertThatThrownBy(() -> Pem.readCertificates(afterCert)).hasMessage("file " + afterCert
-        + ": holds a private key ('EC PRIVATE KEY' block at line " + line
-        + "), not a certificate");
+    assertThatThrownBy(() -> Pem.readCertificates(afterCert))
+        .hasMessage(
+            "file "
+                + afterCert
+                + ": holds a private key ('EC PRIVATE KEY' block at line "
+                + line
+                + "), not a certificate");
   }
 
   @Test
   void should_explain_a_certificate_in_the_key_file() throws Exception {
     Path f = write("issuer.key", issuer.certificatePem());
 
-    assertThatThrownBy(() -> Pem.readPrivateKey(f)).hasMessage("file " + f
-        + ": holds a certificate ('CERTIFICATE' block at line 1), not a private key");
+    assertThatThrownBy(() -> Pem.readPrivateKey(f))
+        .hasMessage(
+            "file "
+                + f
+                + ": holds a certificate ('CERTIFICATE' block at line 1), not a private key");
   }
 
   @Test
@@ -171,12 +198,19 @@ class PemTest {
     Path corrupted = write("corrupted.crt", String.join("\n", lines) + "\n");
     int base64 = String.join("", java.util.Arrays.copyOfRange(lines, 1, lines.length - 1)).length();
 
-    assertThatThrownBy(() -> Pem.readCertificates(truncated)).hasMessage("file " + truncated
-        + ": PEM block 'CERTIFICATE' at line 1 has no '-----END CERTIFICATE-----' line"
-        + " (truncated?)");
-    assertThatThrownBy(() -> Pem.readCertificates(corrupted)).hasMessage("file " + corrupted
-        + ": PEM block 'CERTIFICATE' at line 1 has invalid base64 content (" + base64
-        + " characters; truncated or corrupted)");
+    assertThatThrownBy(() -> Pem.readCertificates(truncated))
+        .hasMessage(
+            "file "
+                + truncated
+                + ": PEM block 'CERTIFICATE' at line 1 has no '-----END CERTIFICATE-----' line"
+                + " (truncated?)");
+    assertThatThrownBy(() -> Pem.readCertificates(corrupted))
+        .hasMessage(
+            "file "
+                + corrupted
+                + ": PEM block 'CERTIFICATE' at line 1 has invalid base64 content ("
+                + base64
+                + " characters; truncated or corrupted)");
   }
 
   @Test
@@ -186,9 +220,12 @@ class PemTest {
 
     assertThat(Pem.decodeCertificates(bad + anchor.certificatePem()))
         .containsExactly(anchor.certificate());
-    assertThatThrownBy(() -> Pem.readCertificates(f)).hasMessage("file " + f
-        + ": PEM block 'CERTIFICATE' at line 1 has invalid base64 content (3 characters;"
-        + " truncated or corrupted)");
+    assertThatThrownBy(() -> Pem.readCertificates(f))
+        .hasMessage(
+            "file "
+                + f
+                + ": PEM block 'CERTIFICATE' at line 1 has invalid base64 content (3 characters;"
+                + " truncated or corrupted)");
   }
 
   @Test
@@ -196,9 +233,12 @@ class PemTest {
     Path der = write("ca.der", anchor.certificate().getEncoded());
     Path keyDer = write("key.der", issuer.privateKey().getEncoded());
 
-    assertThatThrownBy(() -> Pem.readCertificates(der)).hasMessage("file " + der
-        + ": not PEM: the file is binary (DER?); convert it with: openssl x509 -inform der -in"
-        + " FILE -out FILE.pem");
+    assertThatThrownBy(() -> Pem.readCertificates(der))
+        .hasMessage(
+            "file "
+                + der
+                + ": not PEM: the file is binary (DER?); convert it with: openssl x509 -inform der -in"
+                + " FILE -out FILE.pem");
     assertThatThrownBy(() -> Pem.readPrivateKey(keyDer)).hasMessageContaining("openssl pkey");
   }
 
@@ -209,40 +249,59 @@ class PemTest {
     Path noPem = write("ca3.crt", "hello\n");
     int line = anchor.certificatePem().split("\n").length + 1;
 
-    assertThatThrownBy(() -> Pem.readCertificates(blankLine)).hasMessage("file " + blankLine
-        + ": not a PEM certificate: blank line(s) after the last END line (line " + line
-        + "); Linkerd rejects anything after the last PEM block, even an empty line");
-    assertThatThrownBy(() -> Pem.readCertificates(text)).hasMessage("file " + text
-        + ": not a PEM certificate: unexpected text after the last PEM block at line " + line);
-    assertThatThrownBy(() -> Pem.readCertificates(noPem)).hasMessage("file " + noPem
-        + ": not a PEM certificate: no '-----BEGIN' line found");
+    assertThatThrownBy(() -> Pem.readCertificates(blankLine))
+        .hasMessage(
+            "file "
+                + blankLine
+                + ": not a PEM certificate: blank line(s) after the last END line (line "
+                + line
+                + "); Linkerd rejects anything after the last PEM block, even an empty line");
+    assertThatThrownBy(() -> Pem.readCertificates(text))
+        .hasMessage(
+            "file "
+                + text
+                + ": not a PEM certificate: unexpected text after the last PEM block at line "
+                + line);
+    assertThatThrownBy(() -> Pem.readCertificates(noPem))
+        .hasMessage("file " + noPem + ": not a PEM certificate: no '-----BEGIN' line found");
   }
 
   @Test
   void should_explain_encrypted_keys() throws Exception {
-    Path pkcs8 = write("enc.key", Pem.encode("ENCRYPTED PRIVATE KEY",
-        encrypt(issuer.privateKey())));
-    Path legacy = write("legacy.key", "-----BEGIN EC PRIVATE KEY-----\n"
-        + "Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00112233445566778899AABBCCDDEEFF\n\n"
-        + Base64.getEncoder().encodeToString(new byte[48]) + "\n-----END EC PRIVATE KEY-----\n");
+    Path pkcs8 =
+        write("enc.key", Pem.encode("ENCRYPTED PRIVATE KEY", encrypt(issuer.privateKey())));
+    Path legacy =
+        write(
+            "legacy.key",
+            "-----BEGIN EC PRIVATE KEY-----\n"
+                + "Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00112233445566778899AABBCCDDEEFF\n\n"
+                + Base64.getEncoder().encodeToString(new byte[48])
+                + "\n-----END EC PRIVATE KEY-----\n");
 
-    assertThatThrownBy(() -> Pem.readPrivateKey(pkcs8)).hasMessage("file " + pkcs8
-        + ": the private key is encrypted ('ENCRYPTED PRIVATE KEY' block at line 1); Linkerd"
-        + " needs an unencrypted key: decrypt it first, e.g. openssl pkey -in KEY -out"
-        + " PLAIN_KEY");
-    assertThatThrownBy(() -> Pem.readPrivateKey(legacy)).hasMessage("file " + legacy
-        + ": the 'EC PRIVATE KEY' block is encrypted (Proc-Type: 4,ENCRYPTED); Linkerd needs an"
-        + " unencrypted private key (block at line 1)");
+    assertThatThrownBy(() -> Pem.readPrivateKey(pkcs8))
+        .hasMessage(
+            "file "
+                + pkcs8
+                + ": the private key is encrypted ('ENCRYPTED PRIVATE KEY' block at line 1); Linkerd"
+                + " needs an unencrypted key: decrypt it first, e.g. openssl pkey -in KEY -out"
+                + " PLAIN_KEY");
+    assertThatThrownBy(() -> Pem.readPrivateKey(legacy))
+        .hasMessage(
+            "file "
+                + legacy
+                + ": the 'EC PRIVATE KEY' block is encrypted (Proc-Type: 4,ENCRYPTED); Linkerd needs an"
+                + " unencrypted private key (block at line 1)");
   }
 
   private static byte[] encrypt(java.security.PrivateKey key) throws Exception {
     org.bouncycastle.operator.OutputEncryptor encryptor =
         new org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder(
-            org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC)
+                org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC)
             .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
             .setPassword("secret".toCharArray())
             .build();
-    return new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, encryptor).generate()
+    return new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, encryptor)
+        .generate()
         .getContent();
   }
 
@@ -260,22 +319,34 @@ class PemTest {
     assertThat(empty.results()).hasSize(1);
     assertThat(empty.results().get(0).message())
         .contains("issuer key file " + key + ": file is empty");
-    assertThat(mismatch.results().get(0).message()).contains("tls: Public and private key do"
-        + " not match: issuer key file " + otherKey + " does not hold the private key of the"
-        + " first certificate in issuer certificate file " + crt);
+    assertThat(mismatch.results().get(0).message())
+        .contains(
+            "tls: Public and private key do"
+                + " not match: issuer key file "
+                + otherKey
+                + " does not hold the private key of the"
+                + " first certificate in issuer certificate file "
+                + crt);
   }
 
   @Test
   void should_never_show_private_keys_in_strings() {
     String keyLine = issuer.privateKeyPem().split("\n")[1];
-    IdentityMaterial m = IdentitySource.ofPem(anchor.certificatePem(), issuer.certificatePem(),
-        issuer.privateKeyPem()).load();
+    IdentityMaterial m =
+        IdentitySource.ofPem(
+                anchor.certificatePem(), issuer.certificatePem(), issuer.privateKeyPem())
+            .load();
 
     assertThat(m.toString()).contains("key=present").doesNotContain(keyLine);
-    assertThat(issuer.toString()).doesNotContain(keyLine)
+    assertThat(issuer.toString())
+        .doesNotContain(keyLine)
         .contains("identity.linkerd.cluster.local");
-    assertThat(IssuerSecret.of("kubernetes.io/tls", java.util.Map.of("tls.key",
-        issuer.privateKeyPem().getBytes(StandardCharsets.UTF_8))).toString())
+    assertThat(
+            IssuerSecret.of(
+                    "kubernetes.io/tls",
+                    java.util.Map.of(
+                        "tls.key", issuer.privateKeyPem().getBytes(StandardCharsets.UTF_8)))
+                .toString())
         .isEqualTo("Secret linkerd-identity-issuer (type kubernetes.io/tls, keys [tls.key])");
   }
 }

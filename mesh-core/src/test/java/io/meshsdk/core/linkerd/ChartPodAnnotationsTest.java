@@ -79,10 +79,9 @@ class ChartPodAnnotationsTest {
   void should_add_custom_annotations_and_warn_on_replacement() {
     HelmValues chart = HelmValues.fromYaml("podAnnotations: {linkerd.io/inject: ingress}", "c");
     PodAnnotationOverrides o =
-        ChartPodAnnotations.overrides(
-            chart, Map.of("linkerd.io/inject", "enabled"));
-    assertThat(o.overrides().get("podAnnotations")).contains(Map.of("linkerd.io/inject",
-        "enabled"));
+        ChartPodAnnotations.overrides(chart, Map.of("linkerd.io/inject", "enabled"));
+    assertThat(o.overrides().get("podAnnotations"))
+        .contains(Map.of("linkerd.io/inject", "enabled"));
     assertThat(o.warnings())
         .containsExactly("podAnnotations: replaced linkerd.io/inject: ingress with enabled");
     assertThat(o.keptOptOuts()).isEmpty();
@@ -90,20 +89,23 @@ class ChartPodAnnotationsTest {
 
   @Test
   void should_keep_an_explicit_opt_out_and_report_it() {
-    HelmValues chart = HelmValues.fromYaml(
-        "podAnnotations: {linkerd.io/inject: disabled}\n"
-            + "data: {podAnnotations: {a: b}}\n", "c");
+    HelmValues chart =
+        HelmValues.fromYaml(
+            "podAnnotations: {linkerd.io/inject: disabled}\n" + "data: {podAnnotations: {a: b}}\n",
+            "c");
     PodAnnotationOverrides o = ChartPodAnnotations.meshOverrides(chart);
     assertThat(o.overrides().get("podAnnotations")).isEmpty();
     assertThat(o.overrides().get("data.podAnnotations"))
         .contains(Map.of("a", "b", "linkerd.io/inject", "enabled"));
     assertThat(o.paths()).containsExactly("data.podAnnotations");
     assertThat(o.keptOptOuts()).containsExactly("podAnnotations");
-    assertThat(o.warnings()).containsExactly("podAnnotations: kept linkerd.io/inject: disabled"
-        + " (the chart's explicit opt-out); remove it to mesh these pods");
+    assertThat(o.warnings())
+        .containsExactly(
+            "podAnnotations: kept linkerd.io/inject: disabled"
+                + " (the chart's explicit opt-out); remove it to mesh these pods");
     // other annotations still go in beside the kept opt-out
-    PodAnnotationOverrides both = ChartPodAnnotations.overrides(chart,
-        Map.of("linkerd.io/inject", "enabled"));
+    PodAnnotationOverrides both =
+        ChartPodAnnotations.overrides(chart, Map.of("linkerd.io/inject", "enabled"));
     assertThat(both.keptOptOuts()).containsExactly("podAnnotations");
   }
 

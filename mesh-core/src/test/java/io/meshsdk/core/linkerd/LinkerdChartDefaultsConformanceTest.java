@@ -19,8 +19,9 @@ class LinkerdChartDefaultsConformanceTest {
 
   private static HelmValues shared(String file) throws Exception {
     Path p = Conformance.resolve("linkerd", "chart", file);
-    String text = Files.readString(p, StandardCharsets.UTF_8)
-        .replace("linkerdVersionValue", MeshSdk.linkerdVersion());
+    String text =
+        Files.readString(p, StandardCharsets.UTF_8)
+            .replace("linkerdVersionValue", MeshSdk.linkerdVersion());
     return HelmValues.fromYaml(text, p.toString());
   }
 

@@ -19,8 +19,8 @@ class LinkerdValuesTest {
     assertThat(d.linkerdVersion()).isEqualTo("edge-26.8.3");
     assertThat(d.clusterDomain()).isEqualTo("cluster.local");
     assertThat(d.clusterNetworkList())
-        .containsExactly("10.0.0.0/8", "100.64.0.0/10", "172.16.0.0/12", "192.168.0.0/16",
-            "fd00::/8");
+        .containsExactly(
+            "10.0.0.0/8", "100.64.0.0/10", "172.16.0.0/12", "192.168.0.0/16", "fd00::/8");
     assertThat(d.identityTrustAnchorsPEM()).isEmpty();
     assertThat(d.identityTrustDomain()).isEqualTo("cluster.local");
     assertThat(d.cniEnabled()).isFalse();
@@ -84,8 +84,8 @@ class LinkerdValuesTest {
     assertThat(d.identity().issuerClockSkewAllowance()).isEqualTo("20s");
     assertThat(d.identity().issuerIssuanceLifetime()).isEqualTo("24h0m0s");
     assertThat(d.identity().issuerCertificatePEM()).isEmpty();
-    assertThat(d.debugContainerImage().reference()).isEqualTo(
-        "cr.l5d.io/linkerd/debug:edge-26.8.3");
+    assertThat(d.debugContainerImage().reference())
+        .isEqualTo("cr.l5d.io/linkerd/debug:edge-26.8.3");
   }
 
   @Test
@@ -114,8 +114,11 @@ class LinkerdValuesTest {
   void should_let_explicit_sets_beat_the_ha_overlay() {
     LinkerdValues v =
         LinkerdValues.of(
-            LinkerdChart.CONTROL_PLANE.haValuesBuilder().set("controllerReplicas=2").build(
-                ).values());
+            LinkerdChart.CONTROL_PLANE
+                .haValuesBuilder()
+                .set("controllerReplicas=2")
+                .build()
+                .values());
     assertThat(v.controllerReplicas()).isEqualTo(2);
   }
 
@@ -140,8 +143,8 @@ class LinkerdValuesTest {
     assertThat(empty.proxy().await()).isFalse();
     assertThat(empty.proxy().adminPort()).isZero();
     assertThat(empty.linkerdVersion()).isEmpty();
-    LinkerdValues bad = LinkerdValues.of(SetFlag.SET_STRING.parse(
-        "proxy.await=true,proxy.ports.admin=x"));
+    LinkerdValues bad =
+        LinkerdValues.of(SetFlag.SET_STRING.parse("proxy.await=true,proxy.ports.admin=x"));
     assertThatThrownBy(() -> bad.proxy().await())
         .isInstanceOf(ValuesException.class)
         .hasMessageContaining("proxy.await");
@@ -152,7 +155,8 @@ class LinkerdValuesTest {
   void should_read_set_json_numbers_and_set_values() {
     LinkerdValues v =
         LinkerdValues.of(
-            LinkerdChart.CONTROL_PLANE.valuesBuilder()
+            LinkerdChart.CONTROL_PLANE
+                .valuesBuilder()
                 .setJson("proxy.ports.admin=1234")
                 .set("proxyInit.runAsRoot=true,proxy.cores=2")
                 .build()

@@ -56,24 +56,25 @@ class LinkerdVersionTest {
         .hasMessage(
             "cannot compare edge-26.8.3 with stable-2.14.10: edge and stable releases are numbered"
                 + " differently");
-    assertThatThrownBy(() -> LinkerdVersion.parse("dev-a").isNewerThan(LinkerdVersion.parse(
-        "dev-b")))
+    assertThatThrownBy(
+            () -> LinkerdVersion.parse("dev-a").isNewerThan(LinkerdVersion.parse("dev-b")))
         .hasMessageContaining("dev builds have no release order");
   }
 
   @Test
   void should_sort_totally() {
     List<LinkerdVersion> l = new ArrayList<>();
-    for (String s : List.of("edge-26.8.3", "dev-x", "stable-2.11.2", "enterprise-2.17.1",
-        "edge-24.1.1")) {
+    for (String s :
+        List.of("edge-26.8.3", "dev-x", "stable-2.11.2", "enterprise-2.17.1", "edge-24.1.1")) {
       l.add(LinkerdVersion.parse(s));
     }
     Collections.sort(l);
-    assertThat(l).extracting(LinkerdVersion::toString)
-        .containsExactly("stable-2.11.2", "enterprise-2.17.1", "edge-24.1.1", "edge-26.8.3",
-            "dev-x");
-    assertThat(LinkerdVersion.parse("stable-2.11.2")).isEqualTo(LinkerdVersion.parse(
-        "stable-2.11.2"));
+    assertThat(l)
+        .extracting(LinkerdVersion::toString)
+        .containsExactly(
+            "stable-2.11.2", "enterprise-2.17.1", "edge-24.1.1", "edge-26.8.3", "dev-x");
+    assertThat(LinkerdVersion.parse("stable-2.11.2"))
+        .isEqualTo(LinkerdVersion.parse("stable-2.11.2"));
   }
 
   @ParameterizedTest

@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshsdk.core.values.HelmValues;
-import io.meshsdk.core.values.LayeredValues;
 import io.meshsdk.core.values.KeySchema;
+import io.meshsdk.core.values.LayeredValues;
 import io.meshsdk.core.values.SetFlag;
 import io.meshsdk.core.values.UnknownKey;
 import io.meshsdk.core.values.ValuesBuilder;
 import io.meshsdk.core.values.ValuesException;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class UnknownKeysTest {
 
@@ -107,7 +107,8 @@ class UnknownKeysTest {
   @Test
   void should_report_each_leaf_under_an_unknown_key_and_give_up_on_nonsense() {
     List<UnknownKey> found = cp("proxyinit.runAsRoot=true,proxyinit.runAsUser=1,zzz.qqq=1,a=1");
-    assertThat(found).extracting(UnknownKey::path)
+    assertThat(found)
+        .extracting(UnknownKey::path)
         .containsExactly("proxyinit.runAsRoot", "proxyinit.runAsUser", "zzz.qqq", "a");
     assertThat(found.get(2).suggestion()).isEmpty();
     assertThat(found.get(2).message()).isEqualTo("zzz.qqq — not a known key");
@@ -118,10 +119,11 @@ class UnknownKeysTest {
   void should_escape_dots_in_reported_keys() {
     assertThat(cp("nodeSelectr.kubernetes\\.io/os=linux"))
         .singleElement()
-        .satisfies(u -> {
-          assertThat(u.path()).isEqualTo("nodeSelectr.kubernetes\\.io/os");
-          assertThat(u.suggestion()).contains("nodeSelector.kubernetes\\.io/os");
-        });
+        .satisfies(
+            u -> {
+              assertThat(u.path()).isEqualTo("nodeSelectr.kubernetes\\.io/os");
+              assertThat(u.suggestion()).contains("nodeSelector.kubernetes\\.io/os");
+            });
   }
 
   @ParameterizedTest
@@ -161,21 +163,30 @@ class UnknownKeysTest {
   @Test
   void should_list_unknown_keys_of_a_chart_builder_and_refuse_them_in_strict_mode() {
     LayeredValues v =
-        LinkerdChart.CONTROL_PLANE.valuesBuilder()
+        LinkerdChart.CONTROL_PLANE
+            .valuesBuilder()
             .set("proxy.port.admin=1,proxy.inbound.anything=2,proxy.logLevel=debug")
             .build();
-    assertThat(v.unknownKeys()).extracting(UnknownKey::describe)
+    assertThat(v.unknownKeys())
+        .extracting(UnknownKey::describe)
         .containsExactly("unknown key proxy.port.admin — did you mean proxy.ports.admin?");
 
     ValuesBuilder strict =
         LinkerdChart.CONTROL_PLANE.valuesBuilder().set("proxy.port.admin=1").strict();
     assertThatThrownBy(strict::build)
         .isInstanceOf(ValuesException.class)
-        .hasMessage("keys the chart does not know (strict): unknown key proxy.port.admin — did"
-            + " you mean proxy.ports.admin?");
+        .hasMessage(
+            "keys the chart does not know (strict): unknown key proxy.port.admin — did"
+                + " you mean proxy.ports.admin?");
     // free-form maps stay free in strict mode too
-    assertThat(LinkerdChart.CONTROL_PLANE.valuesBuilder().set("proxy.outbound.x=1").strict()
-        .build().unknownKeys()).isEmpty();
+    assertThat(
+            LinkerdChart.CONTROL_PLANE
+                .valuesBuilder()
+                .set("proxy.outbound.x=1")
+                .strict()
+                .build()
+                .unknownKeys())
+        .isEmpty();
   }
 
   @Test

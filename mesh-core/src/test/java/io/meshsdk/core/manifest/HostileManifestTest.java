@@ -22,7 +22,8 @@ class HostileManifestTest {
   private final ManifestReader reader = ManifestReader.create();
 
   private ManifestException error(String text) {
-    return catchThrowableOfType(ManifestException.class, () -> reader.readAll(text, "hostile.yaml"));
+    return catchThrowableOfType(
+        ManifestException.class, () -> reader.readAll(text, "hostile.yaml"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -38,14 +39,24 @@ class HostileManifestTest {
 
   @Test
   void should_say_what_is_wrong_with_a_cut_off_hex_escape() {
-    assertThat(error("a: \"\\x").getMessage()).isEqualTo("hostile.yaml: document 1, line 1,"
-        + " column 7: malformed escape sequence in a double-quoted scalar (\\x, \\u and \\U"
-        + " take 2, 4 and 8 hexadecimal digits)");
+    assertThat(error("a: \"\\x").getMessage())
+        .isEqualTo(
+            "hostile.yaml: document 1, line 1,"
+                + " column 7: malformed escape sequence in a double-quoted scalar (\\x, \\u and \\U"
+                + " take 2, 4 and 8 hexadecimal digits)");
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"!foo%21", "!foo%20bar", "!caf%C3%A9", "!a%25b", "!<tag:x.com,2000:a%2Cb>",
-      "!!str%21", "!a,b"})
+  @ValueSource(
+      strings = {
+        "!foo%21",
+        "!foo%20bar",
+        "!caf%C3%A9",
+        "!a%25b",
+        "!<tag:x.com,2000:a%2Cb>",
+        "!!str%21",
+        "!a,b"
+      })
   void should_write_a_tag_back_so_that_it_reads_as_the_same_tag_and_value(String tag) {
     Manifest m = reader.readAll("kind: ConfigMap\ndata:\n  value: " + tag + " x y\n", "t").get(0);
     Map<String, Object> changed = new LinkedHashMap<>(m.object().orElseThrow());
@@ -64,33 +75,38 @@ class HostileManifestTest {
     ManifestException e = error("kind: ConfigMap\ndata: !foo\n  a: b\n");
 
     assertThat(e.getMessage())
-        .isEqualTo("hostile.yaml: document 1, line 2, column 7: tags on mappings and sequences are"
-            + " not supported (!foo): the tag would be lost when the document is written");
+        .isEqualTo(
+            "hostile.yaml: document 1, line 2, column 7: tags on mappings and sequences are"
+                + " not supported (!foo): the tag would be lost when the document is written");
   }
 
   @Test
   void should_count_scalar_aliases_against_the_expansion_budget() {
     ManifestReader small = ManifestReader.builder().maxDocumentBytes(100_000).build();
-    String bomb = "kind: ConfigMap\ndata:\n  a: &a " + "x".repeat(3000) + "\n  l:\n"
-        + "  - *a\n".repeat(40);
+    String bomb =
+        "kind: ConfigMap\ndata:\n  a: &a " + "x".repeat(3000) + "\n  l:\n" + "  - *a\n".repeat(40);
 
     ManifestException e =
         catchThrowableOfType(ManifestException.class, () -> small.readAll(bomb, "bomb.yaml"));
 
-    assertThat(e.getMessage()).isEqualTo("bomb.yaml: document 1, line 38, column 5: aliases expand"
-        + " to more than 100000 characters: alias expansion (of scalars too) is limited against"
-        + " alias bombs");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "bomb.yaml: document 1, line 38, column 5: aliases expand"
+                + " to more than 100000 characters: alias expansion (of scalars too) is limited against"
+                + " alias bombs");
     assertThat(small.readAll(bomb.replace("\n  - *a\n".repeat(1), "\n"), "ok.yaml")).isNotEmpty();
   }
 
   @Test
   void should_count_aliased_keys_against_the_expansion_budget() {
     ManifestReader small = ManifestReader.builder().maxDocumentBytes(100_000).build();
-    String bomb = "kind: ConfigMap\nk: &a " + "y".repeat(3000) + "\nl:\n"
-        + "- {*a : 1}\n".repeat(40);
+    String bomb =
+        "kind: ConfigMap\nk: &a " + "y".repeat(3000) + "\nl:\n" + "- {*a : 1}\n".repeat(40);
 
-    assertThat(catchThrowableOfType(ManifestException.class, () -> small.readAll(bomb, "k.yaml"))
-        .getMessage()).contains("aliases expand to more than 100000 characters");
+    assertThat(
+            catchThrowableOfType(ManifestException.class, () -> small.readAll(bomb, "k.yaml"))
+                .getMessage())
+        .contains("aliases expand to more than 100000 characters");
   }
 
   @Test
@@ -99,8 +115,10 @@ class HostileManifestTest {
     try (ManifestStream s = small.open(new EndlessReader(), "endless")) {
       assertThat(s.hasNext()).isTrue();
       ManifestException e = catchThrowableOfType(ManifestException.class, s::next);
-      assertThat(e.getMessage()).isEqualTo("endless: document 1, line 1, column 1: the document is"
-          + " larger than the limit of 1000 bytes (maxDocumentBytes)");
+      assertThat(e.getMessage())
+          .isEqualTo(
+              "endless: document 1, line 1, column 1: the document is"
+                  + " larger than the limit of 1000 bytes (maxDocumentBytes)");
     }
   }
 
@@ -112,8 +130,10 @@ class HostileManifestTest {
     ManifestException e =
         catchThrowableOfType(ManifestException.class, () -> small.readAll(Path.of("/dev/zero")));
 
-    assertThat(e.getMessage()).isEqualTo("/dev/zero: document 1, line 1, column 1: the document is"
-        + " larger than the limit of 1000 bytes (maxDocumentBytes) (and 1 more bad documents)");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "/dev/zero: document 1, line 1, column 1: the document is"
+                + " larger than the limit of 1000 bytes (maxDocumentBytes) (and 1 more bad documents)");
     assertThat(e.getSuppressed()[0].getMessage()).contains("the rest of the input is not read");
   }
 

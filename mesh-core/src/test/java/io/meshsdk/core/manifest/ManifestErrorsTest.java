@@ -16,8 +16,7 @@ class ManifestErrorsTest {
   private final ManifestReader reader = ManifestReader.create();
 
   private ManifestException readError(String text) {
-    return catchThrowableOfType(
-        ManifestException.class, () -> reader.readAll(text, "bad.yaml"));
+    return catchThrowableOfType(ManifestException.class, () -> reader.readAll(text, "bad.yaml"));
   }
 
   @Test
@@ -31,8 +30,7 @@ class ManifestErrorsTest {
     assertThat(e.line()).isEqualTo(9);
     assertThat(e.column()).isEqualTo(12);
     assertThat(e.getMessage())
-        .isEqualTo(
-            "bad.yaml: document 2, line 9, column 12: mapping values are not allowed here");
+        .isEqualTo("bad.yaml: document 2, line 9, column 12: mapping values are not allowed here");
     assertThat(e.validDocuments()).containsExactly(new ManifestLocation("bad.yaml", 1, 1));
   }
 
@@ -168,19 +166,22 @@ class ManifestErrorsTest {
 
   @Test
   void should_accept_duplicate_keys_as_linkerd_when_asked_the_last_one_winning_with_a_warning() {
-    String text = "kind: ConfigMap\nmetadata:\n  name: a\n  labels:\n    x: 1\n    y: 0\n"
-        + "    x: 2\n---\nkind: Secret\nkind: ConfigMap\n";
+    String text =
+        "kind: ConfigMap\nmetadata:\n  name: a\n  labels:\n    x: 1\n    y: 0\n"
+            + "    x: 2\n---\nkind: Secret\nkind: ConfigMap\n";
     ManifestReader lenient = ManifestReader.builder().allowDuplicateKeys().build();
 
     List<Manifest> docs = lenient.readAll(text, "dup.yaml");
 
-    assertThat(docs.get(0).root().toString()).isEqualTo(
-        "{kind=ConfigMap, metadata={name=a, labels={x=2, y=0}}}");
-    assertThat(docs.get(0).warnings()).containsExactly(
-        "dup.yaml: document 1, line 7, column 5: duplicate key \"x\": the last one wins");
+    assertThat(docs.get(0).root().toString())
+        .isEqualTo("{kind=ConfigMap, metadata={name=a, labels={x=2, y=0}}}");
+    assertThat(docs.get(0).warnings())
+        .containsExactly(
+            "dup.yaml: document 1, line 7, column 5: duplicate key \"x\": the last one wins");
     assertThat(docs.get(1).kind()).contains("ConfigMap");
-    assertThat(docs.get(1).warnings()).containsExactly(
-        "dup.yaml: document 2, line 10, column 1: duplicate key \"kind\": the last one wins");
+    assertThat(docs.get(1).warnings())
+        .containsExactly(
+            "dup.yaml: document 2, line 10, column 1: duplicate key \"kind\": the last one wins");
     // the default stays strict, and clean documents carry no warnings
     assertThatThrownBy(() -> ManifestReader.create().readAll(text, "dup.yaml"))
         .isInstanceOf(ManifestException.class);
@@ -259,7 +260,8 @@ class ManifestErrorsTest {
 
     ManifestException e = readError(text);
 
-    assertThat(e.getMessage()).startsWith("bad.yaml: document 1, line 2, column 1: ")
+    assertThat(e.getMessage())
+        .startsWith("bad.yaml: document 1, line 2, column 1: ")
         .endsWith("(and 1 more bad documents)");
     assertThat(e.getSuppressed()).hasSize(1);
     assertThat(e.getSuppressed()[0].getMessage())

@@ -63,8 +63,8 @@ class ManifestReaderTest {
     Manifest m = reader.readAll(Corpus.dir().resolve("scalars.yaml")).get(0);
     @SuppressWarnings("unchecked")
     Map<String, Object> ann =
-        (Map<String, Object>) ((Map<String, Object>) m.object().get().get("metadata"))
-            .get("annotations");
+        (Map<String, Object>)
+            ((Map<String, Object>) m.object().get().get("metadata")).get("annotations");
 
     assertThat(ann)
         .containsEntry("quoted-on", "on")
@@ -79,8 +79,11 @@ class ManifestReaderTest {
   @Test
   void should_use_the_text_of_keys_as_string_keys() {
     Map<String, Object> m =
-        reader.readAll("1: one\non: yes\n~: tilde\n\"quoted\": q\n? explicit\n: e\n", "k")
-            .get(0).object().orElseThrow();
+        reader
+            .readAll("1: one\non: yes\n~: tilde\n\"quoted\": q\n? explicit\n: e\n", "k")
+            .get(0)
+            .object()
+            .orElseThrow();
 
     assertThat(m.keySet()).containsExactly("1", "on", "~", "quoted", "explicit");
   }
@@ -138,15 +141,20 @@ class ManifestReaderTest {
   @Test
   void should_give_kind_api_version_name_and_namespace() {
     Manifest m =
-        reader.readAll(
+        reader
+            .readAll(
                 "apiVersion: apps/v1\nkind: Deployment\n"
                     + "metadata:\n  name: web\n  namespace: shop\n",
                 "d")
             .get(0);
     Manifest noKind = reader.readAll(Corpus.dir().resolve("no-kind.yaml")).get(0);
 
-    assertThat(List.of(m.apiVersion().orElseThrow(), m.kind().orElseThrow(), m.name().orElseThrow(),
-            m.namespace().orElseThrow()))
+    assertThat(
+            List.of(
+                m.apiVersion().orElseThrow(),
+                m.kind().orElseThrow(),
+                m.name().orElseThrow(),
+                m.namespace().orElseThrow()))
         .containsExactly("apps/v1", "Deployment", "web", "shop");
     assertThat(noKind.kind()).isEmpty();
     assertThat(noKind.name()).isEmpty();
@@ -161,7 +169,9 @@ class ManifestReaderTest {
     List<Manifest> items = list.items();
 
     assertThat(list.isList()).isTrue();
-    assertThat(items).extracting(m -> m.kind().orElseThrow()).containsExactly("Deployment", "Service");
+    assertThat(items)
+        .extracting(m -> m.kind().orElseThrow())
+        .containsExactly("Deployment", "Service");
     assertThat(items).noneMatch(Manifest::isModified);
     assertThat(items.get(0).location()).isEqualTo(list.location());
     assertThat(list.withItems(items)).isSameAs(list);
@@ -217,7 +227,13 @@ class ManifestReaderTest {
     Files.createDirectories(dir.resolve("db/sub"));
     Files.createDirectories(dir.resolve("z"));
     for (String f :
-        List.of("nginx.yaml", "db/redis.yaml", "db/sub/a.yml", "a.JSON", "README.md", "z/x.yaml",
+        List.of(
+            "nginx.yaml",
+            "db/redis.yaml",
+            "db/sub/a.yml",
+            "a.JSON",
+            "README.md",
+            "z/x.yaml",
             "b.txt")) {
       Files.writeString(dir.resolve(f), "kind: ConfigMap\nmetadata:\n  name: " + f + "\n");
     }
@@ -228,7 +244,8 @@ class ManifestReaderTest {
         .extracting(p -> dir.relativize(p).toString().replace('\\', '/'))
         .containsExactly("a.JSON", "db/redis.yaml", "db/sub/a.yml", "nginx.yaml", "z/x.yaml");
     assertThat(reader.files(dir.resolve("README.md"))).containsExactly(dir.resolve("README.md"));
-    assertThat(reader.readAll(dir)).extracting(m -> m.name().orElseThrow())
+    assertThat(reader.readAll(dir))
+        .extracting(m -> m.name().orElseThrow())
         .containsExactly("a.JSON", "db/redis.yaml", "db/sub/a.yml", "nginx.yaml", "z/x.yaml");
     assertThat(reader.readAll(dir).get(1).location().source())
         .isEqualTo(dir.resolve("db/redis.yaml").toString());
@@ -283,9 +300,7 @@ class ManifestReaderTest {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<List<Manifest>>> futures =
-          pool.invokeAll(
-              java.util.Collections.nCopies(
-                  8, () -> reader.readAll(text, "crd.yaml")));
+          pool.invokeAll(java.util.Collections.nCopies(8, () -> reader.readAll(text, "crd.yaml")));
       for (Future<List<Manifest>> f : futures) {
         assertThat(f.get()).hasSize(2);
         assertThat(f.get().get(0).root()).isEqualTo(futures.get(0).get().get(0).root());

@@ -71,7 +71,8 @@ class ManifestRoundTripTest {
 
     assertThat(again).hasSameSizeAs(docs);
     for (int i = 0; i < docs.size(); i++) {
-      assertThat(again.get(i).root()).as("document %d of\n%s", i + 1, emitted)
+      assertThat(again.get(i).root())
+          .as("document %d of\n%s", i + 1, emitted)
           .isEqualTo(docs.get(i).root());
       assertThat(again.get(i).isEmpty()).isEqualTo(docs.get(i).isEmpty());
     }

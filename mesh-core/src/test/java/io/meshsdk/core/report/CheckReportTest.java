@@ -9,8 +9,8 @@ class CheckReportTest {
 
   @Test
   void should_derive_outcome_from_severity() {
-    CheckResult warning = CheckResult.builder("c", "d").failed("m").severity(Severity.WARNING)
-        .build();
+    CheckResult warning =
+        CheckResult.builder("c", "d").failed("m").severity(Severity.WARNING).build();
     CheckResult fatal = CheckResult.builder("c", "d").severity(Severity.FATAL).failed("m").build();
 
     assertThat(warning.outcome()).isEqualTo(Outcome.WARNING);
@@ -22,8 +22,12 @@ class CheckReportTest {
 
   @Test
   void should_build_hint_urls() {
-    CheckResult r = CheckResult.builder("c", "d").hintAnchor("l5d-x")
-        .hintBase(HintUrls.baseForVersion("stable-2.11.2")).passed().build();
+    CheckResult r =
+        CheckResult.builder("c", "d")
+            .hintAnchor("l5d-x")
+            .hintBase(HintUrls.baseForVersion("stable-2.11.2"))
+            .passed()
+            .build();
 
     assertThat(r.hintUrl()).isEqualTo("https://linkerd.io/2.11/checks/#l5d-x");
     assertThat(r.toBuilder().build().hintUrl()).isEqualTo(r.hintUrl());
@@ -43,12 +47,13 @@ class CheckReportTest {
 
   @Test
   void should_group_consecutive_categories_and_summarise() {
-    CheckReport report = CheckReport.builder()
-        .add(CheckResult.builder("a", "1").passed().build())
-        .add(CheckResult.builder("a", "2").severity(Severity.WARNING).failed("w").build())
-        .add(CheckResult.builder("b", "3").skipped(null).build())
-        .add(CheckResult.builder("a", "4").passed().build())
-        .build();
+    CheckReport report =
+        CheckReport.builder()
+            .add(CheckResult.builder("a", "1").passed().build())
+            .add(CheckResult.builder("a", "2").severity(Severity.WARNING).failed("w").build())
+            .add(CheckResult.builder("b", "3").skipped(null).build())
+            .add(CheckResult.builder("a", "4").passed().build())
+            .build();
 
     assertThat(report.categories()).extracting(CategoryReport::name).containsExactly("a", "b", "a");
     assertThat(report.success()).isTrue();
@@ -61,9 +66,10 @@ class CheckReportTest {
 
   @Test
   void should_fail_on_errors_only() {
-    CheckReport report = CheckReport.builder()
-        .add(CheckResult.builder("a", "1").severity(Severity.FATAL).failed("e").build())
-        .build();
+    CheckReport report =
+        CheckReport.builder()
+            .add(CheckResult.builder("a", "1").severity(Severity.FATAL).failed("e").build())
+            .build();
 
     assertThat(report.success()).isFalse();
     assertThat(report.hasWarnings()).isFalse();
@@ -72,8 +78,8 @@ class CheckReportTest {
 
   @Test
   void should_reject_results_of_another_category() {
-    assertThatThrownBy(() -> CategoryReport.builder("a")
-            .add(CheckResult.builder("b", "1").passed().build()))
+    assertThatThrownBy(
+            () -> CategoryReport.builder("a").add(CheckResult.builder("b", "1").passed().build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("result of category 'b' added to category 'a'");
   }

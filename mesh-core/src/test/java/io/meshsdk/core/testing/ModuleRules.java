@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The module rules every Mesh SDK artifact follows, checked on the module descriptor that the
- * tests run in (tests run on the module path, patched into the module they test).
+ * The module rules every Mesh SDK artifact follows, checked on the module descriptor that the tests
+ * run in (tests run on the module path, patched into the module they test).
  */
 public final class ModuleRules {
   private ModuleRules() {}

@@ -18,11 +18,13 @@ class CoalesceTest {
   @Test
   void should_delete_defaults_that_the_user_sets_to_null_in_any_spelling() {
     HelmValues defaults =
-        yaml("top: nope\nbottom: exists\nright: exists\nleft: exists\nfront: exists\n"
-            + "back: exists\nnested: {boat: true, keep: 1}\n");
+        yaml(
+            "top: nope\nbottom: exists\nright: exists\nleft: exists\nfront: exists\n"
+                + "back: exists\nnested: {boat: true, keep: 1}\n");
     HelmValues user =
-        yaml("top: yup\nbottom: null\nright: Null\nleft: NULL\nfront: ~\nback: \"\"\n"
-            + "nested: {boat: null}\n");
+        yaml(
+            "top: yup\nbottom: null\nright: Null\nleft: NULL\nfront: ~\nback: \"\"\n"
+                + "nested: {boat: null}\n");
     Coalesced c = user.coalesceOnto(defaults);
     assertThat(c.values().asMap())
         .isEqualTo(mapOf("top", "yup", "back", "", "nested", Map.of("keep", 1)));
@@ -74,10 +76,10 @@ class CoalesceTest {
     ChartDefaults level3 =
         ChartDefaults.of(
             "level3",
-            yaml("name: ahab\nboat: true\nspear: {tip: true, sail: {cotton: true}, foo: {bar: "
-                + "baz}}"));
-    ChartDefaults level2 =
-        ChartDefaults.of("level2", yaml("name: pequod")).withSubchart(level3);
+            yaml(
+                "name: ahab\nboat: true\nspear: {tip: true, sail: {cotton: true}, foo: {bar: "
+                    + "baz}}"));
+    ChartDefaults level2 = ChartDefaults.of("level2", yaml("name: pequod")).withSubchart(level3);
     ChartDefaults level1 = ChartDefaults.of("level1", yaml("name: moby")).withSubchart(level2);
     HelmValues user =
         yaml(
@@ -109,20 +111,21 @@ class CoalesceTest {
             .withSubchart(ChartDefaults.of("partials", HelmValues.empty()));
     HelmValues user = yaml("global: {nested: {u: 1}}\nchild: {global: {shared: user-child}}");
     HelmValues v = user.coalesceOnto(parent).values();
-    assertThat(v.get("global")).contains(Map.of("shared", "parent", "nested", Map.of("l0", "p",
-        "u", 1)));
+    assertThat(v.get("global"))
+        .contains(Map.of("shared", "parent", "nested", Map.of("l0", "p", "u", 1)));
     assertThat(v.getMap("child.global").orElseThrow())
         .isEqualTo(mapOf("shared", "parent", "nested", Map.of("l0", "p", "u", 1), "own", "c"));
     assertThat(v.get("child.x")).contains(1);
-    assertThat(v.get("partials")).contains(Map.of("global", Map.of("shared", "parent",
-        "nested", Map.of("l0", "p", "u", 1))));
+    assertThat(v.get("partials"))
+        .contains(
+            Map.of("global", Map.of("shared", "parent", "nested", Map.of("l0", "p", "u", 1))));
   }
 
   @Test
   void should_add_an_empty_global_to_an_empty_subchart() {
     ChartDefaults chart =
-        ChartDefaults.of("c", yaml("a: 1")).withSubchart(ChartDefaults.of("partials",
-            HelmValues.empty()));
+        ChartDefaults.of("c", yaml("a: 1"))
+            .withSubchart(ChartDefaults.of("partials", HelmValues.empty()));
     assertThat(HelmValues.empty().coalesceOnto(chart).values().asMap())
         .isEqualTo(mapOf("a", 1, "partials", Map.of("global", Map.of())));
   }
@@ -139,8 +142,8 @@ class CoalesceTest {
   @Test
   void should_refuse_a_subchart_key_that_is_not_a_map() {
     ChartDefaults chart =
-        ChartDefaults.of("p", HelmValues.empty()).withSubchart(ChartDefaults.of("partials",
-            HelmValues.empty()));
+        ChartDefaults.of("p", HelmValues.empty())
+            .withSubchart(ChartDefaults.of("partials", HelmValues.empty()));
     assertThatThrownBy(() -> SetFlag.SET.parse("partials=1").coalesceOnto(chart))
         .isInstanceOf(ValuesException.class)
         .hasMessageStartingWith("type mismatch on partials");

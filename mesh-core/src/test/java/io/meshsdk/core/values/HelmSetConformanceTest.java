@@ -52,13 +52,13 @@ class HelmSetConformanceTest {
   void should_parse_like_helm(String id, Map<String, Object> c) {
     SetFlag flag = SetFlag.fromFlagName((String) c.get("mode")).orElseThrow();
     HelmValues values =
-        c.get("seed") == null ? HelmValues.empty() : HelmValues.of((Map<String,
-            Object>) c.get("seed"));
+        c.get("seed") == null
+            ? HelmValues.empty()
+            : HelmValues.of((Map<String, Object>) c.get("seed"));
     List<String> inputs =
         c.containsKey("inputs") ? (List<String>) c.get("inputs") : List.of((String) c.get("input"));
     SetFileReader files =
-        SetFileReader.of(
-            c.get("files") == null ? Map.of() : (Map<String, String>) c.get("files"));
+        SetFileReader.of(c.get("files") == null ? Map.of() : (Map<String, String>) c.get("files"));
 
     if (Boolean.TRUE.equals(c.get("expectError"))) {
       HelmValues start = values;

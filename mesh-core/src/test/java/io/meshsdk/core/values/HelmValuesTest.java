@@ -129,9 +129,15 @@ class HelmValuesTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
-      value = {"''|empty path", "a..b|empty key", "a[x]|not a non-negative integer",
-          "[0]|empty key",
-          "a[0|missing ']'", "a\\|dangling backslash", "a[0]b|unexpected 'b'"})
+      value = {
+        "''|empty path",
+        "a..b|empty key",
+        "a[x]|not a non-negative integer",
+        "[0]|empty key",
+        "a[0|missing ']'",
+        "a\\|dangling backslash",
+        "a[0]b|unexpected 'b'"
+      })
   void should_refuse_malformed_paths(String path, String why) {
     assertThatThrownBy(() -> SAMPLE.get(path))
         .isInstanceOf(ValuesException.class)
@@ -180,8 +186,7 @@ class HelmValuesTest {
     HelmValues b = HelmValues.fromYaml("m: {w: 3, z: 4}\nl: [9]\nk: null\n", "b");
     HelmValues merged = a.merge(b);
     assertThat(merged.asMap())
-        .isEqualTo(
-            mapOf("m", Map.of("x", 1, "w", 3, "z", 4), "l", List.of(9), "k", null));
+        .isEqualTo(mapOf("m", Map.of("x", 1, "w", 3, "z", 4), "l", List.of(9), "k", null));
     assertThat(a.merge(HelmValues.fromYaml("m: 1", "c")).asMap().get("m")).isEqualTo(1);
   }
 
@@ -280,9 +285,7 @@ class HelmValuesTest {
         .hasMessageEndingWith("found a string");
     assertThatThrownBy(() -> HelmValues.fromFile(dir.resolve("missing.yaml")))
         .hasMessageContaining("missing.yaml: no such file");
-    assertThat(
-            HelmValues.fromYaml("a: 1\n", "x").toString())
-        .isEqualTo("{\"a\":1}");
+    assertThat(HelmValues.fromYaml("a: 1\n", "x").toString()).isEqualTo("{\"a\":1}");
   }
 
   @Test
@@ -296,17 +299,28 @@ class HelmValuesTest {
     HelmValues v =
         HelmValues.of(
             mapOf(
-                "s", "off",
-                "y", "y",
-                "v", "1.10",
-                "empty", "",
-                "pem", "-----BEGIN-----\nabc\n-----END-----\n",
-                "n", null,
-                "d", 3.0,
-                "r", 0.25,
-                "l", List.of("a", 1L),
-                "m", Map.of(),
-                "el", List.of()));
+                "s",
+                "off",
+                "y",
+                "y",
+                "v",
+                "1.10",
+                "empty",
+                "",
+                "pem",
+                "-----BEGIN-----\nabc\n-----END-----\n",
+                "n",
+                null,
+                "d",
+                3.0,
+                "r",
+                0.25,
+                "l",
+                List.of("a", 1L),
+                "m",
+                Map.of(),
+                "el",
+                List.of()));
     String yaml = v.toYaml();
     assertThat(yaml)
         .isEqualTo(
@@ -339,8 +353,7 @@ class HelmValuesTest {
     HelmValues v =
         HelmValues.of(mapOf("i", 3.0, "f", 0.5, "big", 1e21, "tiny", 1e-7, "s", "q\"\n\u0001"));
     assertThat(v.toJson())
-        .isEqualTo(
-            "{\"i\":3,\"f\":0.5,\"big\":1e+21,\"tiny\":1e-7,\"s\":\"q\\\"\\n\\u0001\"}");
+        .isEqualTo("{\"i\":3,\"f\":0.5,\"big\":1e+21,\"tiny\":1e-7,\"s\":\"q\\\"\\n\\u0001\"}");
     assertThatThrownBy(() -> HelmValues.fromYaml("a: .nan", "x").toJson())
         .isInstanceOf(ValuesException.class)
         .hasMessageContaining("NaN");

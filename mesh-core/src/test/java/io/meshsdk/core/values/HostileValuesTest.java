@@ -36,7 +36,8 @@ class HostileValuesTest {
     ValuesException e =
         catchThrowableOfType(ValuesException.class, () -> HelmValues.fromYaml(text, "v.yaml"));
 
-    assertThat(e.getMessage()).startsWith("v.yaml: line " + text.split("\n").length + ", column ")
+    assertThat(e.getMessage())
+        .startsWith("v.yaml: line " + text.split("\n").length + ", column ")
         .doesNotContain("Exception");
   }
 
@@ -44,10 +45,11 @@ class HostileValuesTest {
   @ValueSource(strings = {"SET:a%s=1", "SET_STRING:a%s=x", "SET_JSON:a=%j", "SET:%d=1"})
   void should_refuse_nesting_deeper_than_the_values_limit_quoting_an_excerpt(String shape) {
     String[] parts = shape.split(":", 2);
-    String arg = parts[1]
-        .replace("%s", "[0]".repeat(5000))
-        .replace("%j", "[".repeat(5000) + "]".repeat(5000))
-        .replace("%d", "k.".repeat(10).replace(".", "[0].").repeat(200) + "x");
+    String arg =
+        parts[1]
+            .replace("%s", "[0]".repeat(5000))
+            .replace("%j", "[".repeat(5000) + "]".repeat(5000))
+            .replace("%d", "k.".repeat(10).replace(".", "[0].").repeat(200) + "x");
     ValuesException e = refused(ValuesBuilder.create().set(SetFlag.valueOf(parts[0]), arg));
 
     assertThat(e.problem()).startsWith("nesting deeper than 1000 levels");
@@ -85,8 +87,10 @@ class HostileValuesTest {
 
     ValuesException e = refused(ValuesBuilder.create().set(arg));
 
-    assertThat(e.problem()).isEqualTo("the values the --set arguments create exceed the budget of"
-        + " 16 MiB (list indices pad lists with nulls)");
+    assertThat(e.problem())
+        .isEqualTo(
+            "the values the --set arguments create exceed the budget of"
+                + " 16 MiB (list indices pad lists with nulls)");
   }
 
   @Test
@@ -111,8 +115,7 @@ class HostileValuesTest {
 
       String yaml = v.toYaml();
 
-      assertThat(HelmValues.fromYaml(yaml, "written").getString("a")).as(yaml)
-          .contains(value);
+      assertThat(HelmValues.fromYaml(yaml, "written").getString("a")).as(yaml).contains(value);
     }
   }
 
@@ -123,8 +126,11 @@ class HostileValuesTest {
     ValuesException e =
         catchThrowableOfType(ValuesException.class, () -> HelmValues.fromYaml(bomb, "b.yaml"));
 
-    assertThat(e.getMessage()).startsWith("b.yaml: line ").endsWith("aliases expand to more than"
-        + " 16777216 characters: alias expansion (of scalars too) is limited against alias bombs");
+    assertThat(e.getMessage())
+        .startsWith("b.yaml: line ")
+        .endsWith(
+            "aliases expand to more than"
+                + " 16777216 characters: alias expansion (of scalars too) is limited against alias bombs");
   }
 
   @Test
@@ -132,29 +138,37 @@ class HostileValuesTest {
     StringBuilder b = new StringBuilder("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
     char prev = 'a';
     for (char c = 'b'; c <= 'h'; c++) {
-      b.append(c).append(": &").append(c).append(" [")
-          .append(String.join(",", java.util.Collections.nCopies(10, "*" + prev))).append("]\n");
+      b.append(c)
+          .append(": &")
+          .append(c)
+          .append(" [")
+          .append(String.join(",", java.util.Collections.nCopies(10, "*" + prev)))
+          .append("]\n");
       prev = c;
     }
 
-    assertThat(catchThrowableOfType(
-            ValuesException.class, () -> HelmValues.fromYaml(b.toString(), "n.yaml"))
-        .getMessage()).contains("aliases expand to more than 1000000 nodes");
+    assertThat(
+            catchThrowableOfType(
+                    ValuesException.class, () -> HelmValues.fromYaml(b.toString(), "n.yaml"))
+                .getMessage())
+        .contains("aliases expand to more than 1000000 nodes");
   }
 
   @Test
   void should_keep_the_message_on_one_line_for_a_path_with_a_line_break() {
-    ValuesException e = refused(
-        ValuesBuilder.create().fileReader(SetFileReader.of(Map.of())).setFile("a=x\ny"));
+    ValuesException e =
+        refused(ValuesBuilder.create().fileReader(SetFileReader.of(Map.of())).setFile("a=x\ny"));
 
-    assertThat(e.getMessage()).isEqualTo(
-        "invalid --set-file \"a=x\\ny\" at character 5: cannot read \"x\\ny\": no such file");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "invalid --set-file \"a=x\\ny\" at character 5: cannot read \"x\\ny\": no such file");
   }
 
   @Test
   void should_name_the_source_of_a_value_values_cannot_hold() {
-    ValuesException e = catchThrowableOfType(
-        ValuesException.class, () -> HelmValues.fromYaml("a: !!binary aGk=\n", "b.yaml"));
+    ValuesException e =
+        catchThrowableOfType(
+            ValuesException.class, () -> HelmValues.fromYaml("a: !!binary aGk=\n", "b.yaml"));
 
     assertThat(e.getMessage()).startsWith("b.yaml: unsupported value of type [B at a");
   }
@@ -163,26 +177,30 @@ class HostileValuesTest {
   void should_refuse_a_recursive_alias_found_by_the_fuzzer() {
     String recursive = "e: &e [x, x]\nf: &f [*e, *f, *f]\n";
 
-    assertThat(catchThrowableOfType(
-            ValuesException.class, () -> HelmValues.fromYaml(recursive, "r.yaml"))
-        .getMessage()).isEqualTo("r.yaml: line 2, column 12: recursive alias *f (inside its own"
-            + " anchor) is not supported");
+    assertThat(
+            catchThrowableOfType(
+                    ValuesException.class, () -> HelmValues.fromYaml(recursive, "r.yaml"))
+                .getMessage())
+        .isEqualTo(
+            "r.yaml: line 2, column 12: recursive alias *f (inside its own"
+                + " anchor) is not supported");
   }
 
   @Test
   @EnabledIf("devZeroExists")
   void should_refuse_dev_zero_as_a_set_file_and_as_a_values_file() {
-    SetFileReader files = SetFileReader.fromDirectory(dir, () -> new ByteArrayInputStream(
-        new byte[0]));
+    SetFileReader files =
+        SetFileReader.fromDirectory(dir, () -> new ByteArrayInputStream(new byte[0]));
 
     ValuesException set = refused(ValuesBuilder.create().fileReader(files).setFile("a=/dev/zero"));
-    ValuesException file = catchThrowableOfType(
-        ValuesException.class, () -> HelmValues.fromFile(Path.of("/dev/zero")));
+    ValuesException file =
+        catchThrowableOfType(
+            ValuesException.class, () -> HelmValues.fromFile(Path.of("/dev/zero")));
 
-    assertThat(set.problem()).isEqualTo(
-        "cannot read \"/dev/zero\": larger than the limit of 4194304 bytes");
-    assertThat(file.getMessage()).isEqualTo(
-        "values file /dev/zero: larger than the limit of 16777216 bytes");
+    assertThat(set.problem())
+        .isEqualTo("cannot read \"/dev/zero\": larger than the limit of 4194304 bytes");
+    assertThat(file.getMessage())
+        .isEqualTo("values file /dev/zero: larger than the limit of 16777216 bytes");
   }
 
   static boolean devZeroExists() {
@@ -195,12 +213,16 @@ class HostileValuesTest {
     try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
       f.setLength(5L << 20); // sparse: refused without being read
     }
-    SetFileReader files = SetFileReader.fromDirectory(dir, () -> new java.io.InputStream() {
-      @Override
-      public int read() {
-        return 'x';
-      }
-    });
+    SetFileReader files =
+        SetFileReader.fromDirectory(
+            dir,
+            () ->
+                new java.io.InputStream() {
+                  @Override
+                  public int read() {
+                    return 'x';
+                  }
+                });
 
     assertThat(refused(ValuesBuilder.create().fileReader(files).setFile("a=big.pem")).problem())
         .isEqualTo("cannot read \"big.pem\": larger than the limit of 4194304 bytes");

@@ -173,8 +173,8 @@ class StrvalsSemanticsTest {
     SetFileReader reader = SetFileReader.of(Map.of("p1", "one", "p2", "two\n", "p3", "3"));
     assertThat(SetFlag.SET_FILE.parseInto(HelmValues.empty(), "a={p1,p2},b[1]=p3", reader).asMap())
         .isEqualTo(
-            Map.of("a", java.util.List.of("one", "two\n"), "b", java.util.Arrays.asList(null,
-                "3")));
+            Map.of(
+                "a", java.util.List.of("one", "two\n"), "b", java.util.Arrays.asList(null, "3")));
   }
 
   @Test

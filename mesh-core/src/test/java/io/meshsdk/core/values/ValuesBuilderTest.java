@@ -62,8 +62,7 @@ class ValuesBuilderTest {
   @Test
   void should_coalesce_the_user_map_onto_defaults_and_expose_it() {
     HelmValues defaults = HelmValues.fromYaml("a: {x: 1, w: 1}\nb: 1\n", "defaults");
-    LayeredValues v =
-        ValuesBuilder.create().chartDefaults(defaults).set("a.w=null,a.z=3").build();
+    LayeredValues v = ValuesBuilder.create().chartDefaults(defaults).set("a.w=null,a.z=3").build();
     assertThat(v.values().asMap()).isEqualTo(mapOf("a", mapOf("x", 1, "z", 3L), "b", 1));
     assertThat(v.userValues().asMap()).isEqualTo(mapOf("a", mapOf("w", null, "z", 3L)));
     assertThat(ValuesBuilder.create().chartDefaults(defaults).noDefaults().build().values())
@@ -82,8 +81,7 @@ class ValuesBuilderTest {
   }
 
   @Test
-  void should_read_set_file_paths_relative_to_the_working_directory_and_stdin()
-      throws Exception {
+  void should_read_set_file_paths_relative_to_the_working_directory_and_stdin() throws Exception {
     Files.createDirectories(dir.resolve("certs"));
     file("certs/ca.crt", "PEM\n");
     SetFileReader reader =
@@ -96,8 +94,8 @@ class ValuesBuilderTest {
             .setFile("abs=" + dir.resolve("certs/ca.crt"))
             .build();
     assertThat(v.values().asMap())
-        .isEqualTo(mapOf("identityTrustAnchorsPEM", "PEM\n", "other", "from stdin", "abs",
-            "PEM\n"));
+        .isEqualTo(
+            mapOf("identityTrustAnchorsPEM", "PEM\n", "other", "from stdin", "abs", "PEM\n"));
     assertThatThrownBy(
             () -> ValuesBuilder.create().fileReader(reader).setFile("a=certs/none.crt").build())
         .isInstanceOf(ValuesException.class)

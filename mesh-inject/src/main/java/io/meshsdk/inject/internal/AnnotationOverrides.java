@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Linkerd's {@code ApplyAnnotationOverrides} and {@code MergeAdditionalEnv}: the pod template's
- * own {@code config.linkerd.io/*} annotations (and a few labels) change the values used to build
- * the proxy. Where Linkerd silently ignores or only warns about a malformed value, this refuses it
- * with a message naming the annotation ({@link #validate}).
+ * Linkerd's {@code ApplyAnnotationOverrides} and {@code MergeAdditionalEnv}: the pod template's own
+ * {@code config.linkerd.io/*} annotations (and a few labels) change the values used to build the
+ * proxy. Where Linkerd silently ignores or only warns about a malformed value, this refuses it with
+ * a message naming the annotation ({@link #validate}).
  */
 public final class AnnotationOverrides {
   private static final List<String> POLICIES =
@@ -79,7 +79,8 @@ public final class AnnotationOverrides {
       List<String> problems) {
     ProxyValues t = v == null ? placeholder() : v;
     for (ProxySettings.Setting setting : ProxySettings.ALL) {
-      if (setting.annotation() != null && setting.parse() != ProxySettings.Parse.CUSTOM
+      if (setting.annotation() != null
+          && setting.parse() != ProxySettings.Parse.CUSTOM
           && setting.parse() != ProxySettings.Parse.NONE) {
         Object value = read(setting, a, problems);
         if (value != null) {
@@ -194,7 +195,9 @@ public final class AnnotationOverrides {
     return ProxyValues.from(HelmValues.empty());
   }
 
-  /** One setting's annotation read as its {@link ProxySettings.Parse} says; null when absent or bad. */
+  /**
+   * One setting's annotation read as its {@link ProxySettings.Parse} says; null when absent or bad.
+   */
   private static Object read(
       ProxySettings.Setting setting, Map<String, String> a, List<String> problems) {
     String key = setting.annotation();
@@ -236,9 +239,10 @@ public final class AnnotationOverrides {
 
   private static String bad(String key, String value, String why) {
     // a hostile value may be megabytes long: quote its start only
-    String shown = value.length() <= 200
-        ? GoText.quote(value)
-        : GoText.quote(value.substring(0, 100)) + "… (" + value.length() + " characters)";
+    String shown =
+        value.length() <= 200
+            ? GoText.quote(value)
+            : GoText.quote(value.substring(0, 100)) + "… (" + value.length() + " characters)";
     return "annotation " + key + ": invalid value " + shown + ": " + why;
   }
 
@@ -347,8 +351,11 @@ public final class AnnotationOverrides {
       if ((m.containsKey("value") && !(m.get("value") instanceof String || m.get("value") == null))
           || (m.containsKey("valueFrom")
               && !(m.get("valueFrom") instanceof Map || m.get("valueFrom") == null))) {
-        problems.add(bad(Names.ADDITIONAL_ENV, json,
-            "\"value\" must be a string and \"valueFrom\" an object"));
+        problems.add(
+            bad(
+                Names.ADDITIONAL_ENV,
+                json,
+                "\"value\" must be a string and \"valueFrom\" an object"));
         return null;
       }
       out.add(tree);

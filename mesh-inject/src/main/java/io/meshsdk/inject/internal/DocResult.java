@@ -9,8 +9,10 @@ import java.util.function.Function;
 public final class DocResult {
   /** The output document root (the input instance when nothing changed). */
   public final Object root;
+
   /** Whether {@link #root} differs from the input. */
   public final boolean changed;
+
   /** One report per resource (several for {@code kind: List}). */
   public final List<Report> reports;
 

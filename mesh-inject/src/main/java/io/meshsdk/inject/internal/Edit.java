@@ -77,8 +77,7 @@ final class Edit {
    * {@code beforeKey} when the parent has it (a missing pod {@code metadata} goes before {@code
    * spec}), else it is appended.
    */
-  Map<String, Object> mapBefore(
-      Map<String, Object> ownedParent, String key, String beforeKey) {
+  Map<String, Object> mapBefore(Map<String, Object> ownedParent, String key, String beforeKey) {
     Map<String, Object> m = map(ownedParent, key, false);
     if (m != null) {
       return m;
@@ -144,5 +143,4 @@ final class Edit {
     }
     return cur;
   }
-
 }

@@ -26,12 +26,16 @@ public final class InjectEngine {
   public static final class Options {
     /** Manual (proxy) injection rather than the annotation. */
     public boolean manual;
+
     /** Linkerd's {@code --enable-debug-sidecar}. */
     public boolean debugSidecar;
+
     /** The {@code linkerd.io/created-by} text of manual injection. */
     public String createdBy;
+
     /** The close-wait timeout in nanoseconds, or null when not set. */
     public Long closeWaitTimeout;
+
     /** The control-plane namespace. */
     public String namespace = "linkerd";
   }
@@ -135,7 +139,8 @@ public final class InjectEngine {
     static Pod of(Map<String, Object> template) {
       Map<String, Object> meta = Trees.map(template, "metadata");
       return new Pod(
-          texts(Trees.map(meta, "annotations")), texts(Trees.map(meta, "labels")),
+          texts(Trees.map(meta, "annotations")),
+          texts(Trees.map(meta, "labels")),
           Trees.map(template, "spec"));
     }
   }
@@ -199,7 +204,11 @@ public final class InjectEngine {
 
   /** Namespaces and Services: only annotations (Linkerd reports them as not injectable). */
   private DocResult annotateOnly(
-      Object root, Map<String, Object> cur, Kind k, Edit e, Report rep,
+      Object root,
+      Map<String, Object> cur,
+      Kind k,
+      Edit e,
+      Report rep,
       Map<String, String> runOverrides) {
     rep.unsupported = true;
     if (k == Kind.NAMESPACE) {
@@ -259,13 +268,17 @@ public final class InjectEngine {
     List<String> errs = rep.errors();
     if (!errs.isEmpty()) {
       String msg = "failed to inject " + rep.resName() + ": " + String.join(", ", errs);
-      throw new InjectionException(msg, InjectionException.Category.REFUSED, rep.kind, rep.name, errs);
+      throw new InjectionException(
+          msg, InjectionException.Category.REFUSED, rep.kind, rep.name, errs);
     }
   }
 
   /** The proxy for this pod: from the cache for plain pods, else rendered with its overrides. */
   private ProxyRenderer.Rendered render(
-      Pod pod, Map<String, String> toAdd, boolean configured, Map<String, Integer> namedPorts,
+      Pod pod,
+      Map<String, String> toAdd,
+      boolean configured,
+      Map<String, Integer> namedPorts,
       Report rep) {
     Map<String, String> finalAnnotations = new HashMap<>(pod.annotationTexts());
     finalAnnotations.putAll(toAdd);
@@ -273,7 +286,10 @@ public final class InjectEngine {
     long closeWaitSecs = closeWaitSeconds(finalAnnotations.get(Names.CLOSE_WAIT_TIMEOUT), rep);
     if (clusterNetworksProblem != null) {
       throw new InjectionException(
-          clusterNetworksProblem, InjectionException.Category.INVALID_VALUES, rep.kind, rep.name,
+          clusterNetworksProblem,
+          InjectionException.Category.INVALID_VALUES,
+          rep.kind,
+          rep.name,
           List.of(clusterNetworksProblem));
     }
     String inboundPorts = podInboundPorts(pod.spec());
@@ -307,7 +323,10 @@ public final class InjectEngine {
       rendered = ProxyRenderer.render(pv, options.namespace, debug);
     } catch (IllegalArgumentException ex) {
       throw new InjectionException(
-          ex.getMessage(), InjectionException.Category.INVALID_VALUES, rep.kind, rep.name,
+          ex.getMessage(),
+          InjectionException.Category.INVALID_VALUES,
+          rep.kind,
+          rep.name,
           List.of(ex.getMessage()));
     }
     if (cacheKey != null && cache.size() < CACHE_LIMIT) {
@@ -330,8 +349,13 @@ public final class InjectEngine {
 
   /** Pod metadata: annotations, then labels (JSON-patch add: replace in place or append). */
   private void addProxyMetadata(
-      Map<String, Object> cur, Map<String, Object> t, Kind k, Edit e, Report rep,
-      Map<String, String> toAdd, ProxyRenderer.Rendered rendered) {
+      Map<String, Object> cur,
+      Map<String, Object> t,
+      Kind k,
+      Edit e,
+      Report rep,
+      Map<String, String> toAdd,
+      ProxyRenderer.Rendered rendered) {
     toAdd.put(Names.PROXY_VERSION, rendered.proxyVersion);
     toAdd.put(Names.TRUST_ROOT_SHA, trustRootSha);
     Map<String, Object> m = e.mapBefore(t, "metadata", "spec");

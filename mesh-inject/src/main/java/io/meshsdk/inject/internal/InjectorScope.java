@@ -50,14 +50,16 @@ public final class InjectorScope {
       return out;
     }
     Map<String, Object> template = k.template(doc);
-    String inject = Trees.text(Trees.map(Trees.map(template, "metadata"), "annotations"),
-        Names.INJECT);
+    String inject =
+        Trees.text(Trees.map(Trees.map(template, "metadata"), "annotations"), Names.INJECT);
     String namespace = Trees.text(Trees.map(doc, "metadata"), "namespace");
-    if (("enabled".equals(inject) || "ingress".equals(inject)) && namespace != null
+    if (("enabled".equals(inject) || "ingress".equals(inject))
+        && namespace != null
         && !namespace.isEmpty()) {
       String name = Trees.text(Trees.map(doc, "metadata"), "name");
-      out.add(new Annotated(kind.toLowerCase(java.util.Locale.ROOT), name == null ? "" : name,
-          namespace));
+      out.add(
+          new Annotated(
+              kind.toLowerCase(java.util.Locale.ROOT), name == null ? "" : name, namespace));
     }
     return out;
   }

@@ -10,9 +10,9 @@ import java.util.TreeSet;
 
 /**
  * Linkerd's {@code inject} proxy flags ({@code --proxy-version}, {@code --admin-port}, …) applied
- * to values with the flags' own semantics: the CPU flags also set the worker counts,
- * {@code --registry} rewrites the image registries, {@code --image-pull-policy} sets every pull
- * policy. Stateless.
+ * to values with the flags' own semantics: the CPU flags also set the worker counts, {@code
+ * --registry} rewrites the image registries, {@code --image-pull-policy} sets every pull policy.
+ * Stateless.
  */
 public final class LinkerdFlags {
   /** Deprecated flags that are aliases of another one. */
@@ -62,13 +62,14 @@ public final class LinkerdFlags {
             .with("debugContainer.image.pullPolicy", value);
       case "registry":
         HelmValues out = values;
-        for (String path : List.of("proxy.image.name", "debugContainer.image.name",
-            "controllerImage")) {
+        for (String path :
+            List.of("proxy.image.name", "debugContainer.image.name", "controllerImage")) {
           String current = values.getString(path).orElse("");
           String last = current.substring(current.lastIndexOf('/') + 1);
           // as Linkerd's RegistryOverride: an empty registry leaves the bare image name
-          out = out.with(path,
-              value.isEmpty() || value.endsWith("/") ? value + last : value + "/" + last);
+          out =
+              out.with(
+                  path, value.isEmpty() || value.endsWith("/") ? value + last : value + "/" + last);
         }
         return out;
       default:
@@ -92,8 +93,12 @@ public final class LinkerdFlags {
       case BOOL:
         Boolean b = GoParse.parseBool(value.trim());
         if (b == null) {
-          throw new IllegalArgumentException("invalid value " + GoText.quote(value) + " for --"
-              + flag + ": expected true or false");
+          throw new IllegalArgumentException(
+              "invalid value "
+                  + GoText.quote(value)
+                  + " for --"
+                  + flag
+                  + ": expected true or false");
         }
         typed = b;
         break;

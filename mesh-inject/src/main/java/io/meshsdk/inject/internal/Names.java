@@ -24,8 +24,7 @@ final class Names {
   static final String WORKLOAD_NS = LinkerdNames.WORKLOAD_NS_LABEL;
 
   static final String PROXY_IMAGE = LinkerdNames.PROXY_IMAGE_ANNOTATION;
-  static final String PROXY_VERSION_OVERRIDE =
-      LinkerdNames.PROXY_VERSION_OVERRIDE_ANNOTATION;
+  static final String PROXY_VERSION_OVERRIDE = LinkerdNames.PROXY_VERSION_OVERRIDE_ANNOTATION;
   static final String IMAGE_PULL_POLICY = LinkerdNames.IMAGE_PULL_POLICY_ANNOTATION;
   static final String CONTROL_PORT = CONFIG + "control-port";
   static final String INBOUND_PORT = CONFIG + "inbound-port";
@@ -50,12 +49,9 @@ final class Names {
       CONFIG + "proxy-disable-inbound-protocol-detect-timeout";
   static final String ENABLE_GATEWAY = CONFIG + "enable-gateway";
   static final String WAIT_BEFORE_EXIT = LinkerdNames.WAIT_BEFORE_EXIT_SECONDS_ANNOTATION;
-  static final String NATIVE_SIDECAR =
-      LinkerdNames.NATIVE_SIDECAR_ANNOTATIONS.get(0);
-  static final String NATIVE_SIDECAR_BETA =
-      LinkerdNames.NATIVE_SIDECAR_ANNOTATIONS.get(1);
-  static final String NATIVE_SIDECAR_ALPHA =
-      LinkerdNames.NATIVE_SIDECAR_ANNOTATIONS.get(2);
+  static final String NATIVE_SIDECAR = LinkerdNames.NATIVE_SIDECAR_ANNOTATIONS.get(0);
+  static final String NATIVE_SIDECAR_BETA = LinkerdNames.NATIVE_SIDECAR_ANNOTATIONS.get(1);
+  static final String NATIVE_SIDECAR_ALPHA = LinkerdNames.NATIVE_SIDECAR_ANNOTATIONS.get(2);
   static final String CPU_REQUEST = CONFIG + "proxy-cpu-request";
   static final String CPU_LIMIT = CONFIG + "proxy-cpu-limit";
   static final String CPU_RATIO_LIMIT = CONFIG + "proxy-cpu-ratio-limit";
@@ -74,8 +70,7 @@ final class Names {
   static final String DEBUG_IMAGE_VERSION = CONFIG + "debug-image-version";
   static final String DEBUG_IMAGE_PULL_POLICY = CONFIG + "debug-image-pull-policy";
   static final String PROXY_AWAIT = CONFIG + "proxy-await";
-  static final String DEFAULT_INBOUND_POLICY =
-      LinkerdNames.DEFAULT_INBOUND_POLICY_ANNOTATION;
+  static final String DEFAULT_INBOUND_POLICY = LinkerdNames.DEFAULT_INBOUND_POLICY_ANNOTATION;
   static final String ACCESS_LOG = CONFIG + "access-log";
   static final String ADDITIONAL_ENV = CONFIG + "proxy-additional-env";
   static final String ENABLE_DEBUG = LinkerdNames.DEBUG_SIDECAR_ANNOTATION;

@@ -106,8 +106,7 @@ final class PortRanges {
       try {
         parseRange(pr);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "invalid port range [" + pr + "]: " + e.getMessage(), e);
+        throw new IllegalArgumentException("invalid port range [" + pr + "]: " + e.getMessage(), e);
       }
     }
   }

@@ -10,17 +10,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Builds, in Java, what Linkerd's {@code patch} chart renders for manual injection: the
- * {@code linkerd-proxy} container, {@code linkerd-init} or {@code linkerd-network-validator}, the
- * debug container and the volumes. Output maps and lists are unmodifiable, so they can be shared
- * between documents. Stateless and thread-safe.
+ * Builds, in Java, what Linkerd's {@code patch} chart renders for manual injection: the {@code
+ * linkerd-proxy} container, {@code linkerd-init} or {@code linkerd-network-validator}, the debug
+ * container and the volumes. Output maps and lists are unmodifiable, so they can be shared between
+ * documents. Stateless and thread-safe.
  */
 final class ProxyRenderer {
   private static final String P = "LINKERD2_PROXY_";
-  private static final Map<String, Object> EMPTY_DIR = Collections.unmodifiableMap(
-      new LinkedHashMap<>());
-  private static final Map<String, Object> SECCOMP =
-      Trees.frozen("type", "RuntimeDefault");
+  private static final Map<String, Object> EMPTY_DIR =
+      Collections.unmodifiableMap(new LinkedHashMap<>());
+  private static final Map<String, Object> SECCOMP = Trees.frozen("type", "RuntimeDefault");
 
   /** What manual injection adds to one pod. */
   static final class Rendered {
@@ -156,16 +155,18 @@ final class ProxyRenderer {
       }
       c.put("lifecycle", Collections.unmodifiableMap(lc));
     }
-    c.put("livenessProbe", probe("/live", v.adminPort, v.livenessInitialDelay, v.livenessTimeout,
-        0, 0));
+    c.put(
+        "livenessProbe",
+        probe("/live", v.adminPort, v.livenessInitialDelay, v.livenessTimeout, 0, 0));
     c.put("name", Names.PROXY_CONTAINER);
     c.put(
         "ports",
         List.of(
             Trees.frozen("containerPort", num(v.inboundPort), "name", "linkerd-proxy"),
             Trees.frozen("containerPort", num(v.adminPort), "name", "linkerd-admin")));
-    c.put("readinessProbe", probe("/ready", v.adminPort, v.readinessInitialDelay,
-        v.readinessTimeout, 0, 0));
+    c.put(
+        "readinessProbe",
+        probe("/ready", v.adminPort, v.readinessInitialDelay, v.readinessTimeout, 0, 0));
     Map<String, Object> res = resources(v);
     if (res != null) {
       c.put("resources", res);
@@ -253,7 +254,10 @@ final class ProxyRenderer {
     put(limits, "ephemeral-storage", v.ephemeralLimit, "proxy.resources.ephemeral-storage.limit");
     put(limits, "memory", v.memoryLimit, "proxy.resources.memory.limit");
     put(requests, "cpu", v.cpuRequest, "proxy.resources.cpu.request");
-    put(requests, "ephemeral-storage", v.ephemeralRequest,
+    put(
+        requests,
+        "ephemeral-storage",
+        v.ephemeralRequest,
         "proxy.resources.ephemeral-storage.request");
     put(requests, "memory", v.memoryRequest, "proxy.resources.memory.request");
     if (limits.isEmpty() && requests.isEmpty()) {

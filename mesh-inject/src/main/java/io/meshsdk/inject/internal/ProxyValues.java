@@ -181,8 +181,8 @@ public final class ProxyValues implements Cloneable {
   }
 
   /**
-   * The values proxy injection cannot do without, that these values leave empty (Linkerd's
-   * template would render {@code image: ':'} or fail every document).
+   * The values proxy injection cannot do without, that these values leave empty (Linkerd's template
+   * would render {@code image: ':'} or fail every document).
    *
    * @param debugSidecar whether the debug container is rendered too
    * @return the missing values, in the order checked; empty when all are present
@@ -190,24 +190,39 @@ public final class ProxyValues implements Cloneable {
   public List<Missing> missingForProxy(boolean debugSidecar) {
     List<Missing> out = new java.util.ArrayList<>();
     if (identityTrustAnchorsPem.isBlank()) {
-      out.add(new Missing("identityTrustAnchorsPEM", "Please provide the identity trust anchors",
-          "--set-file identityTrustAnchorsPEM=ca.crt"));
+      out.add(
+          new Missing(
+              "identityTrustAnchorsPEM",
+              "Please provide the identity trust anchors",
+              "--set-file identityTrustAnchorsPEM=ca.crt"));
     }
     if (proxyImageName.isEmpty()) {
-      out.add(new Missing("proxy.image.name", "the proxy image name is missing",
-          "--set proxy.image.name=cr.l5d.io/linkerd/proxy"));
+      out.add(
+          new Missing(
+              "proxy.image.name",
+              "the proxy image name is missing",
+              "--set proxy.image.name=cr.l5d.io/linkerd/proxy"));
     }
     if (proxyVersion().isEmpty()) {
-      out.add(new Missing("proxy.image.version", "the proxy image version is missing (nor is"
-          + " linkerdVersion set)", "--set proxy.image.version=<linkerd version>"));
+      out.add(
+          new Missing(
+              "proxy.image.version",
+              "the proxy image version is missing (nor is" + " linkerdVersion set)",
+              "--set proxy.image.version=<linkerd version>"));
     }
     if (debugSidecar && debugImageName.isEmpty()) {
-      out.add(new Missing("debugContainer.image.name", "the debug image name is missing",
-          "--set debugContainer.image.name=cr.l5d.io/linkerd/debug"));
+      out.add(
+          new Missing(
+              "debugContainer.image.name",
+              "the debug image name is missing",
+              "--set debugContainer.image.name=cr.l5d.io/linkerd/debug"));
     }
     if (debugSidecar && debugImageVersion.isEmpty() && linkerdVersion.isEmpty()) {
-      out.add(new Missing("debugContainer.image.version", "the debug image version is missing (nor"
-          + " is linkerdVersion set)", "--set debugContainer.image.version=<linkerd version>"));
+      out.add(
+          new Missing(
+              "debugContainer.image.version",
+              "the debug image version is missing (nor" + " is linkerdVersion set)",
+              "--set debugContainer.image.version=<linkerd version>"));
     }
     return out;
   }

@@ -74,12 +74,16 @@ public final class Quantity {
   public static Quantity parse(String str) {
     if (str.length() > MAX_LENGTH) {
       throw new IllegalArgumentException(
-          "quantities longer than " + MAX_LENGTH + " characters are not supported (this one has "
-              + str.length() + ")");
+          "quantities longer than "
+              + MAX_LENGTH
+              + " characters are not supported (this one has "
+              + str.length()
+              + ")");
     }
     if (str.isEmpty()) {
-      throw new IllegalArgumentException("quantities must match the regular expression "
-          + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+      throw new IllegalArgumentException(
+          "quantities must match the regular expression "
+              + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
     }
     if (str.equals("0")) {
       return new Quantity(BigDecimal.ZERO, Format.DECIMAL_SI, null);
@@ -134,8 +138,9 @@ public final class Quantity {
         i++;
       }
       if (i < end) {
-        throw new IllegalArgumentException("quantities must match the regular expression "
-            + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+        throw new IllegalArgumentException(
+            "quantities must match the regular expression "
+                + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
       }
       suffix = str.substring(suffixStart, end);
     }
@@ -159,7 +164,10 @@ public final class Quantity {
       }
       if (Math.abs(e) > MAX_EXPONENT) {
         throw new IllegalArgumentException(
-            "quantity exponent " + e + " is out of range (at most " + MAX_EXPONENT
+            "quantity exponent "
+                + e
+                + " is out of range (at most "
+                + MAX_EXPONENT
                 + " either way)");
       }
       base = 10;
@@ -221,9 +229,7 @@ public final class Quantity {
     if (format == Format.BINARY_SI && amount.compareTo(MAX_ALLOWED) > 0) {
       amount = MAX_ALLOWED;
     }
-    if (format == Format.BINARY_SI
-        && amount.compareTo(BigDecimal.ONE) < 0
-        && amount.signum() > 0) {
+    if (format == Format.BINARY_SI && amount.compareTo(BigDecimal.ONE) < 0 && amount.signum() > 0) {
       format = Format.DECIMAL_SI;
     }
     if (!positive) {
@@ -289,8 +295,7 @@ public final class Quantity {
       return exponent == 0 ? amount.toString() : amount + "e" + exponent;
     }
     int slot = (exponent + 9) / 3;
-    String suffix =
-        exponent >= -9 && exponent <= 18 ? DECIMAL_SUFFIXES[slot] : "e" + exponent;
+    String suffix = exponent >= -9 && exponent <= 18 ? DECIMAL_SUFFIXES[slot] : "e" + exponent;
     return amount + suffix;
   }
 

@@ -14,30 +14,40 @@ public final class Report {
 
   /** Lower-case kind, "" when the document has none. */
   public final String kind;
+
   /** The resource name (a pod's generateName when it has no name). */
   public final String name;
 
   /** The pod uses the host network. */
   public boolean hostNetwork;
+
   /** A proxy (Linkerd's or a third party's) is already there. */
   public boolean sidecar;
+
   /** A container declares a UDP port. */
   public boolean udp;
+
   /** Not a workload with a pod template. */
   public boolean unsupported;
+
   /** The pod template says {@code linkerd.io/inject: disabled}. */
   public boolean injectDisabled;
+
   /** Annotations were added (a Namespace, a Service, or overrides on a workload). */
   public boolean annotated;
+
   /** False when the token is not mounted and not projected either. */
   public boolean automountServiceAccountToken = true;
+
   /** Uninject removed something. */
   public boolean uninjected;
+
   /** Whether the engine changed the document. */
   public boolean changed;
 
   /** The kind as the manifest spells it, "" when the document has none. */
   public final String kindAsWritten;
+
   /** {@code metadata.namespace}, "" when not set. */
   public final String namespace;
 
@@ -58,7 +68,10 @@ public final class Report {
    * @return whether the resource can be injected
    */
   public boolean injectable() {
-    return !hostNetwork && !sidecar && !unsupported && !injectDisabled
+    return !hostNetwork
+        && !sidecar
+        && !unsupported
+        && !injectDisabled
         && automountServiceAccountToken;
   }
 

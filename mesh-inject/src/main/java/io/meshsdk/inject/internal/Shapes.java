@@ -5,11 +5,11 @@ import java.util.Map;
 
 /**
  * The shapes Linkerd's typed decoding (Kubernetes' Go types) requires of the parts of a resource
- * that injection reads or writes: {@code metadata}, its {@code labels} and {@code annotations},
- * the pod template and its spec, the container, init container and volume lists and what inject
- * reads in a container. Linkerd refuses a resource whose {@code metadata} is a list or whose
- * {@code containers} is a map ({@code cannot unmarshal array into Go struct field …}); so does
- * this check, instead of replacing the user's data. Nulls stand for absent, as in Go. Stateless.
+ * that injection reads or writes: {@code metadata}, its {@code labels} and {@code annotations}, the
+ * pod template and its spec, the container, init container and volume lists and what inject reads
+ * in a container. Linkerd refuses a resource whose {@code metadata} is a list or whose {@code
+ * containers} is a map ({@code cannot unmarshal array into Go struct field …}); so does this check,
+ * instead of replacing the user's data. Nulls stand for absent, as in Go. Stateless.
  */
 final class Shapes {
   private Shapes() {}

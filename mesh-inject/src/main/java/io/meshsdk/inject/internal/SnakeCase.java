@@ -2,8 +2,8 @@ package io.meshsdk.inject.internal;
 
 /**
  * Sprig's {@code snakecase | upper} for the keys of {@code proxy.inbound}/{@code proxy.outbound}:
- * word boundaries at lower-to-upper changes and at the end of an upper-case run, separators
- * ({@code -}, {@code .}, space) become underscores, digits stay with the word before them.
+ * word boundaries at lower-to-upper changes and at the end of an upper-case run, separators ({@code
+ * -}, {@code .}, space) become underscores, digits stay with the word before them.
  */
 final class SnakeCase {
   private SnakeCase() {}

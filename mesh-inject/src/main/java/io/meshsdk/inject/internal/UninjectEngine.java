@@ -9,9 +9,9 @@ import java.util.Set;
  * Linkerd's uninject ({@code pkg/inject/uninject.go}) on ordered trees, plus the removal of what
  * Linkerd leaves behind ({@code linkerd-debug}, {@code linkerd-network-validator}, the {@code
  * linkerd-podinfo} volume). As in Linkerd, {@code config.linkerd.io/*} annotations are kept: they
- * may be the user's own ({@code enable-debug-sidecar}, {@code close-wait-timeout}), so they
- * survive re-injection and uninjection. A {@code metadata} left empty by the removal is removed.
- * Stateless and thread-safe.
+ * may be the user's own ({@code enable-debug-sidecar}, {@code close-wait-timeout}), so they survive
+ * re-injection and uninjection. A {@code metadata} left empty by the removal is removed. Stateless
+ * and thread-safe.
  */
 public final class UninjectEngine {
   private static final Set<String> INIT_NAMES =
@@ -20,10 +20,7 @@ public final class UninjectEngine {
       Set.of(Names.PROXY_CONTAINER, Names.DEBUG_CONTAINER);
   private static final Set<String> VOLUME_NAMES =
       Set.of(
-          Names.END_ENTITY_VOLUME,
-          Names.XTABLES_VOLUME,
-          Names.TOKEN_VOLUME,
-          Names.PODINFO_VOLUME);
+          Names.END_ENTITY_VOLUME, Names.XTABLES_VOLUME, Names.TOKEN_VOLUME, Names.PODINFO_VOLUME);
 
   private UninjectEngine() {}
 

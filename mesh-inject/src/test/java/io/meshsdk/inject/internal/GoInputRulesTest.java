@@ -23,8 +23,9 @@ class GoInputRulesTest {
             problems);
 
     assertThat(problems).isEmpty();
-    assertThat(env).containsExactly(
-        Map.of("name", "A", "value", "x"), Map.of("name", "B", "valueFrom", Map.of("k", "v")));
+    assertThat(env)
+        .containsExactly(
+            Map.of("name", "A", "value", "x"), Map.of("name", "B", "valueFrom", Map.of("k", "v")));
   }
 
   @ParameterizedTest
@@ -68,8 +69,7 @@ class GoInputRulesTest {
             "");
 
     assertThat(v.getString("proxy.image.name")).hasValue("proxy");
-    assertThat(
-            LinkerdFlags.apply(v, "registry", "my.registry/l5d").getString("proxy.image.name"))
+    assertThat(LinkerdFlags.apply(v, "registry", "my.registry/l5d").getString("proxy.image.name"))
         .hasValue("my.registry/l5d/proxy");
   }
 }

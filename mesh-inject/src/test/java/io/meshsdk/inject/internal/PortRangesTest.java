@@ -12,9 +12,7 @@ class PortRangesTest {
 
   @Test
   void should_resolve_named_ports_and_normalize_ranges() {
-    assertThat(
-            PortRanges.normalizeOpaquePorts(
-                "3000, 5000-6000,mysql,7-7,", Map.of("mysql", 3306)))
+    assertThat(PortRanges.normalizeOpaquePorts("3000, 5000-6000,mysql,7-7,", Map.of("mysql", 3306)))
         .isEqualTo("3000,5000-6000,3306,7");
   }
 

@@ -51,13 +51,14 @@ class ProxySettingsTest {
     }
     switch (s.type()) {
       case BOOL: // the opposite of the chart's default
-        return String.valueOf(!(Boolean) s.get().apply(
-            ProxyValues.from(LinkerdChart.CONTROL_PLANE.defaults())));
+        return String.valueOf(
+            !(Boolean) s.get().apply(ProxyValues.from(LinkerdChart.CONTROL_PLANE.defaults())));
       case PORT:
       case INT64:
         return "4321";
       default:
-        return s.flag().equals("default-inbound-policy") ? "deny"
+        return s.flag().equals("default-inbound-policy")
+            ? "deny"
             : s.flag().contains("ports") ? "4000" : "x-" + s.flag();
     }
   }
@@ -71,7 +72,10 @@ class ProxySettingsTest {
   void should_turn_each_flag_into_its_override_annotation(ProxySettings.Setting s) {
     HelmValues installed = LinkerdChart.CONTROL_PLANE.defaults();
     Map<String, String> annotations =
-        Injector.builder().installedValues(installed).linkerdFlag(s.flag(), sample(s)).build()
+        Injector.builder()
+            .installedValues(installed)
+            .linkerdFlag(s.flag(), sample(s))
+            .build()
             .overrideAnnotations();
     assertThat(annotations).containsEntry(s.annotation(), sample(s));
     assertThat(List.copyOf(annotations.keySet())).containsExactly(s.annotation());

@@ -39,11 +39,15 @@ public final class ChartFiles {
 
   /** {@code name} of the Chart.yaml at the top of an archive. */
   public static String archiveChartName(Path archive) {
-    String text = readArchiveEntry(archive, (top, rest) -> rest.equals("Chart.yaml"))
-        .orElseThrow(() -> new InstallException("chart archive " + archive
-            + ": no Chart.yaml at its top"));
+    String text =
+        readArchiveEntry(archive, (top, rest) -> rest.equals("Chart.yaml"))
+            .orElseThrow(
+                () ->
+                    new InstallException(
+                        "chart archive " + archive + ": no Chart.yaml at its top"));
     try {
-      return HelmValues.fromYaml(text, archive + "!Chart.yaml").getString("name")
+      return HelmValues.fromYaml(text, archive + "!Chart.yaml")
+          .getString("name")
           .filter(s -> !s.isBlank())
           .orElseThrow(() -> new InstallException(archive + "!Chart.yaml: no name"));
     } catch (MeshException e) {
@@ -94,24 +98,24 @@ public final class ChartFiles {
           longName = type == 'L' ? data.replace("\0", "") : paxPath(data, longName);
           continue;
         }
-        String path = longName != null ? longName
-            : prefix.isEmpty() ? name : prefix + "/" + name;
+        String path = longName != null ? longName : prefix.isEmpty() ? name : prefix + "/" + name;
         longName = null;
         if (path.startsWith("./")) {
           path = path.substring(2);
         }
         int slash = path.indexOf('/');
         boolean regular = type == '0' || type == '\0';
-        if (regular && slash > 0 && filter.test(path.substring(0, slash),
-            path.substring(slash + 1))) {
+        if (regular
+            && slash > 0
+            && filter.test(path.substring(0, slash), path.substring(slash + 1))) {
           return Optional.of(new String(readData(in, size, archive), StandardCharsets.UTF_8));
         }
         skip(in, padded(size), archive);
       }
       return Optional.empty();
     } catch (IOException e) {
-      throw new InstallException("chart archive " + archive + ": cannot be read as a .tgz: "
-          + e.getMessage(), e);
+      throw new InstallException(
+          "chart archive " + archive + ": cannot be read as a .tgz: " + e.getMessage(), e);
     }
   }
 
@@ -127,8 +131,12 @@ public final class ChartFiles {
 
   private static byte[] readData(InputStream in, long size, Path archive) throws IOException {
     if (size > MAX_FILE) {
-      throw new InstallException("chart archive " + archive + ": an entry of " + size
-          + " bytes is too large for a chart file");
+      throw new InstallException(
+          "chart archive "
+              + archive
+              + ": an entry of "
+              + size
+              + " bytes is too large for a chart file");
     }
     byte[] data = new byte[(int) size];
     if (!readFully(in, data)) {
@@ -210,8 +218,8 @@ public final class ChartFiles {
       while (!f.startsWith(common)) {
         common = common.getParent();
         if (common == null) {
-          throw new InstallException("chart " + chart + ": its file:// dependencies are on"
-              + " another file system root");
+          throw new InstallException(
+              "chart " + chart + ": its file:// dependencies are on" + " another file system root");
         }
       }
     }
@@ -230,8 +238,16 @@ public final class ChartFiles {
       if (repo instanceof String r && r.startsWith("file://")) {
         Path d = folder.resolve(r.substring("file://".length())).normalize();
         if (!Files.isRegularFile(d.resolve("Chart.yaml"))) {
-          throw new InstallException("chart " + folder + ": dependency " + dep.get("name")
-              + " at " + r + " is not a chart folder (" + d + ")");
+          throw new InstallException(
+              "chart "
+                  + folder
+                  + ": dependency "
+                  + dep.get("name")
+                  + " at "
+                  + r
+                  + " is not a chart folder ("
+                  + d
+                  + ")");
         }
         collect(d, out);
       }
@@ -247,8 +263,8 @@ public final class ChartFiles {
       if (!Files.isRegularFile(f)) {
         continue;
       }
-      List<Object> deps = metadata(f, "chart folder " + folder).getList("dependencies")
-          .orElse(List.of());
+      List<Object> deps =
+          metadata(f, "chart folder " + folder).getList("dependencies").orElse(List.of());
       for (Object d : deps) {
         if (d instanceof Map<?, ?> m) {
           out.add((Map<String, Object>) m);
@@ -270,8 +286,10 @@ public final class ChartFiles {
         continue;
       }
       try (Stream<Path> s = Files.isDirectory(charts) ? Files.list(charts) : Stream.empty()) {
-        if (s.noneMatch(p -> p.getFileName().toString().startsWith(n + "-")
-            && p.getFileName().toString().endsWith(".tgz"))) {
+        if (s.noneMatch(
+            p ->
+                p.getFileName().toString().startsWith(n + "-")
+                    && p.getFileName().toString().endsWith(".tgz"))) {
           return true;
         }
       } catch (IOException e) {
@@ -291,24 +309,26 @@ public final class ChartFiles {
 
   private static void copyTree(Path from, Path to) {
     try {
-      Files.walkFileTree(from, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-            throws IOException {
-          Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          from,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+                throws IOException {
+              Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-            throws IOException {
-          Path dest = to.resolve(from.relativize(file).toString());
-          if (!Files.exists(dest)) {
-            Files.copy(file, dest);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Path dest = to.resolve(from.relativize(file).toString());
+              if (!Files.exists(dest)) {
+                Files.copy(file, dest);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new InstallException("cannot copy chart " + from + " to " + to + ": " + e, e);
     }
@@ -320,13 +340,15 @@ public final class ChartFiles {
       return;
     }
     try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // best effort
-        }
-      });
+      s.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  // best effort
+                }
+              });
     } catch (IOException | UncheckedIOException e) {
       // best effort
     }

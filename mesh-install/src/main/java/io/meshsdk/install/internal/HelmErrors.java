@@ -9,16 +9,18 @@ import java.util.regex.Pattern;
 
 /** Turns Helm's error text into a {@link RenderException}, without private key material. */
 public final class HelmErrors {
-  private static final List<Pattern> LOCATED = List.of(
-      Pattern.compile("execution error at \\(([^()\\s]+)\\):\\s*(.*)", Pattern.DOTALL),
-      Pattern.compile("parse error at \\(([^()\\s]+)\\):\\s*(.*)", Pattern.DOTALL),
-      Pattern.compile("YAML parse error on (\\S+?):\\s*(.*)", Pattern.DOTALL),
-      Pattern.compile("template: ([^\\s:]+(?::\\d+)*):\\s*(.*)", Pattern.DOTALL));
+  private static final List<Pattern> LOCATED =
+      List.of(
+          Pattern.compile("execution error at \\(([^()\\s]+)\\):\\s*(.*)", Pattern.DOTALL),
+          Pattern.compile("parse error at \\(([^()\\s]+)\\):\\s*(.*)", Pattern.DOTALL),
+          Pattern.compile("YAML parse error on (\\S+?):\\s*(.*)", Pattern.DOTALL),
+          Pattern.compile("template: ([^\\s:]+(?::\\d+)*):\\s*(.*)", Pattern.DOTALL));
   private static final Pattern ANY_TEMPLATE =
       Pattern.compile("([\\w.-]+/(?:charts/[\\w.-]+/)?templates/[^\\s:()\"']+(?::\\d+)*)");
-  private static final Pattern PEM_BLOCK = Pattern.compile(
-      "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|$)",
-      Pattern.DOTALL);
+  private static final Pattern PEM_BLOCK =
+      Pattern.compile(
+          "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|$)",
+          Pattern.DOTALL);
   private static final String DEBUG_HINT = "Use --debug flag to render out invalid YAML";
 
   private HelmErrors() {}
@@ -30,10 +32,12 @@ public final class HelmErrors {
    * @param helmMessage Helm's error text
    * @param secrets texts to remove from the message (private keys given in values)
    */
-  public static RenderException toException(String chart, String helmMessage,
-      Collection<String> secrets) {
-    String msg = redact(helmMessage == null ? "failed" : helmMessage, secrets)
-        .replace(DEBUG_HINT, "").strip();
+  public static RenderException toException(
+      String chart, String helmMessage, Collection<String> secrets) {
+    String msg =
+        redact(helmMessage == null ? "failed" : helmMessage, secrets)
+            .replace(DEBUG_HINT, "")
+            .strip();
     for (Pattern p : LOCATED) {
       Matcher m = p.matcher(msg);
       if (m.find()) {

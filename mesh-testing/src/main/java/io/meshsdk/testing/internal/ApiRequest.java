@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param contentType the {@code Content-Type}, {@code ""} when absent
  * @param body the body text, {@code ""} when absent
  */
-public record ApiRequest(String method, String path, Map<String, List<String>> query,
-    String contentType, String body) {
+public record ApiRequest(
+    String method, String path, Map<String, List<String>> query, String contentType, String body) {
 
   /**
    * The first value of a query parameter.

@@ -15,12 +15,19 @@ import java.util.List;
  * @param shortNames kubectl's short names
  * @param verbs the verbs discovery announces
  */
-public record ApiResource(String group, String version, String plural, String singular,
-    String kind, boolean namespaced, List<String> shortNames, List<String> verbs) {
+public record ApiResource(
+    String group,
+    String version,
+    String plural,
+    String singular,
+    String kind,
+    boolean namespaced,
+    List<String> shortNames,
+    List<String> verbs) {
 
   /** The verbs of an ordinary stored resource. */
-  public static final List<String> STORED_VERBS = List.of("create", "delete", "deletecollection",
-      "get", "list", "patch", "update", "watch");
+  public static final List<String> STORED_VERBS =
+      List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
 
   /** The verbs of a review (create only, never stored). */
   public static final List<String> REVIEW_VERBS = List.of("create");

@@ -7,21 +7,24 @@ import java.util.List;
 
 /**
  * A field selector: {@code field=value}, {@code field==value}, {@code field!=value} joined by
- * commas, over the fields the API server's field sets offer for the resource: {@code
- * metadata.name} everywhere, {@code metadata.namespace} for namespaced resources, and per resource
- * the few it adds (pods: {@code spec.nodeName}, {@code spec.restartPolicy}, {@code
- * spec.schedulerName}, {@code spec.serviceAccountName}, {@code spec.hostNetwork}, {@code
- * status.phase}, {@code status.podIP}, {@code status.nominatedNodeName}; nodes: {@code
- * spec.unschedulable}; namespaces: {@code status.phase}; secrets: {@code type}; replica sets:
- * {@code status.replicas}; jobs: {@code status.successful}). Any other field is refused with the
- * server's {@code field label not supported} message. A missing string field compares as {@code
- * ""}, a missing boolean as {@code false}, a missing count as {@code 0}.
+ * commas, over the fields the API server's field sets offer for the resource: {@code metadata.name}
+ * everywhere, {@code metadata.namespace} for namespaced resources, and per resource the few it adds
+ * (pods: {@code spec.nodeName}, {@code spec.restartPolicy}, {@code spec.schedulerName}, {@code
+ * spec.serviceAccountName}, {@code spec.hostNetwork}, {@code status.phase}, {@code status.podIP},
+ * {@code status.nominatedNodeName}; nodes: {@code spec.unschedulable}; namespaces: {@code
+ * status.phase}; secrets: {@code type}; replica sets: {@code status.replicas}; jobs: {@code
+ * status.successful}). Any other field is refused with the server's {@code field label not
+ * supported} message. A missing string field compares as {@code ""}, a missing boolean as {@code
+ * false}, a missing count as {@code 0}.
  */
 public final class FieldSelector {
-  private enum Type { STRING, BOOL, COUNT }
-
-  private record Term(String path, boolean equal, String value, Type type) {
+  private enum Type {
+    STRING,
+    BOOL,
+    COUNT
   }
+
+  private record Term(String path, boolean equal, String value, Type type) {}
 
   private final List<Term> terms;
 
@@ -60,8 +63,8 @@ public final class FieldSelector {
         value = part.substring(vs).trim();
         equal = true;
       } else {
-        throw new IllegalArgumentException("invalid selector: '" + text
-            + "'; can't understand '" + part + "'");
+        throw new IllegalArgumentException(
+            "invalid selector: '" + text + "'; can't understand '" + part + "'");
       }
       Type type = type(resource, field);
       if (type == null) {

@@ -35,8 +35,13 @@ public final class FrontDoor extends Dispatcher {
      * @param status the status answered, 0 for none
      * @param fault the fault applied
      */
-    void record(String method, String path, Map<String, List<String>> query,
-        boolean credentialSent, int status, Optional<Fault> fault);
+    void record(
+        String method,
+        String path,
+        Map<String, List<String>> query,
+        boolean credentialSent,
+        int status,
+        Optional<Fault> fault);
   }
 
   private static final class Armed {
@@ -104,7 +109,8 @@ public final class FrontDoor extends Dispatcher {
     Map<String, List<String>> query = new LinkedHashMap<>();
     for (int i = 0; i < url.querySize(); i++) {
       String v = url.queryParameterValue(i);
-      query.computeIfAbsent(url.queryParameterName(i), k -> new ArrayList<>())
+      query
+          .computeIfAbsent(url.queryParameterName(i), k -> new ArrayList<>())
           .add(v == null ? "" : v);
     }
     String authorization = request.getHeaders().get("Authorization");
@@ -130,12 +136,14 @@ public final class FrontDoor extends Dispatcher {
 
     MockResponse.Builder out;
     int status;
-    if (failure != null && failure.type() != Fault.Type.TRUNCATED_BODY
+    if (failure != null
+        && failure.type() != Fault.Type.TRUNCATED_BODY
         && failure.type() != Fault.Type.MALFORMED_BODY) {
       switch (failure.type()) {
         case CONNECTION_RESET:
-          out = new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true,
-              false, false));
+          out =
+              new MockResponse.Builder()
+                  .onResponseStart(new SocketEffect.CloseSocket(true, false, false));
           status = 0;
           break;
         case STALL:
@@ -157,11 +165,13 @@ public final class FrontDoor extends Dispatcher {
       out = new MockResponse.Builder().code(r.code()).setHeader("Content-Type", r.contentType());
       r.headers().forEach(out::setHeader);
       if (failure != null && failure.type() == Fault.Type.TRUNCATED_BODY) {
-        out.code(200).body(truncated(r.body().getBytes(StandardCharsets.UTF_8)))
+        out.code(200)
+            .body(truncated(r.body().getBytes(StandardCharsets.UTF_8)))
             .onResponseEnd(new SocketEffect.CloseSocket(true, false, false));
         status = 200;
       } else if (failure != null) {
-        out.code(200).setHeader("Content-Type", ApiResponse.JSON)
+        out.code(200)
+            .setHeader("Content-Type", ApiResponse.JSON)
             .body("<html><body><h1>502 Bad Gateway</h1></body></html>\n");
         status = 200;
       } else {
@@ -175,8 +185,8 @@ public final class FrontDoor extends Dispatcher {
     return out.build();
   }
 
-  private ApiResponse forward(RecordedRequest request, String method, String path,
-      Map<String, List<String>> query) {
+  private ApiResponse forward(
+      RecordedRequest request, String method, String path, Map<String, List<String>> query) {
     String contentType = request.getHeaders().get("Content-Type");
     contentType = contentType == null ? "" : contentType;
     if (contentType.startsWith(ProtobufBodies.CONTENT_TYPE)) {
@@ -188,14 +198,15 @@ public final class FrontDoor extends Dispatcher {
         return StatusBodies.failure(400, e.getMessage());
       }
       if (json.isEmpty()) {
-        return StatusBodies.failure(415, "the mesh-testing API server reads protobuf bodies of "
-            + "access reviews only; send JSON");
+        return StatusBodies.failure(
+            415,
+            "the mesh-testing API server reads protobuf bodies of "
+                + "access reviews only; send JSON");
       }
-      return api.handle(new ApiRequest(method, path, query, ApiResponse.JSON,
-          Json.GSON.toJson(json.get())));
+      return api.handle(
+          new ApiRequest(method, path, query, ApiResponse.JSON, Json.GSON.toJson(json.get())));
     }
-    String body = request.getBody() == null ? ""
-        : request.getBody().string(StandardCharsets.UTF_8);
+    String body = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
     return api.handle(new ApiRequest(method, path, query, contentType, body));
   }
 
@@ -204,19 +215,32 @@ public final class FrontDoor extends Dispatcher {
     String message;
     switch (code) {
       case 403:
-        message = "forbidden: User \"mesh-testing\" cannot " + method.toLowerCase(
-            java.util.Locale.ROOT) + " " + path + " (fault injected by mesh-testing)";
+        message =
+            "forbidden: User \"mesh-testing\" cannot "
+                + method.toLowerCase(java.util.Locale.ROOT)
+                + " "
+                + path
+                + " (fault injected by mesh-testing)";
         break;
       case 429:
         message = "Too many requests, please try again later. (fault injected by mesh-testing)";
         break;
       default:
-        message = "Internal error occurred: fault injected by mesh-testing (" + code + " on "
-            + method + " " + path + ")";
+        message =
+            "Internal error occurred: fault injected by mesh-testing ("
+                + code
+                + " on "
+                + method
+                + " "
+                + path
+                + ")";
     }
     ApiResponse r = StatusBodies.failure(code, message);
-    MockResponse.Builder b = new MockResponse.Builder().code(code)
-        .setHeader("Content-Type", r.contentType()).body(r.body());
+    MockResponse.Builder b =
+        new MockResponse.Builder()
+            .code(code)
+            .setHeader("Content-Type", r.contentType())
+            .body(r.body());
     if (code == 429) {
       b.setHeader("Retry-After", String.valueOf(f.retryAfterSeconds()));
     }

@@ -8,11 +8,9 @@ import com.google.gson.JsonObject;
 /** Small null-safe helpers over Gson's tree. */
 public final class Json {
   /** Compact output; HTML escaping off, as the API server writes JSON. */
-  public static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls()
-      .create();
+  public static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
-  private Json() {
-  }
+  private Json() {}
 
   /**
    * A child object, or an empty detached object when absent or not an object.

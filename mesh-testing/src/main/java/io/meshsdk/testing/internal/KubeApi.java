@@ -29,12 +29,12 @@ import java.util.function.Supplier;
 
 /**
  * The Kubernetes API over fabric8's CRUD store ({@link KubernetesCrudDispatcher}, kubernetes
- * server-mock 8.0.0), with the compatibility layer the official clients and kubectl need:
- * {@code /version}, discovery for built-in kinds and stored CRDs, {@code apiVersion}/{@code kind}
- * and namespace from the URL, {@code Status} bodies for errors, {@code SelfSubjectAccessReview}
- * through an {@link AccessPolicy}, server dry runs, label selectors with set-based requirements,
- * field selectors, {@code limit}/{@code continue} paging in the API server's order (namespace,
- * then name), and optional unknown-field injection.
+ * server-mock 8.0.0), with the compatibility layer the official clients and kubectl need: {@code
+ * /version}, discovery for built-in kinds and stored CRDs, {@code apiVersion}/{@code kind} and
+ * namespace from the URL, {@code Status} bodies for errors, {@code SelfSubjectAccessReview} through
+ * an {@link AccessPolicy}, server dry runs, label selectors with set-based requirements, field
+ * selectors, {@code limit}/{@code continue} paging in the API server's order (namespace, then
+ * name), and optional unknown-field injection.
  */
 public final class KubeApi {
   /** The field injected when unknown-field injection is on. */
@@ -56,8 +56,12 @@ public final class KubeApi {
    * @param serverAddress the {@code host:port} clients reach the server at
    * @param clock the clock of dry-run timestamps
    */
-  public KubeApi(JsonObject version, Supplier<AccessPolicy> policy,
-      Supplier<Boolean> unknownFields, Supplier<String> serverAddress, Clock clock) {
+  public KubeApi(
+      JsonObject version,
+      Supplier<AccessPolicy> policy,
+      Supplier<Boolean> unknownFields,
+      Supplier<String> serverAddress,
+      Clock clock) {
     this.version = version.deepCopy();
     this.policy = policy;
     this.unknownFields = unknownFields;
@@ -72,8 +76,10 @@ public final class KubeApi {
    * @return the response
    */
   public ApiResponse handle(ApiRequest req) {
-    String path = req.path().length() > 1 && req.path().endsWith("/")
-        ? req.path().substring(0, req.path().length() - 1) : req.path();
+    String path =
+        req.path().length() > 1 && req.path().endsWith("/")
+            ? req.path().substring(0, req.path().length() - 1)
+            : req.path();
     try {
       switch (path) {
         case "/version":
@@ -97,8 +103,8 @@ public final class KubeApi {
         return get(req, () -> apiGroup(seg[1]));
       }
       if (seg[0].equals("apis") && seg.length >= 3) {
-        return resourceRequest(req, seg[1], seg[2],
-            java.util.Arrays.copyOfRange(seg, 3, seg.length));
+        return resourceRequest(
+            req, seg[1], seg[2], java.util.Arrays.copyOfRange(seg, 3, seg.length));
       }
       return notFound();
     } catch (IllegalArgumentException e) {
@@ -117,8 +123,16 @@ public final class KubeApi {
     String kind = Json.string(object, "kind");
     Optional<ApiResource> r = table().byKind(apiVersion, kind);
     if (r.isEmpty()) {
-      return StatusBodies.failure(404, "NotFound", "no resource serves " + apiVersion + " "
-          + kind + " (for a custom resource, seed its CustomResourceDefinition first)", null, null);
+      return StatusBodies.failure(
+          404,
+          "NotFound",
+          "no resource serves "
+              + apiVersion
+              + " "
+              + kind
+              + " (for a custom resource, seed its CustomResourceDefinition first)",
+          null,
+          null);
     }
     String ns = Json.string(Json.object(object, "metadata"), "namespace");
     if (r.get().namespaced() && ns.isEmpty()) {
@@ -126,13 +140,14 @@ public final class KubeApi {
       Json.object(object, "metadata").addProperty("namespace", ns);
     }
     String path = r.get().collectionPath(ns);
-    return handle(new ApiRequest("POST", path, Map.of(), ApiResponse.JSON, Json.GSON.toJson(object)));
+    return handle(
+        new ApiRequest("POST", path, Map.of(), ApiResponse.JSON, Json.GSON.toJson(object)));
   }
 
   private ApiResponse get(ApiRequest req, Supplier<ApiResponse> answer) {
     if (!req.method().equals("GET") && !req.method().equals("HEAD")) {
-      return StatusBodies.failure(405, "the server does not allow this method on the requested "
-          + "resource");
+      return StatusBodies.failure(
+          405, "the server does not allow this method on the requested " + "resource");
     }
     return answer.get();
   }
@@ -144,8 +159,10 @@ public final class KubeApi {
   // ---------------------------------------------------------------- discovery
 
   private ResourceTable table() {
-    ApiResource crds = ResourceTable.builtIn().find("apiextensions.k8s.io", "v1",
-        "customresourcedefinitions").orElseThrow();
+    ApiResource crds =
+        ResourceTable.builtIn()
+            .find("apiextensions.k8s.io", "v1", "customresourcedefinitions")
+            .orElseThrow();
     return ResourceTable.withCrds(storedItems(crds, null));
   }
 
@@ -230,8 +247,7 @@ public final class KubeApi {
 
   // ---------------------------------------------------------------- resources
 
-  private ApiResponse resourceRequest(ApiRequest req, String group, String version,
-      String[] rest) {
+  private ApiResponse resourceRequest(ApiRequest req, String group, String version, String[] rest) {
     if (rest.length == 0) {
       return get(req, () -> resourceList(group, version));
     }
@@ -240,7 +256,8 @@ public final class KubeApi {
     String plural;
     String name = null;
     String sub = null;
-    if (rest[0].equals("namespaces") && rest.length >= 3
+    if (rest[0].equals("namespaces")
+        && rest.length >= 3
         && table.find(group, version, rest[2]).map(ApiResource::namespaced).orElse(false)) {
       namespace = rest[1];
       plural = rest[2];
@@ -269,12 +286,13 @@ public final class KubeApi {
       switch (req.method()) {
         case "GET":
           return req.param("watch").map(w -> w.equals("true") || w.equals("1")).orElse(false)
-              ? watch(req, r, namespace) : list(req, r, namespace);
+              ? watch(req, r, namespace)
+              : list(req, r, namespace);
         case "POST":
           return create(req, r, namespace);
         default:
-          return StatusBodies.failure(405, "the server does not allow this method on the "
-              + "requested resource");
+          return StatusBodies.failure(
+              405, "the server does not allow this method on the " + "requested resource");
       }
     }
     String objectPath = itemPath(r, namespace, name) + (sub == null ? "" : "/" + sub);
@@ -291,8 +309,8 @@ public final class KubeApi {
         }
         return passThrough(r, name, crud(HttpMethod.DELETE, objectPath, "", ""));
       default:
-        return StatusBodies.failure(405, "the server does not allow this method on the "
-            + "requested resource");
+        return StatusBodies.failure(
+            405, "the server does not allow this method on the " + "requested resource");
     }
   }
 
@@ -316,12 +334,23 @@ public final class KubeApi {
     JsonObject o = body(req, r, namespace);
     String name = Json.string(Json.object(o, "metadata"), "name");
     if (name.isEmpty() && Json.string(Json.object(o, "metadata"), "generateName").isEmpty()) {
-      return StatusBodies.failure(422, "Invalid", r.kind() + " \"\" is invalid: metadata.name: "
-          + "Required value: name or generateName is required", r, "");
+      return StatusBodies.failure(
+          422,
+          "Invalid",
+          r.kind()
+              + " \"\" is invalid: metadata.name: "
+              + "Required value: name or generateName is required",
+          r,
+          "");
     }
     if (r.namespaced() && Json.string(Json.object(o, "metadata"), "namespace").isEmpty()) {
-      return StatusBodies.failure(400, "BadRequest", "the server could not find the requested "
-          + "resource: a namespaced object must be created in a namespace", r, name);
+      return StatusBodies.failure(
+          400,
+          "BadRequest",
+          "the server could not find the requested "
+              + "resource: a namespaced object must be created in a namespace",
+          r,
+          name);
     }
     String ns = Json.string(Json.object(o, "metadata"), "namespace");
     if (!name.isEmpty()) {
@@ -336,29 +365,46 @@ public final class KubeApi {
         meta.addProperty("name", Json.string(meta, "generateName") + "dryrun");
       }
       meta.addProperty("uid", UUID.randomUUID().toString());
-      meta.addProperty("creationTimestamp",
-          Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+      meta.addProperty(
+          "creationTimestamp", Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
       return json(201, o);
     }
     if (name.isEmpty()) {
-      o.getAsJsonObject("metadata").addProperty("name",
-          Json.string(Json.object(o, "metadata"), "generateName")
-              + UUID.randomUUID().toString().substring(0, 5));
+      o.getAsJsonObject("metadata")
+          .addProperty(
+              "name",
+              Json.string(Json.object(o, "metadata"), "generateName")
+                  + UUID.randomUUID().toString().substring(0, 5));
     }
-    return passThrough(r, name, crud(HttpMethod.POST, r.collectionPath(ns), ApiResponse.JSON,
-        Json.GSON.toJson(o)));
+    return passThrough(
+        r,
+        name,
+        crud(HttpMethod.POST, r.collectionPath(ns), ApiResponse.JSON, Json.GSON.toJson(o)));
   }
 
-  private ApiResponse write(ApiRequest req, ApiResource r, String namespace, String name,
-      String path, HttpMethod method) {
+  private ApiResponse write(
+      ApiRequest req,
+      ApiResource r,
+      String namespace,
+      String name,
+      String path,
+      HttpMethod method) {
     String contentType = req.contentType();
     String text = req.body();
     if (method == HttpMethod.PUT) {
       JsonObject o = body(req, r, namespace);
       String bodyName = Json.string(Json.object(o, "metadata"), "name");
       if (!bodyName.isEmpty() && !bodyName.equals(name)) {
-        return StatusBodies.failure(400, "BadRequest", "the name of the object (" + bodyName
-            + ") does not match the name on the URL (" + name + ")", r, name);
+        return StatusBodies.failure(
+            400,
+            "BadRequest",
+            "the name of the object ("
+                + bodyName
+                + ") does not match the name on the URL ("
+                + name
+                + ")",
+            r,
+            name);
       }
       if (bodyName.isEmpty()) {
         o.getAsJsonObject("metadata").addProperty("name", name);
@@ -368,8 +414,12 @@ public final class KubeApi {
     } else if (contentType.startsWith("application/strategic-merge-patch+json")) {
       contentType = "application/merge-patch+json";
     } else if (contentType.startsWith("application/apply-patch")) {
-      return StatusBodies.failure(415, "UnsupportedMediaType", "server-side apply is not "
-          + "supported by the mesh-testing API server", r, name);
+      return StatusBodies.failure(
+          415,
+          "UnsupportedMediaType",
+          "server-side apply is not " + "supported by the mesh-testing API server",
+          r,
+          name);
     }
     if (req.dryRun()) {
       return getObject(r, path, name);
@@ -379,9 +429,17 @@ public final class KubeApi {
       return StatusBodies.notFound(r, name);
     }
     if (m.code() == 409) {
-      return StatusBodies.failure(409, "Conflict", "Operation cannot be fulfilled on "
-          + r.qualifiedPlural() + " \"" + name + "\": the object has been modified; please apply "
-          + "your changes to the latest version and try again", r, name);
+      return StatusBodies.failure(
+          409,
+          "Conflict",
+          "Operation cannot be fulfilled on "
+              + r.qualifiedPlural()
+              + " \""
+              + name
+              + "\": the object has been modified; please apply "
+              + "your changes to the latest version and try again",
+          r,
+          name);
     }
     return passThrough(r, name, m);
   }
@@ -395,9 +453,16 @@ public final class KubeApi {
     String kind = Json.string(o, "kind");
     if (!apiVersion.isEmpty() && !apiVersion.equals(r.apiVersion())
         || !kind.isEmpty() && !kind.equals(r.kind())) {
-      throw new IllegalArgumentException("the API version in the data (" + apiVersion + " "
-          + kind + ") does not match the expected API version (" + r.apiVersion() + " "
-          + r.kind() + ")");
+      throw new IllegalArgumentException(
+          "the API version in the data ("
+              + apiVersion
+              + " "
+              + kind
+              + ") does not match the expected API version ("
+              + r.apiVersion()
+              + " "
+              + r.kind()
+              + ")");
     }
     // the object's TypeMeta and namespace come from the URL, as the API server fills them
     JsonObject out = new JsonObject();
@@ -407,8 +472,12 @@ public final class KubeApi {
     if (r.namespaced() && namespace != null) {
       String bodyNs = Json.string(meta, "namespace");
       if (!bodyNs.isEmpty() && !bodyNs.equals(namespace)) {
-        throw new IllegalArgumentException("the namespace of the provided object (" + bodyNs
-            + ") does not match the namespace sent on the request (" + namespace + ")");
+        throw new IllegalArgumentException(
+            "the namespace of the provided object ("
+                + bodyNs
+                + ") does not match the namespace sent on the request ("
+                + namespace
+                + ")");
       }
       meta.addProperty("namespace", namespace);
     }
@@ -445,8 +514,12 @@ public final class KubeApi {
     } catch (IllegalArgumentException notJson) {
       // keep the text as the message
     }
-    return StatusBodies.failure(m.code(), StatusBodies.reason(m.code()),
-        message.isEmpty() ? "request failed" : message, r, name);
+    return StatusBodies.failure(
+        m.code(),
+        StatusBodies.reason(m.code()),
+        message.isEmpty() ? "request failed" : message,
+        r,
+        name);
   }
 
   // ---------------------------------------------------------------- lists
@@ -491,10 +564,18 @@ public final class KubeApi {
   }
 
   private ApiResponse watch(ApiRequest req, ApiResource r, String namespace) {
-    ApiResponse listed = list(new ApiRequest("GET", req.path(), Map.of(
-        "labelSelector", req.query().getOrDefault("labelSelector", List.of()),
-        "fieldSelector", req.query().getOrDefault("fieldSelector", List.of())), "", ""),
-        r, namespace);
+    ApiResponse listed =
+        list(
+            new ApiRequest(
+                "GET",
+                req.path(),
+                Map.of(
+                    "labelSelector", req.query().getOrDefault("labelSelector", List.of()),
+                    "fieldSelector", req.query().getOrDefault("fieldSelector", List.of())),
+                "",
+                ""),
+            r,
+            namespace);
     StringBuilder events = new StringBuilder();
     for (JsonElement item : Json.parseObject(listed.body()).getAsJsonArray("items")) {
       JsonObject event = new JsonObject();
@@ -553,8 +634,8 @@ public final class KubeApi {
 
   private static Map<String, String> labels(JsonObject o) {
     Map<String, String> out = new HashMap<>();
-    for (Map.Entry<String, JsonElement> e : Json.object(Json.object(o, "metadata"), "labels")
-        .entrySet()) {
+    for (Map.Entry<String, JsonElement> e :
+        Json.object(Json.object(o, "metadata"), "labels").entrySet()) {
       out.put(e.getKey(), e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : "");
     }
     return out;
@@ -577,14 +658,16 @@ public final class KubeApi {
     t.addProperty("v", "meta.k8s.io/v1");
     t.addProperty("rv", Long.parseLong(rv));
     t.addProperty("start", lastKey + "\u0000");
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString(Json.GSON.toJson(t).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String continueKey(String token) {
     try {
-      JsonObject t = Json.parseObject(new String(Base64.getUrlDecoder().decode(token),
-          StandardCharsets.UTF_8));
+      JsonObject t =
+          Json.parseObject(
+              new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
       String start = Json.string(t, "start");
       if (!Json.string(t, "v").equals("meta.k8s.io/v1") || !start.endsWith("\u0000")) {
         throw new IllegalArgumentException("bad token");
@@ -599,8 +682,8 @@ public final class KubeApi {
 
   private ApiResponse review(ApiRequest req, ApiResource r) {
     if (!req.method().equals("POST")) {
-      return StatusBodies.failure(405, "the server does not allow this method on the requested "
-          + "resource");
+      return StatusBodies.failure(
+          405, "the server does not allow this method on the requested " + "resource");
     }
     JsonObject o = body(req, r, null);
     JsonObject spec = Json.object(o, "spec");
@@ -611,19 +694,31 @@ public final class KubeApi {
         JsonObject a = Json.object(spec, "resourceAttributes");
         String resource = Json.string(a, "resource");
         String subresource = Json.string(a, "subresource");
-        attributes = new V1ResourceAttributes().verb(Json.string(a, "verb"))
-            .group(Json.string(a, "group"))
-            .resource(subresource.isEmpty() ? resource : resource + "/" + subresource)
-            .namespace(Json.string(a, "namespace")).name(Json.string(a, "name"));
+        attributes =
+            new V1ResourceAttributes()
+                .verb(Json.string(a, "verb"))
+                .group(Json.string(a, "group"))
+                .resource(subresource.isEmpty() ? resource : resource + "/" + subresource)
+                .namespace(Json.string(a, "namespace"))
+                .name(Json.string(a, "name"));
       } else if (spec.has("nonResourceAttributes")) {
         // a non-resource URL is decided as a core-group "resource" named by its path
         JsonObject a = Json.object(spec, "nonResourceAttributes");
-        attributes = new V1ResourceAttributes().verb(Json.string(a, "verb")).group("")
-            .resource(Json.string(a, "path")).namespace("");
+        attributes =
+            new V1ResourceAttributes()
+                .verb(Json.string(a, "verb"))
+                .group("")
+                .resource(Json.string(a, "path"))
+                .namespace("");
       } else {
-        return StatusBodies.failure(422, "Invalid", "SelfSubjectAccessReview is invalid: "
-            + "spec.resourceAttributes: Invalid value: exactly one of nonResourceAttributes or "
-            + "resourceAttributes must be specified", r, null);
+        return StatusBodies.failure(
+            422,
+            "Invalid",
+            "SelfSubjectAccessReview is invalid: "
+                + "spec.resourceAttributes: Invalid value: exactly one of nonResourceAttributes or "
+                + "resourceAttributes must be specified",
+            r,
+            null);
       }
       V1SubjectAccessReviewStatus d = policy.get().decide(attributes);
       boolean allowed = Boolean.TRUE.equals(d.getAllowed());
@@ -638,8 +733,10 @@ public final class KubeApi {
       status.add("resourceRules", new JsonArray());
       status.add("nonResourceRules", new JsonArray());
       status.addProperty("incomplete", true);
-      status.addProperty("evaluationError", "rules reviews are not evaluated by the mesh-testing "
-          + "API server; use SelfSubjectAccessReview");
+      status.addProperty(
+          "evaluationError",
+          "rules reviews are not evaluated by the mesh-testing "
+              + "API server; use SelfSubjectAccessReview");
     }
     o.add("status", status);
     return json(201, injected(o));
@@ -652,8 +749,8 @@ public final class KubeApi {
     if (!contentType.isEmpty()) {
       h.add("Content-Type", contentType);
     }
-    return crud.dispatch(new RecordedRequest("HTTP/1.1", method, path, h.build(),
-        new Buffer().writeUtf8(body)));
+    return crud.dispatch(
+        new RecordedRequest("HTTP/1.1", method, path, h.build(), new Buffer().writeUtf8(body)));
   }
 
   private static String body(MockResponse m) {

@@ -12,7 +12,14 @@ import java.util.TreeSet;
  * (a,b)}, joined by commas. All requirements must match.
  */
 public final class LabelSelector {
-  private enum Op { EXISTS, NOT_EXISTS, EQUALS, NOT_EQUALS, IN, NOT_IN }
+  private enum Op {
+    EXISTS,
+    NOT_EXISTS,
+    EQUALS,
+    NOT_EQUALS,
+    IN,
+    NOT_IN
+  }
 
   private record Requirement(String key, Op op, Set<String> values) {
     boolean matches(Map<String, String> labels) {
@@ -104,13 +111,17 @@ public final class LabelSelector {
     }
     int ne = part.indexOf("!=");
     if (ne > 0) {
-      return new Requirement(key(part.substring(0, ne).trim(), whole), Op.NOT_EQUALS,
+      return new Requirement(
+          key(part.substring(0, ne).trim(), whole),
+          Op.NOT_EQUALS,
           Set.of(value(part.substring(ne + 2).trim(), whole)));
     }
     int eq = part.indexOf('=');
     if (eq > 0) {
       int valueStart = part.startsWith("==", eq) ? eq + 2 : eq + 1;
-      return new Requirement(key(part.substring(0, eq).trim(), whole), Op.EQUALS,
+      return new Requirement(
+          key(part.substring(0, eq).trim(), whole),
+          Op.EQUALS,
           Set.of(value(part.substring(valueStart).trim(), whole)));
     }
     String[] words = part.split("\\s+", 2);
@@ -139,7 +150,8 @@ public final class LabelSelector {
   }
 
   private static String key(String key, String whole) {
-    if (!key.matches("([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?")) {
+    if (!key.matches(
+        "([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?")) {
       throw bad(whole, "invalid label key \"" + key + "\"");
     }
     return key;
@@ -153,7 +165,7 @@ public final class LabelSelector {
   }
 
   private static IllegalArgumentException bad(String whole, String why) {
-    return new IllegalArgumentException("unable to parse requirement: " + why + " (labelSelector \""
-        + whole + "\")");
+    return new IllegalArgumentException(
+        "unable to parse requirement: " + why + " (labelSelector \"" + whole + "\")");
   }
 }

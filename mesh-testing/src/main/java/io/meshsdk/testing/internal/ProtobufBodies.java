@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * Request bodies in Kubernetes' protobuf encoding ({@code application/vnd.kubernetes.protobuf}),
- * which client-go (and so kubectl) uses for built-in types such as {@code
- * SelfSubjectAccessReview}: the {@code k8s\0} magic, a {@code runtime.Unknown} envelope and the
- * object. Only access reviews are decoded; the server answers in JSON, which such clients accept.
+ * which client-go (and so kubectl) uses for built-in types such as {@code SelfSubjectAccessReview}:
+ * the {@code k8s\0} magic, a {@code runtime.Unknown} envelope and the object. Only access reviews
+ * are decoded; the server answers in JSON, which such clients accept.
  */
 public final class ProtobufBodies {
   /** The content type. */
@@ -19,8 +19,7 @@ public final class ProtobufBodies {
 
   private static final byte[] MAGIC = {'k', '8', 's', 0};
 
-  private ProtobufBodies() {
-  }
+  private ProtobufBodies() {}
 
   /**
    * The JSON form of a protobuf body, when it is a kind this server decodes.
@@ -34,8 +33,8 @@ public final class ProtobufBodies {
       throw new IllegalArgumentException("the protobuf body does not start with the k8s magic");
     }
     try {
-      Runtime.Unknown envelope = Runtime.Unknown.parseFrom(Arrays.copyOfRange(body, MAGIC.length,
-          body.length));
+      Runtime.Unknown envelope =
+          Runtime.Unknown.parseFrom(Arrays.copyOfRange(body, MAGIC.length, body.length));
       String kind = envelope.getTypeMeta().getKind();
       if (!kind.equals("SelfSubjectAccessReview")) {
         return Optional.empty();
@@ -69,8 +68,7 @@ public final class ProtobufBodies {
       out.add("spec", spec);
       return Optional.of(out);
     } catch (InvalidProtocolBufferException e) {
-      throw new IllegalArgumentException("the protobuf body does not decode: " + e.getMessage(),
-          e);
+      throw new IllegalArgumentException("the protobuf body does not decode: " + e.getMessage(), e);
     }
   }
 }

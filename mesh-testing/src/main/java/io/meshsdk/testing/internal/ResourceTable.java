@@ -14,51 +14,75 @@ import java.util.Optional;
  * the custom resources that the stored CRDs define.
  */
 public final class ResourceTable {
-  private static final List<ApiResource> BUILT_IN = List.of(
-      stored("", "v1", "namespaces", "Namespace", false, "ns"),
-      stored("", "v1", "nodes", "Node", false, "no"),
-      stored("", "v1", "pods", "Pod", true, "po"),
-      stored("", "v1", "services", "Service", true, "svc"),
-      stored("", "v1", "endpoints", "Endpoints", true, "ep"),
-      stored("", "v1", "configmaps", "ConfigMap", true, "cm"),
-      stored("", "v1", "secrets", "Secret", true),
-      stored("", "v1", "serviceaccounts", "ServiceAccount", true, "sa"),
-      stored("", "v1", "events", "Event", true, "ev"),
-      stored("", "v1", "persistentvolumeclaims", "PersistentVolumeClaim", true, "pvc"),
-      stored("", "v1", "persistentvolumes", "PersistentVolume", false, "pv"),
-      stored("", "v1", "resourcequotas", "ResourceQuota", true, "quota"),
-      stored("", "v1", "limitranges", "LimitRange", true, "limits"),
-      stored("apps", "v1", "deployments", "Deployment", true, "deploy"),
-      stored("apps", "v1", "replicasets", "ReplicaSet", true, "rs"),
-      stored("apps", "v1", "statefulsets", "StatefulSet", true, "sts"),
-      stored("apps", "v1", "daemonsets", "DaemonSet", true, "ds"),
-      stored("apps", "v1", "controllerrevisions", "ControllerRevision", true),
-      stored("batch", "v1", "jobs", "Job", true),
-      stored("batch", "v1", "cronjobs", "CronJob", true, "cj"),
-      stored("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false),
-      stored("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding",
-          false),
-      stored("rbac.authorization.k8s.io", "v1", "roles", "Role", true),
-      stored("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", true),
-      stored("apiextensions.k8s.io", "v1", "customresourcedefinitions",
-          "CustomResourceDefinition", false, "crd", "crds"),
-      stored("admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations",
-          "MutatingWebhookConfiguration", false),
-      stored("admissionregistration.k8s.io", "v1", "validatingwebhookconfigurations",
-          "ValidatingWebhookConfiguration", false),
-      stored("apiregistration.k8s.io", "v1", "apiservices", "APIService", false),
-      review("authorization.k8s.io", "v1", "selfsubjectaccessreviews",
-          "SelfSubjectAccessReview"),
-      review("authorization.k8s.io", "v1", "selfsubjectrulesreviews", "SelfSubjectRulesReview"),
-      stored("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", true, "pdb"),
-      stored("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy", true, "netpol"),
-      stored("networking.k8s.io", "v1", "ingresses", "Ingress", true, "ing"),
-      stored("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", true),
-      stored("coordination.k8s.io", "v1", "leases", "Lease", true),
-      stored("scheduling.k8s.io", "v1", "priorityclasses", "PriorityClass", false, "pc"),
-      stored("storage.k8s.io", "v1", "storageclasses", "StorageClass", false, "sc"),
-      stored("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler", true,
-          "hpa"));
+  private static final List<ApiResource> BUILT_IN =
+      List.of(
+          stored("", "v1", "namespaces", "Namespace", false, "ns"),
+          stored("", "v1", "nodes", "Node", false, "no"),
+          stored("", "v1", "pods", "Pod", true, "po"),
+          stored("", "v1", "services", "Service", true, "svc"),
+          stored("", "v1", "endpoints", "Endpoints", true, "ep"),
+          stored("", "v1", "configmaps", "ConfigMap", true, "cm"),
+          stored("", "v1", "secrets", "Secret", true),
+          stored("", "v1", "serviceaccounts", "ServiceAccount", true, "sa"),
+          stored("", "v1", "events", "Event", true, "ev"),
+          stored("", "v1", "persistentvolumeclaims", "PersistentVolumeClaim", true, "pvc"),
+          stored("", "v1", "persistentvolumes", "PersistentVolume", false, "pv"),
+          stored("", "v1", "resourcequotas", "ResourceQuota", true, "quota"),
+          stored("", "v1", "limitranges", "LimitRange", true, "limits"),
+          stored("apps", "v1", "deployments", "Deployment", true, "deploy"),
+          stored("apps", "v1", "replicasets", "ReplicaSet", true, "rs"),
+          stored("apps", "v1", "statefulsets", "StatefulSet", true, "sts"),
+          stored("apps", "v1", "daemonsets", "DaemonSet", true, "ds"),
+          stored("apps", "v1", "controllerrevisions", "ControllerRevision", true),
+          stored("batch", "v1", "jobs", "Job", true),
+          stored("batch", "v1", "cronjobs", "CronJob", true, "cj"),
+          stored("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false),
+          stored(
+              "rbac.authorization.k8s.io",
+              "v1",
+              "clusterrolebindings",
+              "ClusterRoleBinding",
+              false),
+          stored("rbac.authorization.k8s.io", "v1", "roles", "Role", true),
+          stored("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", true),
+          stored(
+              "apiextensions.k8s.io",
+              "v1",
+              "customresourcedefinitions",
+              "CustomResourceDefinition",
+              false,
+              "crd",
+              "crds"),
+          stored(
+              "admissionregistration.k8s.io",
+              "v1",
+              "mutatingwebhookconfigurations",
+              "MutatingWebhookConfiguration",
+              false),
+          stored(
+              "admissionregistration.k8s.io",
+              "v1",
+              "validatingwebhookconfigurations",
+              "ValidatingWebhookConfiguration",
+              false),
+          stored("apiregistration.k8s.io", "v1", "apiservices", "APIService", false),
+          review(
+              "authorization.k8s.io", "v1", "selfsubjectaccessreviews", "SelfSubjectAccessReview"),
+          review("authorization.k8s.io", "v1", "selfsubjectrulesreviews", "SelfSubjectRulesReview"),
+          stored("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", true, "pdb"),
+          stored("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy", true, "netpol"),
+          stored("networking.k8s.io", "v1", "ingresses", "Ingress", true, "ing"),
+          stored("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", true),
+          stored("coordination.k8s.io", "v1", "leases", "Lease", true),
+          stored("scheduling.k8s.io", "v1", "priorityclasses", "PriorityClass", false, "pc"),
+          stored("storage.k8s.io", "v1", "storageclasses", "StorageClass", false, "sc"),
+          stored(
+              "autoscaling",
+              "v2",
+              "horizontalpodautoscalers",
+              "HorizontalPodAutoscaler",
+              true,
+              "hpa"));
 
   private final List<ApiResource> all;
 
@@ -130,8 +154,16 @@ public final class ResourceTable {
         }
         String name = Json.string(version, "name");
         if (!name.isEmpty()) {
-          out.add(new ApiResource(group, name, plural, singular, kind, namespaced,
-              List.copyOf(shortNames), ApiResource.STORED_VERBS));
+          out.add(
+              new ApiResource(
+                  group,
+                  name,
+                  plural,
+                  singular,
+                  kind,
+                  namespaced,
+                  List.copyOf(shortNames),
+                  ApiResource.STORED_VERBS));
         }
       }
     }
@@ -219,14 +251,33 @@ public final class ResourceTable {
     return a;
   }
 
-  private static ApiResource stored(String group, String version, String plural, String kind,
-      boolean namespaced, String... shortNames) {
-    return new ApiResource(group, version, plural, kind.toLowerCase(java.util.Locale.ROOT), kind,
-        namespaced, List.of(shortNames), ApiResource.STORED_VERBS);
+  private static ApiResource stored(
+      String group,
+      String version,
+      String plural,
+      String kind,
+      boolean namespaced,
+      String... shortNames) {
+    return new ApiResource(
+        group,
+        version,
+        plural,
+        kind.toLowerCase(java.util.Locale.ROOT),
+        kind,
+        namespaced,
+        List.of(shortNames),
+        ApiResource.STORED_VERBS);
   }
 
   private static ApiResource review(String group, String version, String plural, String kind) {
-    return new ApiResource(group, version, plural, kind.toLowerCase(java.util.Locale.ROOT), kind,
-        false, List.of(), ApiResource.REVIEW_VERBS);
+    return new ApiResource(
+        group,
+        version,
+        plural,
+        kind.toLowerCase(java.util.Locale.ROOT),
+        kind,
+        false,
+        List.of(),
+        ApiResource.REVIEW_VERBS);
   }
 }

@@ -9,8 +9,7 @@ import java.util.List;
 
 /** Stores seed documents in the order a real cluster needs them: CRDs, namespaces, the rest. */
 public final class Seeds {
-  private Seeds() {
-  }
+  private Seeds() {}
 
   /**
    * Stores documents; {@code kind: List} documents are expanded, empty documents skipped.
@@ -38,13 +37,22 @@ public final class Seeds {
     }
     for (Manifest m : ordered) {
       if (m.object().isEmpty()) {
-        throw new KubeApiServerException(m.location() + ": a seed must be a mapping with "
-            + "apiVersion, kind and metadata.name");
+        throw new KubeApiServerException(
+            m.location()
+                + ": a seed must be a mapping with "
+                + "apiVersion, kind and metadata.name");
       }
       if (m.kind().isEmpty() || m.apiVersion().isEmpty() || m.name().isEmpty()) {
-        throw new KubeApiServerException(m.location() + ": a seed needs apiVersion, kind and "
-            + "metadata.name (got apiVersion " + m.apiVersion().orElse("none") + ", kind "
-            + m.kind().orElse("none") + ", name " + m.name().orElse("none") + ")");
+        throw new KubeApiServerException(
+            m.location()
+                + ": a seed needs apiVersion, kind and "
+                + "metadata.name (got apiVersion "
+                + m.apiVersion().orElse("none")
+                + ", kind "
+                + m.kind().orElse("none")
+                + ", name "
+                + m.name().orElse("none")
+                + ")");
       }
       JsonObject o = Json.parseObject(ManifestWriter.toJson(m.root()));
       JsonObject meta = Json.object(o, "metadata");
@@ -58,8 +66,15 @@ public final class Seeds {
         } catch (IllegalArgumentException notStatus) {
           // keep the body
         }
-        throw new KubeApiServerException(m.location() + ": cannot seed " + m.kind().orElse("") + " "
-            + m.namespace().map(ns -> ns + "/").orElse("") + m.name().orElse("") + ": " + message);
+        throw new KubeApiServerException(
+            m.location()
+                + ": cannot seed "
+                + m.kind().orElse("")
+                + " "
+                + m.namespace().map(ns -> ns + "/").orElse("")
+                + m.name().orElse("")
+                + ": "
+                + message);
       }
     }
   }

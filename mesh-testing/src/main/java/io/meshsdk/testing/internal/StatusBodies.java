@@ -4,8 +4,7 @@ import com.google.gson.JsonObject;
 
 /** Kubernetes {@code Status} bodies, as the API server sends them with every error. */
 public final class StatusBodies {
-  private StatusBodies() {
-  }
+  private StatusBodies() {}
 
   /**
    * The reason a status code gets when nothing more specific is known.
@@ -56,8 +55,8 @@ public final class StatusBodies {
    * @param name the object's name, null when none
    * @return the response
    */
-  public static ApiResponse failure(int code, String reason, String message, ApiResource resource,
-      String name) {
+  public static ApiResponse failure(
+      int code, String reason, String message, ApiResource resource, String name) {
     JsonObject s = new JsonObject();
     s.addProperty("kind", "Status");
     s.addProperty("apiVersion", "v1");
@@ -101,8 +100,12 @@ public final class StatusBodies {
    * @return the response
    */
   public static ApiResponse notFound(ApiResource resource, String name) {
-    return failure(404, "NotFound", resource.qualifiedPlural() + " \"" + name + "\" not found",
-        resource, name);
+    return failure(
+        404,
+        "NotFound",
+        resource.qualifiedPlural() + " \"" + name + "\" not found",
+        resource,
+        name);
   }
 
   /**
@@ -113,7 +116,11 @@ public final class StatusBodies {
    * @return the response
    */
   public static ApiResponse alreadyExists(ApiResource resource, String name) {
-    return failure(409, "AlreadyExists",
-        resource.qualifiedPlural() + " \"" + name + "\" already exists", resource, name);
+    return failure(
+        409,
+        "AlreadyExists",
+        resource.qualifiedPlural() + " \"" + name + "\" already exists",
+        resource,
+        name);
   }
 }

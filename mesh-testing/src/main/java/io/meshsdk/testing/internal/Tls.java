@@ -30,16 +30,26 @@ public final class Tls {
   public static Tls create(Clock clock) {
     CertificateAuthority authority = CertificateAuthority.create(clock);
     IssuedCertificate ca = authority.createTrustAnchor(Duration.ofDays(2), "mesh-testing CA");
-    IssuedCertificate leaf = authority.issue(CertificateSpec.builder("localhost").leaf()
-        .dnsNames("localhost").extendedKeyUsages(CertificateSpec.SERVER_AUTH)
-        .validity(Duration.ofDays(1)).build(), ca);
+    IssuedCertificate leaf =
+        authority.issue(
+            CertificateSpec.builder("localhost")
+                .leaf()
+                .dnsNames("localhost")
+                .extendedKeyUsages(CertificateSpec.SERVER_AUTH)
+                .validity(Duration.ofDays(1))
+                .build(),
+            ca);
     try {
       KeyStore ks = KeyStore.getInstance("PKCS12");
       ks.load(null, null);
       char[] pass = "mesh-testing".toCharArray();
-      ks.setKeyEntry("server", leaf.privateKey(), pass,
+      ks.setKeyEntry(
+          "server",
+          leaf.privateKey(),
+          pass,
           new Certificate[] {leaf.certificate(), ca.certificate()});
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(ks, pass);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(kmf.getKeyManagers(), null, null);

@@ -53,8 +53,8 @@ public final class CertBuilder {
       if (algorithm.curve().isPresent()) {
         g.initialize(new ECGenParameterSpec(algorithm.curve().get()), random);
       } else if (algorithm.bits() > 0) {
-        g.initialize(new RSAKeyGenParameterSpec(algorithm.bits(), RSAKeyGenParameterSpec.F4),
-            random);
+        g.initialize(
+            new RSAKeyGenParameterSpec(algorithm.bits(), RSAKeyGenParameterSpec.F4), random);
       } else {
         g.initialize(255, random);
       }
@@ -76,55 +76,86 @@ public final class CertBuilder {
    * @param random the randomness source for the serial
    * @return the certificate
    */
-  public static X509Certificate build(CertificateSpec spec, KeyPair keyPair,
-      X509Certificate signer, PrivateKey signerKey, Instant notBefore, Instant notAfter,
+  public static X509Certificate build(
+      CertificateSpec spec,
+      KeyPair keyPair,
+      X509Certificate signer,
+      PrivateKey signerKey,
+      Instant notBefore,
+      Instant notAfter,
       SecureRandom random) {
     try {
-      X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
-          .addRDN(BCStyle.CN, spec.commonName())
-          .build();
-      X500Name issuer = signer == null ? subject
-          : X500Name.getInstance(signer.getSubjectX500Principal().getEncoded());
+      X500Name subject =
+          new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, spec.commonName()).build();
+      X500Name issuer =
+          signer == null
+              ? subject
+              : X500Name.getInstance(signer.getSubjectX500Principal().getEncoded());
       BigInteger serial = spec.serial().orElseGet(() -> new BigInteger(127, random).setBit(0));
-      X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, serial,
-          Date.from(notBefore), Date.from(notAfter), subject, keyPair.getPublic());
-      b.addExtension(Extension.basicConstraints, true, spec.ca()
-          ? (spec.pathLength() >= 0 ? new BasicConstraints(spec.pathLength())
-              : new BasicConstraints(true))
-          : new BasicConstraints(false));
-      b.addExtension(Extension.keyUsage, true, spec.ca()
-          ? new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)
-          : new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+      X509v3CertificateBuilder b =
+          new JcaX509v3CertificateBuilder(
+              issuer,
+              serial,
+              Date.from(notBefore),
+              Date.from(notAfter),
+              subject,
+              keyPair.getPublic());
+      b.addExtension(
+          Extension.basicConstraints,
+          true,
+          spec.ca()
+              ? (spec.pathLength() >= 0
+                  ? new BasicConstraints(spec.pathLength())
+                  : new BasicConstraints(true))
+              : new BasicConstraints(false));
+      b.addExtension(
+          Extension.keyUsage,
+          true,
+          spec.ca()
+              ? new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)
+              : new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
       if (!spec.extendedKeyUsages().isEmpty()) {
-        b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
-            spec.extendedKeyUsages().stream()
-                .map(oid -> KeyPurposeId.getInstance(
-                    new org.bouncycastle.asn1.ASN1ObjectIdentifier(oid)))
-                .toArray(KeyPurposeId[]::new)));
+        b.addExtension(
+            Extension.extendedKeyUsage,
+            false,
+            new ExtendedKeyUsage(
+                spec.extendedKeyUsages().stream()
+                    .map(
+                        oid ->
+                            KeyPurposeId.getInstance(
+                                new org.bouncycastle.asn1.ASN1ObjectIdentifier(oid)))
+                    .toArray(KeyPurposeId[]::new)));
       }
       if (!spec.dnsNames().isEmpty()) {
-        b.addExtension(Extension.subjectAlternativeName, false, new DERSequence(
-            spec.dnsNames().stream()
-                .map(n -> new GeneralName(GeneralName.dNSName, n))
-                .toArray(GeneralName[]::new)));
+        b.addExtension(
+            Extension.subjectAlternativeName,
+            false,
+            new DERSequence(
+                spec.dnsNames().stream()
+                    .map(n -> new GeneralName(GeneralName.dNSName, n))
+                    .toArray(GeneralName[]::new)));
       }
       if (spec.keyIdentifiers()) {
         JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-        b.addExtension(Extension.subjectKeyIdentifier, false,
+        b.addExtension(
+            Extension.subjectKeyIdentifier,
+            false,
             utils.createSubjectKeyIdentifier(keyPair.getPublic()));
         if (signer != null) {
-          b.addExtension(Extension.authorityKeyIdentifier, false,
-              utils.createAuthorityKeyIdentifier(signer));
+          b.addExtension(
+              Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(signer));
         }
       }
       PublicKey signerPublic = signer == null ? keyPair.getPublic() : signer.getPublicKey();
       String sigAlg = spec.signatureAlgorithm().orElseGet(() -> defaultSignature(signerPublic));
       return new JcaX509CertificateConverter()
           .getCertificate(b.build(new JcaContentSignerBuilder(sigAlg).build(signerKey)));
-    } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException
+    } catch (GeneralSecurityException
+        | OperatorCreationException
+        | java.io.IOException
         | RuntimeException e) {
-      throw new IdentityException("cannot create certificate " + spec.commonName() + ": "
-          + e.getMessage(), e);
+      throw new IdentityException(
+          "cannot create certificate " + spec.commonName() + ": " + e.getMessage(), e);
     }
   }
 

@@ -44,37 +44,52 @@ public final class CertFacts {
   static final String EKU_ANY = "2.5.29.37.0";
   static final String EKU_SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
 
-  private static final Map<String, String> SIGNATURE_NAMES = Map.ofEntries(
-      Map.entry("1.2.840.113549.1.1.2", "MD2-RSA"),
-      Map.entry("1.2.840.113549.1.1.4", "MD5-RSA"),
-      Map.entry("1.2.840.113549.1.1.5", "SHA1-RSA"),
-      Map.entry("1.3.14.3.2.29", "SHA1-RSA"),
-      Map.entry("1.2.840.113549.1.1.11", "SHA256-RSA"),
-      Map.entry("1.2.840.113549.1.1.12", "SHA384-RSA"),
-      Map.entry("1.2.840.113549.1.1.13", "SHA512-RSA"),
-      Map.entry("1.2.840.10040.4.3", "DSA-SHA1"),
-      Map.entry("2.16.840.1.101.3.4.3.2", "DSA-SHA256"),
-      Map.entry("1.2.840.10045.4.1", "ECDSA-SHA1"),
-      Map.entry("1.2.840.10045.4.3.2", "ECDSA-SHA256"),
-      Map.entry("1.2.840.10045.4.3.3", "ECDSA-SHA384"),
-      Map.entry("1.2.840.10045.4.3.4", "ECDSA-SHA512"),
-      Map.entry("1.3.101.112", "Ed25519"));
+  private static final Map<String, String> SIGNATURE_NAMES =
+      Map.ofEntries(
+          Map.entry("1.2.840.113549.1.1.2", "MD2-RSA"),
+          Map.entry("1.2.840.113549.1.1.4", "MD5-RSA"),
+          Map.entry("1.2.840.113549.1.1.5", "SHA1-RSA"),
+          Map.entry("1.3.14.3.2.29", "SHA1-RSA"),
+          Map.entry("1.2.840.113549.1.1.11", "SHA256-RSA"),
+          Map.entry("1.2.840.113549.1.1.12", "SHA384-RSA"),
+          Map.entry("1.2.840.113549.1.1.13", "SHA512-RSA"),
+          Map.entry("1.2.840.10040.4.3", "DSA-SHA1"),
+          Map.entry("2.16.840.1.101.3.4.3.2", "DSA-SHA256"),
+          Map.entry("1.2.840.10045.4.1", "ECDSA-SHA1"),
+          Map.entry("1.2.840.10045.4.3.2", "ECDSA-SHA256"),
+          Map.entry("1.2.840.10045.4.3.3", "ECDSA-SHA384"),
+          Map.entry("1.2.840.10045.4.3.4", "ECDSA-SHA512"),
+          Map.entry("1.3.101.112", "Ed25519"));
 
-  private static final Map<String, String> PSS_HASHES = Map.of(
-      "2.16.840.1.101.3.4.2.1", "SHA256",
-      "2.16.840.1.101.3.4.2.2", "SHA384",
-      "2.16.840.1.101.3.4.2.3", "SHA512");
+  private static final Map<String, String> PSS_HASHES =
+      Map.of(
+          "2.16.840.1.101.3.4.2.1", "SHA256",
+          "2.16.840.1.101.3.4.2.2", "SHA384",
+          "2.16.840.1.101.3.4.2.3", "SHA512");
 
-  private static final Map<String, String> CURVES = Map.of(
-      "1.3.132.0.33", "P-224",
-      "1.2.840.10045.3.1.7", "P-256",
-      "1.3.132.0.34", "P-384",
-      "1.3.132.0.35", "P-521");
+  private static final Map<String, String> CURVES =
+      Map.of(
+          "1.3.132.0.33", "P-224",
+          "1.2.840.10045.3.1.7", "P-256",
+          "1.3.132.0.34", "P-384",
+          "1.3.132.0.35", "P-521");
 
   /** Critical extensions Go's parser understands; any other critical one is "unhandled". */
-  private static final Set<String> HANDLED_CRITICAL = Set.of(
-      "2.5.29.15", "2.5.29.19", "2.5.29.17", "2.5.29.30", "2.5.29.31", "2.5.29.35", "2.5.29.37",
-      "2.5.29.14", "2.5.29.32", "2.5.29.33", "2.5.29.36", "2.5.29.54", "1.3.6.1.5.5.7.1.1");
+  private static final Set<String> HANDLED_CRITICAL =
+      Set.of(
+          "2.5.29.15",
+          "2.5.29.19",
+          "2.5.29.17",
+          "2.5.29.30",
+          "2.5.29.31",
+          "2.5.29.35",
+          "2.5.29.37",
+          "2.5.29.14",
+          "2.5.29.32",
+          "2.5.29.33",
+          "2.5.29.36",
+          "2.5.29.54",
+          "1.3.6.1.5.5.7.1.1");
 
   private final X509Certificate certificate;
   private final byte[] raw;
@@ -136,13 +151,14 @@ public final class CertFacts {
     this.extKeyUsages = eku == null ? List.of() : List.copyOf(eku);
     SubjectKeyIdentifier skid = exts == null ? null : SubjectKeyIdentifier.fromExtensions(exts);
     this.subjectKeyId = skid == null ? new byte[0] : skid.getKeyIdentifier();
-    AuthorityKeyIdentifier akid =
-        exts == null ? null : AuthorityKeyIdentifier.fromExtensions(exts);
-    this.authorityKeyId = akid == null || akid.getKeyIdentifierOctets() == null
-        ? new byte[0] : akid.getKeyIdentifierOctets();
+    AuthorityKeyIdentifier akid = exts == null ? null : AuthorityKeyIdentifier.fromExtensions(exts);
+    this.authorityKeyId =
+        akid == null || akid.getKeyIdentifierOctets() == null
+            ? new byte[0]
+            : akid.getKeyIdentifierOctets();
     Set<String> critical = c.getCriticalExtensionOIDs();
-    this.unhandledCritical = critical != null
-        && critical.stream().anyMatch(oid -> !HANDLED_CRITICAL.contains(oid));
+    this.unhandledCritical =
+        critical != null && critical.stream().anyMatch(oid -> !HANDLED_CRITICAL.contains(oid));
 
     SubjectPublicKeyInfo spki = bc.getSubjectPublicKeyInfo();
     String keyOid = spki.getAlgorithm().getAlgorithm().getId();
@@ -163,8 +179,10 @@ public final class CertFacts {
       case "1.2.840.10045.2.1":
         this.publicKeyAlgorithm = "ECDSA";
         ASN1Encodable params = spki.getAlgorithm().getParameters();
-        curveName = params instanceof ASN1ObjectIdentifier
-            ? CURVES.get(((ASN1ObjectIdentifier) params).getId()) : null;
+        curveName =
+            params instanceof ASN1ObjectIdentifier
+                ? CURVES.get(((ASN1ObjectIdentifier) params).getId())
+                : null;
         if (curveName == null) {
           throw new CertificateException("x509: unsupported elliptic curve");
         }
@@ -191,8 +209,10 @@ public final class CertFacts {
   public static CertFacts parse(byte[] der) throws CertificateException {
     X509Certificate c;
     try {
-      c = (X509Certificate) CertificateFactory.getInstance("X.509")
-          .generateCertificate(new ByteArrayInputStream(der));
+      c =
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new ByteArrayInputStream(der));
     } catch (CertificateException | RuntimeException e) {
       throw new CertificateException("x509: malformed certificate", e);
     }
@@ -236,12 +256,13 @@ public final class CertFacts {
       AlgorithmIdentifier mgf = p.getMaskGenAlgorithm();
       AlgorithmIdentifier mgfHash = AlgorithmIdentifier.getInstance(mgf.getParameters());
       int hashLen = hash == null ? -1 : Integer.parseInt(hash.substring(3)) / 8;
-      boolean ok = hash != null
-          && PKCSObjectIdentifiers.id_mgf1.equals(mgf.getAlgorithm())
-          && p.getHashAlgorithm().getAlgorithm().equals(mgfHash.getAlgorithm())
-          && p.getSaltLength().intValue() == hashLen
-          && p.getTrailerField().intValue() == 1
-          && nullOrAbsent(p.getHashAlgorithm().getParameters());
+      boolean ok =
+          hash != null
+              && PKCSObjectIdentifiers.id_mgf1.equals(mgf.getAlgorithm())
+              && p.getHashAlgorithm().getAlgorithm().equals(mgfHash.getAlgorithm())
+              && p.getSaltLength().intValue() == hashLen
+              && p.getTrailerField().intValue() == 1
+              && nullOrAbsent(p.getHashAlgorithm().getParameters());
       return ok ? hash + "-RSAPSS" : "0";
     } catch (RuntimeException e) {
       return "0";

@@ -194,8 +194,8 @@ public final class GoPem {
   }
 
   /**
-   * Go's {@code base64.StdEncoding.Decode} after removing spaces and tabs: line breaks are
-   * ignored, padding is required.
+   * Go's {@code base64.StdEncoding.Decode} after removing spaces and tabs: line breaks are ignored,
+   * padding is required.
    *
    * @param body the base64 text
    * @return the bytes, or null when the text is not valid base64
@@ -247,15 +247,29 @@ public final class GoPem {
     return new Line(data.substring(from, Math.max(from, e)), next);
   }
 
-  private static final java.util.Set<String> KNOWN_TYPES = java.util.Set.of(
-      "CERTIFICATE", "TRUSTED CERTIFICATE", "X509 CRL", "CERTIFICATE REQUEST",
-      "NEW CERTIFICATE REQUEST", "PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY",
-      "DSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "OPENSSH PRIVATE KEY", "PUBLIC KEY",
-      "RSA PUBLIC KEY", "EC PARAMETERS", "DH PARAMETERS", "PKCS7", "CMS");
+  private static final java.util.Set<String> KNOWN_TYPES =
+      java.util.Set.of(
+          "CERTIFICATE",
+          "TRUSTED CERTIFICATE",
+          "X509 CRL",
+          "CERTIFICATE REQUEST",
+          "NEW CERTIFICATE REQUEST",
+          "PRIVATE KEY",
+          "EC PRIVATE KEY",
+          "RSA PRIVATE KEY",
+          "DSA PRIVATE KEY",
+          "ENCRYPTED PRIVATE KEY",
+          "OPENSSH PRIVATE KEY",
+          "PUBLIC KEY",
+          "RSA PUBLIC KEY",
+          "EC PARAMETERS",
+          "DH PARAMETERS",
+          "PKCS7",
+          "CMS");
 
   /**
-   * A block type as messages may show it: a known type quoted ({@code 'EC PRIVATE KEY'}), any
-   * other only by its length, since the "type" of a damaged file can be part of its content.
+   * A block type as messages may show it: a known type quoted ({@code 'EC PRIVATE KEY'}), any other
+   * only by its length, since the "type" of a damaged file can be part of its content.
    *
    * @param type the type text
    * @return {@code 'TYPE'} or {@code of an unknown type (N characters)}

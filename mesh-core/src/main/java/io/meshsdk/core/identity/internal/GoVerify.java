@@ -34,7 +34,11 @@ public final class GoVerify {
       "x509: cannot verify signature: algorithm unimplemented";
 
   /** The role of a certificate in the chain being built. */
-  private enum Kind { LEAF, INTERMEDIATE, ROOT }
+  private enum Kind {
+    LEAF,
+    INTERMEDIATE,
+    ROOT
+  }
 
   private GoVerify() {}
 
@@ -49,8 +53,8 @@ public final class GoVerify {
     }
 
     /**
-     * Whether Go would report this as a {@code CertificateInvalidError} with reason {@code
-     * Expired} (the certificate being verified is outside its validity period).
+     * Whether Go would report this as a {@code CertificateInvalidError} with reason {@code Expired}
+     * (the certificate being verified is outside its validity period).
      *
      * @return true for an expiry of the verified certificate itself
      */
@@ -110,8 +114,13 @@ public final class GoVerify {
    * @return the first valid chain, leaf first
    * @throws VerifyException with Go's message when no valid chain exists
    */
-  public static List<CertFacts> verify(CertFacts leaf, List<CertFacts> roots,
-      List<CertFacts> intermediates, String dnsName, Instant now) throws VerifyException {
+  public static List<CertFacts> verify(
+      CertFacts leaf,
+      List<CertFacts> roots,
+      List<CertFacts> intermediates,
+      String dnsName,
+      Instant now)
+      throws VerifyException {
     Pool rootPool = new Pool(roots);
     Pool intermediatePool = new Pool(intermediates);
     String invalid = isValid(leaf, Kind.LEAF, List.of(), now);
@@ -135,8 +144,14 @@ public final class GoVerify {
     throw new VerifyException("x509: certificate specifies an incompatible key usage", false);
   }
 
-  private static List<List<CertFacts>> buildChains(CertFacts c, List<CertFacts> current,
-      int[] sigChecks, Pool roots, Pool intermediates, Instant now) throws VerifyException {
+  private static List<List<CertFacts>> buildChains(
+      CertFacts c,
+      List<CertFacts> current,
+      int[] sigChecks,
+      Pool roots,
+      Pool intermediates,
+      Instant now)
+      throws VerifyException {
     List<List<CertFacts>> chains = new ArrayList<>();
     String[] hint = new String[1];
     CertFacts[] hintCert = new CertFacts[1];
@@ -149,8 +164,11 @@ public final class GoVerify {
           continue;
         }
         if (++sigChecks[0] > MAX_SIGNATURE_CHECKS) {
-          err[0] = new VerifyException("x509: signature check attempts limit reached while"
-              + " verifying certificate chain", false);
+          err[0] =
+              new VerifyException(
+                  "x509: signature check attempts limit reached while"
+                      + " verifying certificate chain",
+                  false);
           continue;
         }
         String failure = checkSignatureFrom(c, candidate);
@@ -186,9 +204,12 @@ public final class GoVerify {
     }
     String message = "x509: certificate signed by unknown authority";
     if (hint[0] != null) {
-      message += " (possibly because of " + GoText.quote(hint[0])
-          + " while trying to verify candidate authority certificate "
-          + GoText.quote(hintCert[0].displayName()) + ")";
+      message +=
+          " (possibly because of "
+              + GoText.quote(hint[0])
+              + " while trying to verify candidate authority certificate "
+              + GoText.quote(hintCert[0].displayName())
+              + ")";
     }
     throw new VerifyException(message, false);
   }
@@ -196,7 +217,8 @@ public final class GoVerify {
   private static boolean alreadyInChain(CertFacts candidate, List<CertFacts> chain) {
     for (CertFacts c : chain) {
       if (Arrays.equals(candidate.rawSubject(), c.rawSubject())
-          && Arrays.equals(candidate.certificate().getPublicKey().getEncoded(),
+          && Arrays.equals(
+              candidate.certificate().getPublicKey().getEncoded(),
               c.certificate().getPublicKey().getEncoded())) {
         byte[] a = candidate.certificate().getExtensionValue("2.5.29.17");
         byte[] b = c.certificate().getExtensionValue("2.5.29.17");
@@ -222,11 +244,15 @@ public final class GoVerify {
     }
     if (now.isBefore(c.notBefore())) {
       return "x509: certificate has expired or is not yet valid: current time "
-          + GoTime.rfc3339(now) + " is before " + GoTime.rfc3339(c.notBefore());
+          + GoTime.rfc3339(now)
+          + " is before "
+          + GoTime.rfc3339(c.notBefore());
     }
     if (now.isAfter(c.notAfter())) {
       return "x509: certificate has expired or is not yet valid: current time "
-          + GoTime.rfc3339(now) + " is after " + GoTime.rfc3339(c.notAfter());
+          + GoTime.rfc3339(now)
+          + " is after "
+          + GoTime.rfc3339(c.notAfter());
     }
     if (kind == Kind.INTERMEDIATE && (!c.basicConstraintsValid() || !c.isCa())) {
       return "x509: certificate is not authorized to sign other certificates";
@@ -278,8 +304,10 @@ public final class GoVerify {
       return UNSUPPORTED_ALGORITHM;
     }
     if (!expectedKey.equals(keyAlg)) {
-      return "x509: signature algorithm specifies an " + expectedKey
-          + " public key, but have public key of type " + goKeyType(keyAlg);
+      return "x509: signature algorithm specifies an "
+          + expectedKey
+          + " public key, but have public key of type "
+          + goKeyType(keyAlg);
     }
     boolean ok;
     try {
@@ -307,8 +335,13 @@ public final class GoVerify {
       String hash = goAlg.substring(0, goAlg.indexOf('-'));
       String jcaHash = "SHA-" + hash.substring(3);
       s = Signature.getInstance("RSASSA-PSS");
-      s.setParameter(new PSSParameterSpec(jcaHash, "MGF1", new MGF1ParameterSpec(jcaHash),
-          Integer.parseInt(hash.substring(3)) / 8, 1));
+      s.setParameter(
+          new PSSParameterSpec(
+              jcaHash,
+              "MGF1",
+              new MGF1ParameterSpec(jcaHash),
+              Integer.parseInt(hash.substring(3)) / 8,
+              1));
     } else if (goAlg.equals("Ed25519")) {
       s = Signature.getInstance("Ed25519");
     } else if (goAlg.startsWith("ECDSA-")) {
@@ -364,8 +397,8 @@ public final class GoVerify {
     } else if (c.dnsNames().isEmpty()) {
       message = "x509: certificate is not valid for any names, but wanted to match " + host;
     } else {
-      message = "x509: certificate is valid for " + String.join(", ", c.dnsNames()) + ", not "
-          + host;
+      message =
+          "x509: certificate is valid for " + String.join(", ", c.dnsNames()) + ", not " + host;
     }
     throw new VerifyException(message, false);
   }
@@ -394,5 +427,4 @@ public final class GoVerify {
     }
     return true;
   }
-
 }

@@ -30,11 +30,12 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /** Private keys the way Linkerd's {@code DecodePEMKey} reads them, plus matching and encoding. */
 public final class Keys {
-  private static final Map<String, String> CURVES = Map.of(
-      "1.3.132.0.33", "secp224r1",
-      "1.2.840.10045.3.1.7", "secp256r1",
-      "1.3.132.0.34", "secp384r1",
-      "1.3.132.0.35", "secp521r1");
+  private static final Map<String, String> CURVES =
+      Map.of(
+          "1.3.132.0.33", "secp224r1",
+          "1.2.840.10045.3.1.7", "secp256r1",
+          "1.3.132.0.34", "secp384r1",
+          "1.3.132.0.35", "secp521r1");
   private static final byte[] PROBE = "mesh-sdk key match probe".getBytes(StandardCharsets.UTF_8);
 
   private Keys() {}
@@ -50,10 +51,12 @@ public final class Keys {
   public static PrivateKey parse(GoPem.Block block) {
     String procType = block.headers().getOrDefault("Proc-Type", "");
     if (procType.contains("ENCRYPTED")) {
-      throw new IdentityException("the " + GoPem.shownType(block.type())
-          + " block is encrypted (Proc-Type: "
-          + (procType.length() <= 32 && procType.matches("[0-9A-Za-z,-]*") ? procType : "…")
-          + "); Linkerd needs an unencrypted private key");
+      throw new IdentityException(
+          "the "
+              + GoPem.shownType(block.type())
+              + " block is encrypted (Proc-Type: "
+              + (procType.length() <= 32 && procType.matches("[0-9A-Za-z,-]*") ? procType : "…")
+              + "); Linkerd needs an unencrypted private key");
     }
     switch (block.type()) {
       case "EC PRIVATE KEY":
@@ -73,14 +76,17 @@ public final class Keys {
       sec1 = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(der);
       sec1.getKey();
     } catch (RuntimeException e) {
-      throw new IdentityException(looksLikePkcs8(der)
-          ? "x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key"
-              + " format)"
-          : "x509: failed to parse EC private key");
+      throw new IdentityException(
+          looksLikePkcs8(der)
+              ? "x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key"
+                  + " format)"
+              : "x509: failed to parse EC private key");
     }
     ASN1Encodable params = sec1.getParametersObject();
-    String curve = params instanceof ASN1ObjectIdentifier
-        ? CURVES.get(((ASN1ObjectIdentifier) params).getId()) : null;
+    String curve =
+        params instanceof ASN1ObjectIdentifier
+            ? CURVES.get(((ASN1ObjectIdentifier) params).getId())
+            : null;
     if (curve == null) {
       throw new IdentityException("x509: unknown elliptic curve");
     }
@@ -99,14 +105,23 @@ public final class Keys {
     try {
       org.bouncycastle.asn1.pkcs.RSAPrivateKey k =
           org.bouncycastle.asn1.pkcs.RSAPrivateKey.getInstance(der);
-      return KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateCrtKeySpec(
-          k.getModulus(), k.getPublicExponent(), k.getPrivateExponent(), k.getPrime1(),
-          k.getPrime2(), k.getExponent1(), k.getExponent2(), k.getCoefficient()));
+      return KeyFactory.getInstance("RSA")
+          .generatePrivate(
+              new RSAPrivateCrtKeySpec(
+                  k.getModulus(),
+                  k.getPublicExponent(),
+                  k.getPrivateExponent(),
+                  k.getPrime1(),
+                  k.getPrime2(),
+                  k.getExponent1(),
+                  k.getExponent2(),
+                  k.getCoefficient()));
     } catch (RuntimeException | GeneralSecurityException e) {
-      throw new IdentityException(looksLikePkcs8(der)
-          ? "x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key"
-              + " format)"
-          : "x509: failed to parse RSA private key");
+      throw new IdentityException(
+          looksLikePkcs8(der)
+              ? "x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key"
+                  + " format)"
+              : "x509: failed to parse RSA private key");
     }
   }
 
@@ -136,8 +151,10 @@ public final class Keys {
         break;
       case "1.3.101.112":
       case "1.3.101.110":
-        throw new IdentityException("unsupported PKCS#8 encoding ("
-            + (oid.endsWith("112") ? "Ed25519" : "X25519") + " keys are not supported)");
+        throw new IdentityException(
+            "unsupported PKCS#8 encoding ("
+                + (oid.endsWith("112") ? "Ed25519" : "X25519")
+                + " keys are not supported)");
       default:
         throw new IdentityException(
             "x509: PKCS#8 wrapping contained private key with unknown algorithm: " + oid);
@@ -223,7 +240,8 @@ public final class Keys {
       PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
       String oid = info.getPrivateKeyAlgorithm().getAlgorithm().getId();
       if (oid.equals("1.2.840.113549.1.1.1")) {
-        return Map.entry("RSA PRIVATE KEY",
+        return Map.entry(
+            "RSA PRIVATE KEY",
             info.parsePrivateKey().toASN1Primitive().getEncoded(ASN1Encoding.DER));
       }
       if (oid.equals("1.2.840.10045.2.1") && key instanceof ECKey) {
@@ -231,8 +249,10 @@ public final class Keys {
             (ASN1ObjectIdentifier) info.getPrivateKeyAlgorithm().getParameters();
         java.security.interfaces.ECPrivateKey ec = (java.security.interfaces.ECPrivateKey) key;
         int orderBits = ec.getParams().getOrder().bitLength();
-        ASN1BitString point = pub == null ? null
-            : SubjectPublicKeyInfo.getInstance(pub.getEncoded()).getPublicKeyData();
+        ASN1BitString point =
+            pub == null
+                ? null
+                : SubjectPublicKeyInfo.getInstance(pub.getEncoded()).getPublicKeyData();
         org.bouncycastle.asn1.sec.ECPrivateKey sec1 =
             new org.bouncycastle.asn1.sec.ECPrivateKey(orderBits, ec.getS(), point, curve);
         return Map.entry("EC PRIVATE KEY", sec1.getEncoded(ASN1Encoding.DER));

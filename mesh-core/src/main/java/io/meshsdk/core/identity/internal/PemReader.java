@@ -82,25 +82,34 @@ public final class PemReader {
     while (!buf.isEmpty()) {
       GoPem.Result r = GoPem.decode(buf);
       if (r.block() == null) {
-        throw new IdentityException(label + ": " + diagnose(text, base, !certs.isEmpty(),
-            "not a PEM certificate"));
+        throw new IdentityException(
+            label + ": " + diagnose(text, base, !certs.isEmpty(), "not a PEM certificate"));
       }
       GoPem.Block block = r.block();
       int at = base + block.offset();
       checkNothingSkipped(text, base, at, label);
       int line = GoPem.lineOf(text, at);
       if (!block.type().equals("CERTIFICATE")) {
-        String shown = GoPem.isKnownType(block.type())
-            ? GoPem.shownType(block.type()) + " block" : "block " + GoPem.shownType(block.type());
-        throw new IdentityException(label + ": " + (block.type().contains("PRIVATE KEY")
-            ? "holds a private key (" + shown + " at line " + line + "), not a certificate"
-            : "holds a " + shown + " at line " + line + "; only CERTIFICATE blocks are allowed"));
+        String shown =
+            GoPem.isKnownType(block.type())
+                ? GoPem.shownType(block.type()) + " block"
+                : "block " + GoPem.shownType(block.type());
+        throw new IdentityException(
+            label
+                + ": "
+                + (block.type().contains("PRIVATE KEY")
+                    ? "holds a private key (" + shown + " at line " + line + "), not a certificate"
+                    : "holds a "
+                        + shown
+                        + " at line "
+                        + line
+                        + "; only CERTIFICATE blocks are allowed"));
       }
       try {
         certs.add(CertFacts.parse(block.bytes()));
       } catch (CertificateException e) {
-        throw new IdentityException(label + ": the certificate at line " + line
-            + " cannot be parsed: " + e.getMessage());
+        throw new IdentityException(
+            label + ": the certificate at line " + line + " cannot be parsed: " + e.getMessage());
       }
       base += r.restOffset();
       buf = r.rest();
@@ -126,19 +135,25 @@ public final class PemReader {
     checkNothingSkipped(text, 0, block.offset(), label);
     int line = GoPem.lineOf(text, block.offset());
     if (block.type().equals("CERTIFICATE")) {
-      throw new IdentityException(label + ": holds a certificate ('CERTIFICATE' block at line "
-          + line + "), not a private key");
+      throw new IdentityException(
+          label
+              + ": holds a certificate ('CERTIFICATE' block at line "
+              + line
+              + "), not a private key");
     }
     if (block.type().equals("ENCRYPTED PRIVATE KEY")) {
-      throw new IdentityException(label + ": the private key is encrypted ('ENCRYPTED PRIVATE"
-          + " KEY' block at line " + line + "); Linkerd needs an unencrypted key: decrypt it"
-          + " first, e.g. openssl pkey -in KEY -out PLAIN_KEY");
+      throw new IdentityException(
+          label
+              + ": the private key is encrypted ('ENCRYPTED PRIVATE"
+              + " KEY' block at line "
+              + line
+              + "); Linkerd needs an unencrypted key: decrypt it"
+              + " first, e.g. openssl pkey -in KEY -out PLAIN_KEY");
     }
     try {
       return Keys.parse(block);
     } catch (IdentityException e) {
-      throw new IdentityException(label + ": " + e.getMessage() + " (block at line " + line
-          + ")");
+      throw new IdentityException(label + ": " + e.getMessage() + " (block at line " + line + ")");
     }
   }
 
@@ -148,8 +163,12 @@ public final class PemReader {
     }
     String text = new String(bytes, StandardCharsets.UTF_8);
     if (!text.contains("-----BEGIN ") && looksBinary(bytes)) {
-      throw new IdentityException(label + ": not PEM: the file is binary (DER?); convert it"
-          + " with: openssl " + opensslTool + " -inform der -in FILE -out FILE.pem");
+      throw new IdentityException(
+          label
+              + ": not PEM: the file is binary (DER?); convert it"
+              + " with: openssl "
+              + opensslTool
+              + " -inform der -in FILE -out FILE.pem");
     }
     if (text.isBlank()) {
       throw new IdentityException(label + ": file holds only whitespace, no " + what);
@@ -189,8 +208,10 @@ public final class PemReader {
       return goMessage + ": no '-----BEGIN' line found";
     }
     if (rest.isBlank()) {
-      return goMessage + ": blank line(s) after the last END line (line "
-          + GoPem.lineOf(text, from) + "); Linkerd rejects anything after the last PEM block,"
+      return goMessage
+          + ": blank line(s) after the last END line (line "
+          + GoPem.lineOf(text, from)
+          + "); Linkerd rejects anything after the last PEM block,"
           + " even an empty line";
     }
     return goMessage + ": unexpected text after the last PEM block at line " + line;
@@ -215,8 +236,12 @@ public final class PemReader {
     int endAt = text.indexOf(end, close);
     String block = "PEM block " + GoPem.shownType(type);
     if (endAt < 0) {
-      return block + " at line " + line + " has no "
-          + (GoPem.isKnownType(type) ? "'" + end + "'" : "matching END") + " line (truncated?)"
+      return block
+          + " at line "
+          + line
+          + " has no "
+          + (GoPem.isKnownType(type) ? "'" + end + "'" : "matching END")
+          + " line (truncated?)"
           + hint;
     }
     int length = 0;
@@ -225,8 +250,13 @@ public final class PemReader {
         length++;
       }
     }
-    return block + " at line " + line + " has invalid base64 content ("
-        + length + " characters; truncated or corrupted)" + hint;
+    return block
+        + " at line "
+        + line
+        + " has invalid base64 content ("
+        + length
+        + " characters; truncated or corrupted)"
+        + hint;
   }
 
   private static int lineEnd(String text, int from) {

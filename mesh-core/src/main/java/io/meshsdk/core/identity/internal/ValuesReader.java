@@ -35,8 +35,12 @@ public final class ValuesReader {
       root = new Yaml(new SafeConstructor(options)).load(yaml);
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark();
-      throw new IdentityException(source + " is not valid YAML"
-          + (m == null ? "" : " (line " + (m.getLine() + 1) + ")") + ": " + e.getProblem());
+      throw new IdentityException(
+          source
+              + " is not valid YAML"
+              + (m == null ? "" : " (line " + (m.getLine() + 1) + ")")
+              + ": "
+              + e.getProblem());
     } catch (YAMLException e) {
       throw new IdentityException(source + " is not valid YAML: " + e.getMessage());
     } catch (YamlBudget.Problem e) {
@@ -77,8 +81,12 @@ public final class ValuesReader {
         return "";
       }
       if (!(node instanceof Map)) {
-        throw new IdentityException(source + ": " + String.join(".", java.util.Arrays.copyOf(
-            path, i)) + " must be a mapping, not " + kind(node));
+        throw new IdentityException(
+            source
+                + ": "
+                + String.join(".", java.util.Arrays.copyOf(path, i))
+                + " must be a mapping, not "
+                + kind(node));
       }
       node = ((Map<String, Object>) node).get(path[i]);
     }
@@ -86,8 +94,8 @@ public final class ValuesReader {
       return "";
     }
     if (!(node instanceof String)) {
-      throw new IdentityException(source + ": " + String.join(".", path)
-          + " must be a string, not " + kind(node));
+      throw new IdentityException(
+          source + ": " + String.join(".", path) + " must be a string, not " + kind(node));
     }
     return (String) node;
   }

@@ -91,17 +91,13 @@ public final class GoDuration {
         i++;
       }
       if (us == i) {
-        throw new IllegalArgumentException(
-            "time: missing unit in duration " + GoText.quote(text));
+        throw new IllegalArgumentException("time: missing unit in duration " + GoText.quote(text));
       }
       String unitText = s.substring(us, i);
       long unit = unit(unitText);
       if (unit == 0) {
         throw new IllegalArgumentException(
-            "time: unknown unit "
-                + GoText.quote(unitText)
-                + " in duration "
-                + GoText.quote(text));
+            "time: unknown unit " + GoText.quote(unitText) + " in duration " + GoText.quote(text));
       }
       v = v.multiply(BigInteger.valueOf(unit));
       if (v.compareTo(limit) > 0) {
@@ -153,8 +149,8 @@ public final class GoDuration {
   }
 
   /**
-   * Go's {@code Duration.Seconds()}: whole seconds plus the fraction, as a double computed the
-   * way Go computes it.
+   * Go's {@code Duration.Seconds()}: whole seconds plus the fraction, as a double computed the way
+   * Go computes it.
    *
    * @param nanos the duration
    * @return the seconds

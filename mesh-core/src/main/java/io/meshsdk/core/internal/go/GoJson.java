@@ -374,8 +374,10 @@ public final class GoJson {
           throw eof();
         }
         char c = s.charAt(at + i);
-        int d = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
-            ? Character.digit(c, 16) : -1;
+        int d =
+            (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
+                ? Character.digit(c, 16)
+                : -1;
         if (d < 0) {
           pos = at + i;
           throw bad(c, "in \\u hexadecimal character escape");
@@ -447,5 +449,4 @@ public final class GoJson {
       b.append(v);
     }
   }
-
 }

@@ -65,8 +65,8 @@ public final class GoParse {
     if (neg) {
       v = v.negate();
     }
-    java.math.BigInteger max = java.math.BigInteger.ONE.shiftLeft(bits - 1).subtract(
-        java.math.BigInteger.ONE);
+    java.math.BigInteger max =
+        java.math.BigInteger.ONE.shiftLeft(bits - 1).subtract(java.math.BigInteger.ONE);
     java.math.BigInteger min = java.math.BigInteger.ONE.shiftLeft(bits - 1).negate();
     if (v.compareTo(max) > 0 || v.compareTo(min) < 0) {
       return null;
@@ -104,8 +104,13 @@ public final class GoParse {
    * @return the number, or null when invalid
    */
   public static Double parseFloat(String s) {
-    if (s.isEmpty() || s.endsWith("d") || s.endsWith("D") || s.endsWith("f") || s.endsWith("F")
-        || s.startsWith("0x") || s.contains(" ")) {
+    if (s.isEmpty()
+        || s.endsWith("d")
+        || s.endsWith("D")
+        || s.endsWith("f")
+        || s.endsWith("F")
+        || s.startsWith("0x")
+        || s.contains(" ")) {
       return null;
     }
     try {

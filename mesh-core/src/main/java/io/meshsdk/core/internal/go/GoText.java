@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Go's text forms ({@code %v}, {@code %q}, JSON strings and floats) for messages and output that must
- * match Go programs (Helm, Linkerd) character for character. Shared by Mesh SDK's modules; not API.
- * Stateless and thread-safe.
+ * Go's text forms ({@code %v}, {@code %q}, JSON strings and floats) for messages and output that
+ * must match Go programs (Helm, Linkerd) character for character. Shared by Mesh SDK's modules; not
+ * API. Stateless and thread-safe.
  */
 public final class GoText {
   private GoText() {}
@@ -206,9 +206,9 @@ public final class GoText {
   }
 
   /**
-   * The shortest decimal that reads back as {@code d}, and among those the closest, as Go's
-   * {@code strconv} picks it. ({@code Double.toString} is not always the shortest before JDK 19,
-   * e.g. {@code 1e23} gives {@code 9.999999999999999E22}.)
+   * The shortest decimal that reads back as {@code d}, and among those the closest, as Go's {@code
+   * strconv} picks it. ({@code Double.toString} is not always the shortest before JDK 19, e.g.
+   * {@code 1e23} gives {@code 9.999999999999999E22}.)
    */
   private static Digits digits(double d) {
     double a = Math.abs(d);
@@ -219,7 +219,9 @@ public final class GoText {
       BigDecimal unit = BigDecimal.ONE.movePointLeft(r.scale());
       // the nearest p-digit decimal, or a neighbour when the round-trip interval is lopsided
       for (BigDecimal c : new BigDecimal[] {r, r.subtract(unit), r.add(unit)}) {
-        if (c.signum() > 0 && c.precision() <= p && c.doubleValue() == a
+        if (c.signum() > 0
+            && c.precision() <= p
+            && c.doubleValue() == a
             && (best == null
                 || c.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
           best = c;
@@ -233,10 +235,10 @@ public final class GoText {
 
   /**
    * Appends a JSON string literal as Go's {@code encoding/json} writes it: {@code \"}, {@code \\},
-   * the short escapes {@code \n \r \t \b \f}, {@code \}{@code u00XX} for other control
-   * characters and for U+2028/U+2029, and, with {@code escapeHtml}, for {@code <}, {@code >} and
-   * {@code &} ({@code json.Marshal}'s default). A lone surrogate becomes U+FFFD, as Go replaces
-   * invalid UTF-8.
+   * the short escapes {@code \n \r \t \b \f}, {@code \}{@code u00XX} for other control characters
+   * and for U+2028/U+2029, and, with {@code escapeHtml}, for {@code <}, {@code >} and {@code &}
+   * ({@code json.Marshal}'s default). A lone surrogate becomes U+FFFD, as Go replaces invalid
+   * UTF-8.
    *
    * @param s the string
    * @param escapeHtml whether to escape {@code <}, {@code >} and {@code &}
@@ -255,10 +257,13 @@ public final class GoText {
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
         default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029'
+          if (c < 0x20
+              || c == '\u2028'
+              || c == '\u2029'
               || (escapeHtml && (c == '<' || c == '>' || c == '&'))) {
             out.append(String.format("\\u%04x", (int) c));
-          } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+          } else if (Character.isHighSurrogate(c)
+              && i + 1 < s.length()
               && Character.isLowSurrogate(s.charAt(i + 1))) {
             out.append(c).append(s.charAt(++i));
           } else if (Character.isSurrogate(c)) {

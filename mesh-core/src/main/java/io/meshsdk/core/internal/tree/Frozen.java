@@ -19,8 +19,8 @@ import java.util.function.BiConsumer;
 /**
  * The one implementation of deeply unmodifiable trees, for manifests and Helm values alike: {@link
  * FrozenMap} and {@link FrozenList} are only ever created around collections whose contents are
- * already frozen, so a frozen collection is reused as it is when a new tree is frozen with the
- * same {@link Kind} (or a wider one: a values tree is a valid manifest tree).
+ * already frozen, so a frozen collection is reused as it is when a new tree is frozen with the same
+ * {@link Kind} (or a wider one: a values tree is a valid manifest tree).
  */
 public final class Frozen {
   private Frozen() {}
@@ -28,10 +28,10 @@ public final class Frozen {
   /** What a tree may hold, and how its scalars are normalized. */
   public enum Kind {
     /**
-     * Helm values: strings, booleans, {@code Integer}, {@code Long}, {@code Double} and null.
-     * Byte and short become {@code Integer}, float and {@code BigDecimal} {@code Double} (a
-     * {@code BigDecimal} without fraction {@code Long}), {@code BigInteger} {@code Long} or {@code
-     * Double} when too large, characters strings; lists and arrays become lists.
+     * Helm values: strings, booleans, {@code Integer}, {@code Long}, {@code Double} and null. Byte
+     * and short become {@code Integer}, float and {@code BigDecimal} {@code Double} (a {@code
+     * BigDecimal} without fraction {@code Long}), {@code BigInteger} {@code Long} or {@code Double}
+     * when too large, characters strings; lists and arrays become lists.
      */
     VALUES,
     /**

@@ -14,10 +14,9 @@ import java.util.ArrayDeque;
  * is a document of its own when there is any (it may hold only comments). Directive lines ({@code
  * %YAML}, {@code %TAG}) start a document as well, and the {@code ---} that follows them belongs to
  * the same document. A document end line ({@code ...}) stays in its document. A chunk whose content
- * starts with <code>{</code> or <code>[</code> is a JSON (flow) value; when another <code>{</code> or
- * <code>[</code> value
- * follows it, the chunk is cut there, so concatenated JSON values become separate documents.
- * Concatenating the texts of all chunks gives back the input exactly.
+ * starts with <code>{</code> or <code>[</code> is a JSON (flow) value; when another <code>{</code>
+ * or <code>[</code> value follows it, the chunk is cut there, so concatenated JSON values become
+ * separate documents. Concatenating the texts of all chunks gives back the input exactly.
  *
  * <p>Memory is bounded by the largest document: a document larger than the limit is not kept; its
  * chunk reports the overflow instead. Not thread-safe.
@@ -55,9 +54,9 @@ public final class DocumentSplitter implements Closeable {
   }
 
   /**
-   * How far past the limit of an oversized document the splitter looks for the next document
-   * before it gives the input up (an endless input such as {@code /dev/zero} has none): four
-   * times the limit, at least 256 Mi characters.
+   * How far past the limit of an oversized document the splitter looks for the next document before
+   * it gives the input up (an endless input such as {@code /dev/zero} has none): four times the
+   * limit, at least 256 Mi characters.
    *
    * @param maxBytes the document limit
    * @return the most characters skipped

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Writes a generic tree as compact JSON on one line, keys in insertion order. A {@link YamlScalar}
  * is written as its {@link YamlScalar#value() value} when that is a JSON boolean or a finite
- * number, otherwise as a string of its text; non-finite doubles become the strings {@code
- * .nan}, {@code .inf}, {@code -.inf}. Stateless and thread-safe.
+ * number, otherwise as a string of its text; non-finite doubles become the strings {@code .nan},
+ * {@code .inf}, {@code -.inf}. Stateless and thread-safe.
  */
 public final class JsonEmitter {
   private JsonEmitter() {}

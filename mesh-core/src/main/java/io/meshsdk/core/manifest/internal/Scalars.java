@@ -132,8 +132,8 @@ public final class Scalars {
   }
 
   /**
-   * {@link #nonStringTag} for a text starting with an ASCII letter, without regular expressions:
-   * of the resolvers' patterns only YAML 1.1's booleans and nulls (and go-yaml v2's {@code y}/{@code
+   * {@link #nonStringTag} for a text starting with an ASCII letter, without regular expressions: of
+   * the resolvers' patterns only YAML 1.1's booleans and nulls (and go-yaml v2's {@code y}/{@code
    * n}) start with a letter.
    */
   private static String wordTag(String s) {

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders new parts of a document in that document's own style, for {@link TextPatcher}: block
- * YAML with the document's indentation width and sequence indentation, flow YAML on one line, or
- * JSON (on one line or pretty-printed with the document's indentation). Always renders with
- * {@code "\n"}; the patcher converts line ends. Stateless apart from the style; thread-safe.
+ * Renders new parts of a document in that document's own style, for {@link TextPatcher}: block YAML
+ * with the document's indentation width and sequence indentation, flow YAML on one line, or JSON
+ * (on one line or pretty-printed with the document's indentation). Always renders with {@code
+ * "\n"}; the patcher converts line ends. Stateless apart from the style; thread-safe.
  */
 final class StyledRenderer {
   /** Spaces per nesting level of block mappings (and of literal block content). */
@@ -33,7 +33,9 @@ final class StyledRenderer {
 
   // ------------------------------------------------------------------------------- block YAML
 
-  /** A block mapping entry at column {@code col}, starting with the indentation, ending with EOL. */
+  /**
+   * A block mapping entry at column {@code col}, starting with the indentation, ending with EOL.
+   */
   void entry(String key, Object v, int col, StringBuilder out) {
     spaces(out, col);
     YamlEmitter.string(key, out);
@@ -167,8 +169,8 @@ final class StyledRenderer {
   }
 
   /**
-   * JSON pretty-printed: nested objects and arrays on their own lines, the members of a
-   * collection whose opening line is indented by {@code col} at {@code col + step}.
+   * JSON pretty-printed: nested objects and arrays on their own lines, the members of a collection
+   * whose opening line is indented by {@code col} at {@code col + step}.
    */
   static void prettyJson(Object v, int col, int step, StringBuilder out) {
     if (v instanceof Map && !((Map<?, ?>) v).isEmpty()) {

@@ -11,7 +11,6 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
@@ -126,10 +125,13 @@ public final class TextPatcher {
   private int cpIndex;
   private int charIndex;
   private boolean risky;
+
   /** Whether parsing may stop once the last edit is placed (no anchors, aliases or merges). */
   private final boolean earlyStop;
+
   /** Set when parsing stopped early: every open node returns without reading further. */
   private boolean stopped;
+
   private boolean json;
   private StyledRenderer renderer;
   private String eol;
@@ -175,8 +177,9 @@ public final class TextPatcher {
     parser.getEvent(); // document start
     visit(oldRoot, newRoot, Slot.ROOT, true);
     List<Splice> splices = new ArrayList<>(pending.size());
-    pending.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start)
-        : Integer.compare(a.end, b.end));
+    pending.sort(
+        (a, b) ->
+            a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(a.end, b.end));
     StringBuilder out = new StringBuilder(text.length() + 256);
     int at = 0;
     for (Pending p : pending) {
@@ -196,8 +199,10 @@ public final class TextPatcher {
     if (verify == Verify.ALWAYS || risky) {
       Object back;
       try {
-        back = TreeBuilder.build(patched,
-            new TreeBuilder.Limits(1000, 1000, Long.MAX_VALUE, Long.MAX_VALUE)).root();
+        back =
+            TreeBuilder.build(
+                    patched, new TreeBuilder.Limits(1000, 1000, Long.MAX_VALUE, Long.MAX_VALUE))
+                .root();
       } catch (TreeBuilder.Problem e) {
         throw new Declined("the patched text does not read back: " + e.getMessage());
       }
@@ -268,8 +273,8 @@ public final class TextPatcher {
   }
 
   /**
-   * New lines after a last line without a line break: the break goes before them and none after,
-   * so that the file still ends without one (and removing them again restores it).
+   * New lines after a last line without a line break: the break goes before them and none after, so
+   * that the file still ends without one (and removing them again restores it).
    */
   private static String unterminated(String lead, String lines) {
     if (lead.isEmpty()) {
@@ -297,8 +302,8 @@ public final class TextPatcher {
   }
 
   /**
-   * The document's indentation width and sequence indentation, from the first block mapping and
-   * the first block sequence nested under a key (defaults: 2, and sequences not indented).
+   * The document's indentation width and sequence indentation, from the first block mapping and the
+   * first block sequence nested under a key (defaults: 2, and sequences not indented).
    */
   private StyledRenderer detectStyle() {
     int width = -1;
@@ -413,8 +418,8 @@ public final class TextPatcher {
   }
 
   /**
-   * Visits one node; {@code last} means nothing after it matters to the nodes around it, so
-   * parsing may stop once its own last edit is placed.
+   * Visits one node; {@code last} means nothing after it matters to the nodes around it, so parsing
+   * may stop once its own last edit is placed.
    */
   private Node visit(Object oldV, Object newV, Slot slot, boolean last) {
     Event e = parser.getEvent();
@@ -457,8 +462,10 @@ public final class TextPatcher {
           if (slot.kind == 0 && flow && map) {
             json = isJsonStart(c);
           }
-          boolean sameType = map ? oldV instanceof Map && newV instanceof Map
-              : oldV instanceof List && newV instanceof List;
+          boolean sameType =
+              map
+                  ? oldV instanceof Map && newV instanceof Map
+                  : oldV instanceof List && newV instanceof List;
           boolean emptied = !flow && isEmptyCollection(newV);
           if (!sameType || emptied) {
             if (c.getAnchor() != null) {
@@ -483,7 +490,7 @@ public final class TextPatcher {
   private boolean isJsonStart(CollectionStartEvent c) {
     Event next = parser.peekEvent();
     return next instanceof ScalarEvent
-        && ((ScalarEvent) next).getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
+            && ((ScalarEvent) next).getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
         || next.getEventId() == Event.ID.MappingEnd;
   }
 
@@ -538,8 +545,8 @@ public final class TextPatcher {
     return new int[] {needed, first};
   }
 
-  private Node mapping(CollectionStartEvent c, boolean flow, Map<?, ?> old, Map<?, ?> neu,
-      Slot slot, boolean last) {
+  private Node mapping(
+      CollectionStartEvent c, boolean flow, Map<?, ?> old, Map<?, ?> neu, Slot slot, boolean last) {
     int lastNeeded = Integer.MAX_VALUE;
     boolean firstDecides = false;
     if (last && earlyStop && !flow) {
@@ -565,8 +572,8 @@ public final class TextPatcher {
         risky = true;
       }
       String key = sk.getValue();
-      boolean merge = MERGE.equals(sk.getTag())
-          || (sk.getTag() == null && sk.isPlain() && "<<".equals(key));
+      boolean merge =
+          MERGE.equals(sk.getTag()) || (sk.getTag() == null && sk.isPlain() && "<<".equals(key));
       if (merge) {
         merges = true;
         risky = true;
@@ -588,8 +595,10 @@ public final class TextPatcher {
         v = skip(parser.getEvent());
         en.deleted = true;
       } else {
-        Slot s = flow ? new Slot(3, en.keyCol, en.keyEnd, json)
-            : new Slot(1, en.keyCol, en.keyEnd, false);
+        Slot s =
+            flow
+                ? new Slot(3, en.keyCol, en.keyEnd, json)
+                : new Slot(1, en.keyCol, en.keyEnd, false);
         v = visit(old.get(key), neu.get(key), s, last && index >= lastNeeded);
       }
       en.valueStart = v.start;
@@ -611,15 +620,15 @@ public final class TextPatcher {
       node.end = entries.get(entries.size() - 1).valueEnd;
     } else {
       Event end = parser.getEvent();
-      node.end = flow ? at(end.getEndMark()) : entries.isEmpty() ? node.start
-          : entries.get(entries.size() - 1).valueEnd;
+      node.end =
+          flow
+              ? at(end.getEndMark())
+              : entries.isEmpty() ? node.start : entries.get(entries.size() - 1).valueEnd;
     }
     if (merges) {
       for (Map.Entry<?, ?> x : old.entrySet()) {
-        if (!explicit.contains(x.getKey())
-            && !Objects.equals(x.getValue(), neu.get(x.getKey()))) {
-          throw new Declined("a key that comes from a merge key (<<) changes: "
-              + x.getKey());
+        if (!explicit.contains(x.getKey()) && !Objects.equals(x.getValue(), neu.get(x.getKey()))) {
+          throw new Declined("a key that comes from a merge key (<<) changes: " + x.getKey());
         }
       }
     }
@@ -670,16 +679,28 @@ public final class TextPatcher {
     return null;
   }
 
-  private void insertEntries(Node node, boolean flow, Entry after, List<String> keys,
-      Map<?, ?> neu, List<Entry> kept, List<Entry> all, Slot slot) {
+  private void insertEntries(
+      Node node,
+      boolean flow,
+      Entry after,
+      List<String> keys,
+      Map<?, ?> neu,
+      List<Entry> kept,
+      List<Entry> all,
+      Slot slot) {
     if (flow) {
-      insertFlow(node, kept, all, size -> {
-        List<Object> items = new ArrayList<>();
-        for (String k : keys) {
-          items.add(new Object[] {k, neu.get(k)});
-        }
-        return items;
-      }, true);
+      insertFlow(
+          node,
+          kept,
+          all,
+          size -> {
+            List<Object> items = new ArrayList<>();
+            for (String k : keys) {
+              items.add(new Object[] {k, neu.get(k)});
+            }
+            return items;
+          },
+          true);
       return;
     }
     if (kept.isEmpty()) {
@@ -738,8 +759,8 @@ public final class TextPatcher {
 
   // ------------------------------------------------------------------------------- sequences
 
-  private Node sequence(CollectionStartEvent c, boolean flow, List<?> old, List<?> neu,
-      Slot slot, boolean last) {
+  private Node sequence(
+      CollectionStartEvent c, boolean flow, List<?> old, List<?> neu, Slot slot, boolean last) {
     Node node = new Node();
     node.kind = SEQ;
     node.flow = flow;
@@ -751,7 +772,8 @@ public final class TextPatcher {
       prefix++;
     }
     int suffix = 0;
-    while (suffix < on - prefix && suffix < nn - prefix
+    while (suffix < on - prefix
+        && suffix < nn - prefix
         && Objects.equals(old.get(on - 1 - suffix), neu.get(nn - 1 - suffix))) {
       suffix++;
     }
@@ -832,16 +854,20 @@ public final class TextPatcher {
         int dc = dashCol;
         int cc = contentCol;
         String lead = lead(pos);
-        pending.add(new Pending(pos, pos, () -> {
-          StringBuilder sb = new StringBuilder();
-          for (Object v : added) {
-            StyledRenderer.spaces(sb, dc);
-            sb.append('-');
-            StyledRenderer.spaces(sb, Math.max(1, cc - dc - 1));
-            renderer().item(v, cc, sb);
-          }
-          return unterminated(lead, sb.toString());
-        }));
+        pending.add(
+            new Pending(
+                pos,
+                pos,
+                () -> {
+                  StringBuilder sb = new StringBuilder();
+                  for (Object v : added) {
+                    StyledRenderer.spaces(sb, dc);
+                    sb.append('-');
+                    StyledRenderer.spaces(sb, Math.max(1, cc - dc - 1));
+                    renderer().item(v, cc, sb);
+                  }
+                  return unterminated(lead, sb.toString());
+                }));
       }
     }
     if (flow) {
@@ -863,8 +889,11 @@ public final class TextPatcher {
   /** The offset of the {@code -} of a block sequence item whose content starts at pos. */
   private int dashBefore(int pos) {
     int i = pos - 1;
-    while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\n' || text.charAt(i) == '\r'
-        || text.charAt(i) == '\t')) {
+    while (i >= 0
+        && (text.charAt(i) == ' '
+            || text.charAt(i) == '\n'
+            || text.charAt(i) == '\r'
+            || text.charAt(i) == '\t')) {
       i--;
     }
     if (i < 0 || text.charAt(i) != '-') {
@@ -880,8 +909,7 @@ public final class TextPatcher {
   }
 
   /** Appends entries ({key, value} pairs) to a flow mapping. */
-  private void insertFlow(Node node, List<Entry> kept, List<Entry> all, Items items,
-      boolean map) {
+  private void insertFlow(Node node, List<Entry> kept, List<Entry> all, Items items, boolean map) {
     if (kept.isEmpty() && !all.isEmpty()) {
       throw new Declined("a flow mapping loses all its keys and gains others");
     }
@@ -925,29 +953,33 @@ public final class TextPatcher {
     int st = step;
     String s0 = sep;
     String kv0 = kv;
-    pending.add(new Pending(pos, pos, () -> {
-      StringBuilder sb = new StringBuilder();
-      boolean firstOut = true;
-      for (Object o : pairs) {
-        Object[] p = (Object[]) o;
-        if (!(firstOut && empty)) {
-          sb.append(s0);
-        }
-        firstOut = false;
-        StyledRenderer.flowKey((String) p[0], json, sb);
-        sb.append(kv0);
-        if (json && ml) {
-          StyledRenderer.prettyJson(p[1], c, st, sb);
-        } else {
-          StyledRenderer.flow(p[1], json, sb);
-        }
-      }
-      return sb.toString();
-    }));
+    pending.add(
+        new Pending(
+            pos,
+            pos,
+            () -> {
+              StringBuilder sb = new StringBuilder();
+              boolean firstOut = true;
+              for (Object o : pairs) {
+                Object[] p = (Object[]) o;
+                if (!(firstOut && empty)) {
+                  sb.append(s0);
+                }
+                firstOut = false;
+                StyledRenderer.flowKey((String) p[0], json, sb);
+                sb.append(kv0);
+                if (json && ml) {
+                  StyledRenderer.prettyJson(p[1], c, st, sb);
+                } else {
+                  StyledRenderer.flow(p[1], json, sb);
+                }
+              }
+              return sb.toString();
+            }));
   }
 
-  private void insertFlowItems(Node node, List<int[]> spans, List<int[]> kept,
-      List<Object> added, int afterIndex) {
+  private void insertFlowItems(
+      Node node, List<int[]> spans, List<int[]> kept, List<Object> added, int afterIndex) {
     String sep;
     int pos;
     boolean multiLine = false;
@@ -989,23 +1021,27 @@ public final class TextPatcher {
     int c = col;
     int st = step;
     String s0 = sep;
-    pending.add(new Pending(pos, pos, () -> {
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < added.size(); i++) {
-        if (!start || i > 0) {
-          sb.append(s0);
-        }
-        if (json && ml) {
-          StyledRenderer.prettyJson(added.get(i), c, st, sb);
-        } else {
-          StyledRenderer.flow(added.get(i), json, sb);
-        }
-      }
-      if (start && !empty) {
-        sb.append(s0);
-      }
-      return sb.toString();
-    }));
+    pending.add(
+        new Pending(
+            pos,
+            pos,
+            () -> {
+              StringBuilder sb = new StringBuilder();
+              for (int i = 0; i < added.size(); i++) {
+                if (!start || i > 0) {
+                  sb.append(s0);
+                }
+                if (json && ml) {
+                  StyledRenderer.prettyJson(added.get(i), c, st, sb);
+                } else {
+                  StyledRenderer.flow(added.get(i), json, sb);
+                }
+              }
+              if (start && !empty) {
+                sb.append(s0);
+              }
+              return sb.toString();
+            }));
   }
 
   private int indentOf(int pos) {
@@ -1060,14 +1096,18 @@ public final class TextPatcher {
           int end = n.end;
           boolean lineEnd = end > n.start && text.charAt(end - 1) == '\n';
           int col = slot.col;
-          pending.add(new Pending(colon, end, () -> {
-            StringBuilder sb = new StringBuilder();
-            renderer().value(newV, col, sb);
-            if (!lineEnd) {
-              sb.setLength(sb.length() - 1);
-            }
-            return sb.toString();
-          }));
+          pending.add(
+              new Pending(
+                  colon,
+                  end,
+                  () -> {
+                    StringBuilder sb = new StringBuilder();
+                    renderer().value(newV, col, sb);
+                    if (!lineEnd) {
+                      sb.setLength(sb.length() - 1);
+                    }
+                    return sb.toString();
+                  }));
           return;
         }
       case 2:
@@ -1075,24 +1115,32 @@ public final class TextPatcher {
           int end = n.end;
           boolean lineEnd = end > n.start && text.charAt(end - 1) == '\n';
           int col = slot.col;
-          pending.add(new Pending(n.start, end, () -> {
-            StringBuilder sb = new StringBuilder();
-            renderer().item(newV, col, sb);
-            if (!lineEnd) {
-              sb.setLength(sb.length() - 1);
-            }
-            return sb.toString();
-          }));
+          pending.add(
+              new Pending(
+                  n.start,
+                  end,
+                  () -> {
+                    StringBuilder sb = new StringBuilder();
+                    renderer().item(newV, col, sb);
+                    if (!lineEnd) {
+                      sb.setLength(sb.length() - 1);
+                    }
+                    return sb.toString();
+                  }));
           return;
         }
       case 3:
         {
           boolean j = slot.json;
-          pending.add(new Pending(n.start, n.end, () -> {
-            StringBuilder sb = new StringBuilder();
-            StyledRenderer.flow(newV, j, sb);
-            return sb.toString();
-          }));
+          pending.add(
+              new Pending(
+                  n.start,
+                  n.end,
+                  () -> {
+                    StringBuilder sb = new StringBuilder();
+                    StyledRenderer.flow(newV, j, sb);
+                    return sb.toString();
+                  }));
           return;
         }
       default:
@@ -1121,29 +1169,33 @@ public final class TextPatcher {
     // an empty scalar (key: or -) gets a blank before its new value; a block scalar (| or >)
     // keeps the line break it ends with
     String before = n.start == n.end && s.getValue().isEmpty() ? " " : "";
-    pending.add(new Pending(n.start, n.end, () -> {
-      StringBuilder sb = new StringBuilder(before);
-      if (j) {
-        JsonEmitter.write(newV, sb);
-      } else if (newV instanceof String) {
-        String v = (String) newV;
-        if (style == DumperOptions.ScalarStyle.DOUBLE_QUOTED || v.indexOf('\n') >= 0) {
-          JsonEmitter.string(v, sb);
-        } else if (style == DumperOptions.ScalarStyle.SINGLE_QUOTED && simple(v)) {
-          sb.append('\'').append(v.replace("'", "''")).append('\'');
-        } else if (inFlow) {
-          StyledRenderer.flowString(v, sb);
-        } else {
-          YamlEmitter.string(v, sb);
-        }
-      } else {
-        YamlEmitter.scalar(newV, sb);
-      }
-      if (lineEnd) {
-        sb.append('\n');
-      }
-      return sb.toString();
-    }));
+    pending.add(
+        new Pending(
+            n.start,
+            n.end,
+            () -> {
+              StringBuilder sb = new StringBuilder(before);
+              if (j) {
+                JsonEmitter.write(newV, sb);
+              } else if (newV instanceof String) {
+                String v = (String) newV;
+                if (style == DumperOptions.ScalarStyle.DOUBLE_QUOTED || v.indexOf('\n') >= 0) {
+                  JsonEmitter.string(v, sb);
+                } else if (style == DumperOptions.ScalarStyle.SINGLE_QUOTED && simple(v)) {
+                  sb.append('\'').append(v.replace("'", "''")).append('\'');
+                } else if (inFlow) {
+                  StyledRenderer.flowString(v, sb);
+                } else {
+                  YamlEmitter.string(v, sb);
+                }
+              } else {
+                YamlEmitter.scalar(newV, sb);
+              }
+              if (lineEnd) {
+                sb.append('\n');
+              }
+              return sb.toString();
+            }));
   }
 
   private static boolean simple(String v) {

@@ -190,8 +190,7 @@ public final class TreeBuilder {
     } catch (StackOverflowError e) {
       throw new Problem("nesting too deep to read", reader.getMark());
     } catch (RuntimeException e) {
-      throw new Problem(
-          "malformed YAML (" + e.getClass().getSimpleName() + ")", reader.getMark());
+      throw new Problem("malformed YAML (" + e.getClass().getSimpleName() + ")", reader.getMark());
     }
   }
 
@@ -308,7 +307,8 @@ public final class TreeBuilder {
         && !tag.equals(TAG_PREFIX + "seq")) {
       throw new Problem(
           "tags on mappings and sequences are not supported ("
-              + (tag.length() > 100 ? YamlEmitter.shorthand(tag.substring(0, 100)) + "…"
+              + (tag.length() > 100
+                  ? YamlEmitter.shorthand(tag.substring(0, 100)) + "…"
                   : YamlEmitter.shorthand(tag))
               + "): the tag would be lost when the document is written",
           e.getStartMark());
@@ -354,8 +354,7 @@ public final class TreeBuilder {
       if (k instanceof ScalarEvent) {
         ScalarEvent s = (ScalarEvent) k;
         key = s.getValue();
-        merge =
-            MERGE.equals(s.getTag()) || (s.getTag() == null && s.isPlain() && "<<".equals(key));
+        merge = MERGE.equals(s.getTag()) || (s.getTag() == null && s.isPlain() && "<<".equals(key));
         if (s.getAnchor() != null) {
           anchors.put(s.getAnchor(), scalar(s));
           anchorWeights.put(s.getAnchor(), 1L);

@@ -13,8 +13,8 @@ import java.util.Map;
  * sigs.k8s.io/yaml: 2-space indentation, sequences under a mapping key not indented, keys in
  * insertion order, {@code {}}/{@code []} only for empty collections.
  *
- * <p>Strings are written plain only when every YAML reader reads them back as the same string
- * (see {@link Scalars}) and the plain form is syntactically safe; otherwise single-quoted, or
+ * <p>Strings are written plain only when every YAML reader reads them back as the same string (see
+ * {@link Scalars}) and the plain form is syntactically safe; otherwise single-quoted, or
  * double-quoted with escapes when they hold characters that need them. Multi-line strings become
  * literal block scalars when they can be represented exactly. Stateless and thread-safe.
  */
@@ -429,9 +429,9 @@ public final class YamlEmitter {
   // ---------------------------------------------------------------------------------- literals
 
   /**
-   * The chomping indicator for a literal block scalar holding this string ({@code ""}, {@code
-   * "-"} or {@code "+"}), or null when the string is not multi-line or cannot be represented
-   * exactly as a literal block.
+   * The chomping indicator for a literal block scalar holding this string ({@code ""}, {@code "-"}
+   * or {@code "+"}), or null when the string is not multi-line or cannot be represented exactly as
+   * a literal block.
    */
   private static String literalChomping(String s) {
     int nl = s.indexOf('\n');

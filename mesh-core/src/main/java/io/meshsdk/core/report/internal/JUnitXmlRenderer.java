@@ -23,36 +23,53 @@ public final class JUnitXmlRenderer implements ReportRenderer {
 
   @Override
   public String render(CheckReport report) {
-    List<CategoryReport> shown = report.categories().stream()
-        .filter(c -> !c.visibleResults().isEmpty())
-        .toList();
+    List<CategoryReport> shown =
+        report.categories().stream().filter(c -> !c.visibleResults().isEmpty()).toList();
     long tests = shown.stream().mapToLong(c -> c.visibleResults().size()).sum();
     long failures = report.results().stream().filter(r -> r.outcome() == Outcome.ERROR).count();
     StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.append("<testsuites name=\"").append(attr(suitesName)).append("\" tests=\"").append(tests)
-        .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\">\n");
+    out.append("<testsuites name=\"")
+        .append(attr(suitesName))
+        .append("\" tests=\"")
+        .append(tests)
+        .append("\" failures=\"")
+        .append(failures)
+        .append("\" errors=\"0\" skipped=\"0\">\n");
     for (CategoryReport c : shown) {
       List<CheckResult> checks = c.visibleResults();
       long categoryFailures = checks.stream().filter(r -> r.outcome() == Outcome.ERROR).count();
-      out.append("  <testsuite name=\"").append(attr(c.name())).append("\" tests=\"")
-          .append(checks.size()).append("\" failures=\"").append(categoryFailures)
+      out.append("  <testsuite name=\"")
+          .append(attr(c.name()))
+          .append("\" tests=\"")
+          .append(checks.size())
+          .append("\" failures=\"")
+          .append(categoryFailures)
           .append("\" errors=\"0\" skipped=\"0\">\n");
       for (CheckResult r : checks) {
-        out.append("    <testcase classname=\"").append(attr(c.name())).append("\" name=\"")
-            .append(attr(r.description())).append('"');
+        out.append("    <testcase classname=\"")
+            .append(attr(c.name()))
+            .append("\" name=\"")
+            .append(attr(r.description()))
+            .append('"');
         if (!r.isFailure()) {
           out.append("/>\n");
           continue;
         }
         out.append(">\n");
-        String body = r.message().orElse("")
-            + (r.hintUrl().isEmpty() ? "" : "\nsee " + r.hintUrl() + " for hints");
+        String body =
+            r.message().orElse("")
+                + (r.hintUrl().isEmpty() ? "" : "\nsee " + r.hintUrl() + " for hints");
         if (r.outcome() == Outcome.ERROR) {
-          out.append("      <failure type=\"").append(r.severity().name().toLowerCase(Locale.ROOT))
-              .append("\" message=\"").append(attr(r.message().orElse(""))).append("\">")
-              .append(text(body)).append("</failure>\n");
+          out.append("      <failure type=\"")
+              .append(r.severity().name().toLowerCase(Locale.ROOT))
+              .append("\" message=\"")
+              .append(attr(r.message().orElse("")))
+              .append("\">")
+              .append(text(body))
+              .append("</failure>\n");
         } else {
-          out.append("      <system-out>").append(text("warning: " + body))
+          out.append("      <system-out>")
+              .append(text("warning: " + body))
               .append("</system-out>\n");
         }
         out.append("    </testcase>\n");

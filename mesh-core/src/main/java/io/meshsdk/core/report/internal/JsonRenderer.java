@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Linkerd's {@code check -o json} document, byte for byte as Go's {@code json.MarshalIndent(v, "",
- * "  ")} writes it. Stateless, thread-safe.
+ * " ")} writes it. Stateless, thread-safe.
  */
 public final class JsonRenderer implements ReportRenderer {
 
@@ -17,16 +17,16 @@ public final class JsonRenderer implements ReportRenderer {
   public String render(CheckReport report) {
     StringBuilder out = new StringBuilder();
     out.append("{\n  \"success\": ").append(report.success()).append(",\n  \"categories\": ");
-    List<CategoryReport> shown = report.categories().stream()
-        .filter(c -> !c.visibleResults().isEmpty())
-        .toList();
+    List<CategoryReport> shown =
+        report.categories().stream().filter(c -> !c.visibleResults().isEmpty()).toList();
     if (shown.isEmpty()) {
       out.append("null");
     } else {
       out.append("[\n");
       for (int i = 0; i < shown.size(); i++) {
         CategoryReport c = shown.get(i);
-        out.append("    {\n      \"categoryName\": ").append(GoText.jsonString(c.name()))
+        out.append("    {\n      \"categoryName\": ")
+            .append(GoText.jsonString(c.name()))
             .append(",\n      \"checks\": [\n");
         List<CheckResult> checks = c.visibleResults();
         for (int j = 0; j < checks.size(); j++) {
@@ -48,15 +48,26 @@ public final class JsonRenderer implements ReportRenderer {
     }
     String indent = "          ";
     out.append("        {\n");
-    out.append(indent).append("\"description\": ").append(GoText.jsonString(description)).append(",\n");
+    out.append(indent)
+        .append("\"description\": ")
+        .append(GoText.jsonString(description))
+        .append(",\n");
     if (r.isFailure()) {
       if (!r.hintUrl().isEmpty()) {
-        out.append(indent).append("\"hint\": ").append(GoText.jsonString(r.hintUrl())).append(",\n");
+        out.append(indent)
+            .append("\"hint\": ")
+            .append(GoText.jsonString(r.hintUrl()))
+            .append(",\n");
       }
-      out.append(indent).append("\"error\": ").append(GoText.jsonString(r.message().orElse(""))).append(",\n");
+      out.append(indent)
+          .append("\"error\": ")
+          .append(GoText.jsonString(r.message().orElse("")))
+          .append(",\n");
     }
-    out.append(indent).append("\"result\": ").append(GoText.jsonString(r.outcome().jsonName())).append('\n');
+    out.append(indent)
+        .append("\"result\": ")
+        .append(GoText.jsonString(r.outcome().jsonName()))
+        .append('\n');
     out.append("        }");
   }
-
 }

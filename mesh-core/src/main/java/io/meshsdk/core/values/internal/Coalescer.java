@@ -132,15 +132,12 @@ public final class Coalescer {
         if (!(val instanceof Map<?, ?> src)) {
           if (val != null) {
             warnings.add(
-                "warning: skipped value for "
-                    + concatPrefix(subPrefix, key)
-                    + ": Not a table.");
+                "warning: skipped value for " + concatPrefix(subPrefix, key) + ": Not a table.");
           }
           out.put(key, value);
         } else {
           boolean m = merge || chart.subcharts().stream().anyMatch(s -> s.name().equals(key));
-          out.put(
-              key, tables(castMap(dest), castMap(src), concatPrefix(subPrefix, key), m));
+          out.put(key, tables(castMap(dest), castMap(src), concatPrefix(subPrefix, key), m));
         }
       } else {
         out.put(key, value);

@@ -1,7 +1,7 @@
 package io.meshsdk.core.values.internal;
 
-import io.meshsdk.core.internal.go.GoText;
 import io.meshsdk.core.internal.YamlBudget;
+import io.meshsdk.core.internal.go.GoText;
 import io.meshsdk.core.values.ValuesException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -49,12 +49,12 @@ public final class HelmYaml {
   private static final Map<String, Object> RESOLVE_MAP = new LinkedHashMap<>();
 
   static {
-    for (String s : new String[] {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On",
-        "ON"}) {
+    for (String s :
+        new String[] {"y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}) {
       RESOLVE_MAP.put(s, Boolean.TRUE);
     }
-    for (String s : new String[] {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off",
-        "Off", "OFF"}) {
+    for (String s :
+        new String[] {"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"}) {
       RESOLVE_MAP.put(s, Boolean.FALSE);
     }
     for (String s : new String[] {"", "~", "null", "Null", "NULL"}) {
@@ -79,8 +79,8 @@ public final class HelmYaml {
    * @param text the document text
    * @param source the source name for messages
    * @return the top-level map; empty for an empty document or {@code null}
-   * @throws ValuesException naming the source, line and column for malformed input, or when the
-   *     top level is not a map
+   * @throws ValuesException naming the source, line and column for malformed input, or when the top
+   *     level is not a map
    */
   public static Map<String, Object> load(String text, String source) {
     LoaderOptions lo = new LoaderOptions();
@@ -89,8 +89,8 @@ public final class HelmYaml {
     lo.setNestingDepthLimit(1000);
     lo.setCodePointLimit(256 * 1024 * 1024);
     DumperOptions dop = new DumperOptions();
-    Yaml yaml = new Yaml(new PlainConstructor(lo), new Representer(dop), dop, lo,
-        new LoadResolver());
+    Yaml yaml =
+        new Yaml(new PlainConstructor(lo), new Representer(dop), dop, lo, new LoadResolver());
     Object doc;
     try {
       YamlBudget.check(text, YamlBudget.MAX_NODES, YamlBudget.MAX_CHARS);
@@ -98,8 +98,8 @@ public final class HelmYaml {
       doc = docs.hasNext() ? docs.next() : null;
     } catch (MarkedYAMLException e) {
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String where = m == null ? "" : ": line " + (m.getLine() + 1) + ", column "
-          + (m.getColumn() + 1);
+      String where =
+          m == null ? "" : ": line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1);
       String problem = e.getProblem() != null ? e.getProblem() : oneLine(e.getMessage());
       String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
       throw new ValuesException(source + where + ": " + oneLine(problem) + context, e);
@@ -253,10 +253,10 @@ public final class HelmYaml {
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      int d = c >= '0' && c <= '9' ? c - '0'
-          : c >= 'a' && c <= 'z' ? c - 'a' + 10
-          : c >= 'A' && c <= 'Z' ? c - 'A' + 10
-          : 99;
+      int d =
+          c >= '0' && c <= '9'
+              ? c - '0'
+              : c >= 'a' && c <= 'z' ? c - 'a' + 10 : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : 99;
       if (d >= base) {
         return null;
       }
@@ -282,8 +282,8 @@ public final class HelmYaml {
     o.setAllowUnicode(true);
     o.setLineBreak(DumperOptions.LineBreak.UNIX);
     LoaderOptions lo = new LoaderOptions();
-    Yaml yaml = new Yaml(new SafeConstructor(lo), new HelmRepresenter(o), o, lo,
-        new DumpResolver());
+    Yaml yaml =
+        new Yaml(new SafeConstructor(lo), new HelmRepresenter(o), o, lo, new DumpResolver());
     return yaml.dump(tree);
   }
 
@@ -342,7 +342,11 @@ public final class HelmYaml {
   static boolean hasBreakLike(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
+      if (c == '\r'
+          || c == '\u0085'
+          || c == '\u2028'
+          || c == '\u2029'
+          || c == '\uFEFF'
           || (c >= '\u0080' && c <= '\u009F')) {
         return true;
       }

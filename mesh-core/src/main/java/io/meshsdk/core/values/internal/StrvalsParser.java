@@ -191,7 +191,10 @@ public final class StrvalsParser {
 
   private ValuesException fail(String reason, int charIndex, Throwable cause) {
     return new ValuesException(
-        flag, input, input.codePointCount(0, Math.min(charIndex, input.length())) + 1, reason,
+        flag,
+        input,
+        input.codePointCount(0, Math.min(charIndex, input.length())) + 1,
+        reason,
         cause);
   }
 
@@ -206,8 +209,8 @@ public final class StrvalsParser {
   }
 
   /**
-   * Go's {@code key}: returns true where Go returns {@code io.EOF}, false where it returns nil,
-   * and throws where it returns any other error.
+   * Go's {@code key}: returns true where Go returns {@code io.EOF}, false where it returns nil, and
+   * throws where it returns any other error.
    */
   private boolean key(Map<String, Object> data, int nestedNameLevel) {
     deeper();
@@ -395,8 +398,7 @@ public final class StrvalsParser {
       throw fail("negative " + index + " index not allowed");
     }
     if (index > MAX_INDEX) {
-      throw fail(
-          "index of " + index + " is greater than maximum supported index of " + MAX_INDEX);
+      throw fail("index of " + index + " is greater than maximum supported index of " + MAX_INDEX);
     }
     if (list.size() <= index) {
       charge((index + 1 - list.size()) * CELL_BYTES);
@@ -517,8 +519,12 @@ public final class StrvalsParser {
           return contents;
         } catch (IOException e) {
           String why = e.getMessage();
-          throw new ValuesException(flag, input, input.codePointCount(0, pos),
-              why == null ? "cannot read " + GoText.quote(text) : why, e); // cause: not syntax
+          throw new ValuesException(
+              flag,
+              input,
+              input.codePointCount(0, pos),
+              why == null ? "cannot read " + GoText.quote(text) : why,
+              e); // cause: not syntax
         }
       default:
         return text;
@@ -526,8 +532,8 @@ public final class StrvalsParser {
   }
 
   /**
-   * Helm's {@code typedVal} for {@code --set}: booleans and null in any letter case, {@code 0},
-   * and base-10 int64 text that does not start with {@code 0}; everything else stays a string.
+   * Helm's {@code typedVal} for {@code --set}: booleans and null in any letter case, {@code 0}, and
+   * base-10 int64 text that does not start with {@code 0}; everything else stays a string.
    *
    * @param p the text
    * @return Boolean, null, Long or the text
@@ -571,8 +577,20 @@ public final class StrvalsParser {
   /** Go's {@code unicode.IsSpace}. */
   static boolean isGoSpace(int r) {
     switch (r) {
-      case '\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F,
-          0x3000:
+      case '\t',
+      '\n',
+      0x0B,
+      '\f',
+      '\r',
+      ' ',
+      0x85,
+      0xA0,
+      0x1680,
+      0x2028,
+      0x2029,
+      0x202F,
+      0x205F,
+      0x3000:
         return true;
       default:
         return r >= 0x2000 && r <= 0x200A;
@@ -595,16 +613,14 @@ public final class StrvalsParser {
       List<Object> list = (List<Object>) l;
       return list;
     }
-    throw fail("unable to parse key: " + GoText.quote(key) + " is " + describe(o)
-        + ", not a list");
+    throw fail("unable to parse key: " + GoText.quote(key) + " is " + describe(o) + ", not a list");
   }
 
   private Map<String, Object> asMap(Object o, String key) {
     if (o instanceof Map<?, ?> m) {
       return castMap(m);
     }
-    throw fail("unable to parse key: " + GoText.quote(key) + " is " + describe(o)
-        + ", not a map");
+    throw fail("unable to parse key: " + GoText.quote(key) + " is " + describe(o) + ", not a map");
   }
 
   @SuppressWarnings("unchecked")

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Helpers for values trees: {@code Map<String,Object>} (insertion-ordered), {@code List<Object>},
- * {@code String}, {@code Boolean}, {@code Integer}/{@code Long}/{@code Double}, {@code null}.
- * Not API.
+ * {@code String}, {@code Boolean}, {@code Integer}/{@code Long}/{@code Double}, {@code null}. Not
+ * API.
  */
 public final class Trees {
   /**
@@ -29,8 +29,8 @@ public final class Trees {
    * @param value the tree
    * @param path where the tree sits, for messages ({@code ""} for the root)
    * @return the frozen copy
-   * @throws ValuesException naming the path of a key that is not a string or of a value of
-   *     another type
+   * @throws ValuesException naming the path of a key that is not a string or of a value of another
+   *     type
    */
   public static Object freeze(Object value, String path) {
     checkNesting(value, path);
@@ -47,8 +47,8 @@ public final class Trees {
    * @param map the map
    * @param path where it sits, for messages
    * @return the frozen copy
-   * @throws ValuesException naming the path of a key that is not a string or of a value of
-   *     another type
+   * @throws ValuesException naming the path of a key that is not a string or of a value of another
+   *     type
    */
   public static Map<String, Object> freezeMap(Map<?, ?> map, String path) {
     checkNesting(map, path);
@@ -160,8 +160,7 @@ public final class Trees {
     for (Map.Entry<String, Object> e : b.entrySet()) {
       Object v = e.getValue();
       if (v instanceof Map<?, ?> vm && out.get(e.getKey()) instanceof Map<?, ?> om) {
-        out.put(
-            e.getKey(), mergeMaps((Map<String, Object>) om, (Map<String, Object>) vm));
+        out.put(e.getKey(), mergeMaps((Map<String, Object>) om, (Map<String, Object>) vm));
       } else {
         out.put(e.getKey(), v);
       }

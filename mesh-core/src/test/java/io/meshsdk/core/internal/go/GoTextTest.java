@@ -63,10 +63,12 @@ class GoTextTest {
       }
       String go = GoText.formatFloat(d);
       assertThat(Double.parseDouble(go)).as(go).isEqualTo(d);
-      String mantissa =
-          new BigDecimal(go).abs().stripTrailingZeros().unscaledValue().toString();
-      String java = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros()
-          .unscaledValue().toString();
+      String mantissa = new BigDecimal(go).abs().stripTrailingZeros().unscaledValue().toString();
+      String java =
+          new BigDecimal(Double.toString(Math.abs(d)))
+              .stripTrailingZeros()
+              .unscaledValue()
+              .toString();
       assertThat(mantissa.length()).as("%s vs %s", go, d).isLessThanOrEqualTo(java.length());
     }
   }

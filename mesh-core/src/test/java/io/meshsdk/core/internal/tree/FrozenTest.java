@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Manifests and Helm values freeze their trees with one implementation, each with its own rules. */
+/**
+ * Manifests and Helm values freeze their trees with one implementation, each with its own rules.
+ */
 class FrozenTest {
 
   @Test
@@ -53,7 +55,8 @@ class FrozenTest {
 
     assertThatThrownBy(() -> Manifest.of(tree))
         .isInstanceOf(ManifestException.class)
-        .hasMessageContaining("a manifest cannot hold a value of type java.lang.Object at spec.items[1]");
+        .hasMessageContaining(
+            "a manifest cannot hold a value of type java.lang.Object at spec.items[1]");
   }
 
   @Test
@@ -97,7 +100,8 @@ class FrozenTest {
     items.add("y");
 
     assertThat(frozen.get("items")).isEqualTo(List.of("x"));
-    assertThatThrownBy(() -> frozen.put("k", "v")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> frozen.put("k", "v"))
+        .isInstanceOf(UnsupportedOperationException.class);
     @SuppressWarnings("unchecked")
     List<Object> list = (List<Object>) frozen.get("items");
     assertThatThrownBy(() -> list.add("z")).isInstanceOf(UnsupportedOperationException.class);

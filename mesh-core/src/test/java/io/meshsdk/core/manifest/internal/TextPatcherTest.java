@@ -1,8 +1,8 @@
 package io.meshsdk.core.manifest.internal;
 
-import io.meshsdk.core.internal.tree.Frozen;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshsdk.core.internal.tree.Frozen;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The text patcher on small documents: what it keeps, how it edits, where it declines. */
 class TextPatcherTest {
-  private static final TreeBuilder.Limits LIMITS = new TreeBuilder.Limits(50, 100, 1_000_000, 16L << 20);
+  private static final TreeBuilder.Limits LIMITS =
+      new TreeBuilder.Limits(50, 100, 1_000_000, 16L << 20);
 
   private static Object read(String text) {
     return TreeBuilder.build(text, LIMITS).root();
@@ -39,10 +40,13 @@ class TextPatcherTest {
   @Test
   void should_keep_the_text_when_the_trees_are_equal_as_data_whatever_the_key_order() {
     String text = "a: 1 # one\nb: 'two'\n";
-    TextPatcher.Outcome o = patch(text, m -> {
-      Object a = m.remove("a");
-      m.put("a", a);
-    });
+    TextPatcher.Outcome o =
+        patch(
+            text,
+            m -> {
+              Object a = m.remove("a");
+              m.put("a", a);
+            });
     assertThat(o.text()).isSameAs(text);
     assertThat(o.splices()).isEmpty();
   }
@@ -50,22 +54,29 @@ class TextPatcherTest {
   @Test
   void should_expand_an_alias_in_place_and_leave_the_anchor() {
     String text = "sel: &sel\n  app: web\nlabels: *sel # same\n";
-    TextPatcher.Outcome o = patch(text, m -> {
-      Map<String, Object> l = new LinkedHashMap<>(map(m, "labels"));
-      l.put("linkerd.io/x", "y");
-      m.put("labels", l);
-    });
-    assertThat(o.text()).isEqualTo("sel: &sel\n  app: web\nlabels:\n  app: web\n  linkerd.io/x: 'y' # same\n");
+    TextPatcher.Outcome o =
+        patch(
+            text,
+            m -> {
+              Map<String, Object> l = new LinkedHashMap<>(map(m, "labels"));
+              l.put("linkerd.io/x", "y");
+              m.put("labels", l);
+            });
+    assertThat(o.text())
+        .isEqualTo("sel: &sel\n  app: web\nlabels:\n  app: web\n  linkerd.io/x: 'y' # same\n");
   }
 
   @Test
   void should_decline_when_a_changed_node_is_aliased_elsewhere_and_say_why() {
     String text = "sel: &sel\n  app: web\nlabels: *sel\n";
-    TextPatcher.Outcome o = patch(text, m -> {
-      Map<String, Object> s = new LinkedHashMap<>(map(m, "sel"));
-      s.put("x", "y");
-      m.put("sel", s);
-    });
+    TextPatcher.Outcome o =
+        patch(
+            text,
+            m -> {
+              Map<String, Object> s = new LinkedHashMap<>(map(m, "sel"));
+              s.put("x", "y");
+              m.put("sel", s);
+            });
     assertThat(o.patched()).isFalse();
     assertThat(o.declined()).contains("does not read back");
   }
@@ -74,29 +85,42 @@ class TextPatcherTest {
   @SuppressWarnings("unchecked")
   void should_cut_flow_entries_with_their_separators() {
     String text = "l: {a: 1, linkerd.io/b: 2, c: 3}\nm: [x, y]\n";
-    TextPatcher.Outcome o = patch(text, m -> {
-      map(m, "l").remove("linkerd.io/b");
-      ((List<Object>) m.get("m")).remove(1);
-    });
+    TextPatcher.Outcome o =
+        patch(
+            text,
+            m -> {
+              map(m, "l").remove("linkerd.io/b");
+              ((List<Object>) m.get("m")).remove(1);
+            });
     assertThat(o.text()).isEqualTo("l: {a: 1, c: 3}\nm: [x]\n");
   }
 
   @Test
   void should_extend_compact_json_in_its_own_spacing() {
     String text = "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\"}}";
-    TextPatcher.Outcome o = patch(text, m -> map(m, "metadata")
-        .put("annotations", new LinkedHashMap<>(Map.of("linkerd.io/inject", "enabled"))));
-    assertThat(o.text()).isEqualTo(
-        "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\",\"annotations\":{\"linkerd.io/inject\":\"enabled\"}}}");
+    TextPatcher.Outcome o =
+        patch(
+            text,
+            m ->
+                map(m, "metadata")
+                    .put(
+                        "annotations",
+                        new LinkedHashMap<>(Map.of("linkerd.io/inject", "enabled"))));
+    assertThat(o.text())
+        .isEqualTo(
+            "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\",\"annotations\":{\"linkerd.io/inject\":\"enabled\"}}}");
   }
 
   @Test
   void should_replace_a_changed_value_in_its_quoting_style_and_keep_its_comment() {
     String text = "a:\n  b: \"disabled\"   # off\n  c: 'x'\n";
-    TextPatcher.Outcome o = patch(text, m -> {
-      map(m, "a").put("b", "enabled");
-      map(m, "a").put("c", "it's");
-    });
+    TextPatcher.Outcome o =
+        patch(
+            text,
+            m -> {
+              map(m, "a").put("b", "enabled");
+              map(m, "a").put("c", "it's");
+            });
     assertThat(o.text()).isEqualTo("a:\n  b: \"enabled\"   # off\n  c: 'it''s'\n");
   }
 
@@ -104,10 +128,13 @@ class TextPatcherTest {
   @SuppressWarnings("unchecked")
   void should_insert_a_first_item_after_the_key_line_and_cut_it_again() {
     String text = "c:\n    # the app\n    -   name: app\n";
-    TextPatcher.Outcome o = patch(text, m -> {
-      List<Object> c = (List<Object>) m.get("c");
-      c.add(0, new LinkedHashMap<>(Map.of("name", "proxy")));
-    });
+    TextPatcher.Outcome o =
+        patch(
+            text,
+            m -> {
+              List<Object> c = (List<Object>) m.get("c");
+              c.add(0, new LinkedHashMap<>(Map.of("name", "proxy")));
+            });
     assertThat(o.text()).isEqualTo("c:\n    -   name: proxy\n    # the app\n    -   name: app\n");
     TextPatcher.Outcome back =
         TextPatcher.patch(o.text(), read(o.text()), read(text), TextPatcher.Verify.ALWAYS);
