@@ -15,7 +15,6 @@ import io.meshsdk.core.report.CheckReport;
 import io.meshsdk.core.report.CheckResult;
 import io.meshsdk.core.testing.Conformance;
 import io.meshsdk.testing.KubeApiServer;
-import io.meshsdk.testing.KubeApiServerException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +26,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,17 +81,7 @@ class LinkerdCheckConformanceTest {
   }
 
   private static KubeApiServer start(Path objects, AccessPolicy policy) {
-    try {
-      return KubeApiServer.builder().seed(objects).accessPolicy(policy).start();
-    } catch (KubeApiServerException e) {
-      // mesh-testing (fabric8's CRUD store) cannot yet hold a CRD without spec.names, which these
-      // fixtures' CRDs lack; the scenario is skipped with that reason rather than altered
-      Assumptions.assumeFalse(
-          String.valueOf(e.getMessage()).contains("CustomResourceDefinition"),
-          "mesh-testing cannot seed a CustomResourceDefinition without spec.names: "
-              + e.getMessage());
-      throw e;
-    }
+    return KubeApiServer.builder().seed(objects).accessPolicy(policy).start();
   }
 
   private static AccessPolicy accessPolicy(JsonObject scenario) {

@@ -107,6 +107,25 @@ class SeedingTest {
   }
 
   @Test
+  void should_hold_a_crd_without_group_and_names_and_give_it_back_as_written() {
+    String crd =
+        "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"
+            + "metadata: {name: httproutes.gateway.networking.k8s.io}\n"
+            + "spec:\n  versions:\n  - {name: v1alpha1}\n";
+    try (KubeApiServer server = KubeApiServer.builder().seed(crd).start()) {
+      Manifest stored =
+          server.dump().items().stream()
+              .filter(m -> m.kind().filter("CustomResourceDefinition"::equals).isPresent())
+              .findFirst()
+              .orElseThrow();
+
+      assertThat(stored.name()).contains("httproutes.gateway.networking.k8s.io");
+      Map<?, ?> spec = (Map<?, ?>) stored.object().orElseThrow().get("spec");
+      assertThat(spec.keySet().stream().map(String::valueOf)).containsExactly("versions");
+    }
+  }
+
+  @Test
   void should_say_which_classpath_resource_is_missing() {
     assertThatThrownBy(() -> KubeApiServer.builder().seedResource("no/such.yaml"))
         .isInstanceOf(KubeApiServerException.class)

@@ -41,6 +41,15 @@ public final class KubeApi {
   public static final String UNKNOWN_FIELD = "meshTestingUnknownField";
 
   private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+
+  /**
+   * CRDs stored with {@code spec.group}/{@code spec.names} filled in for fabric8's store (which
+   * cannot hold a CRD without them), by CRD name, with the fields that were filled in; answers
+   * leave those fields out again, so the object reads back as it was written.
+   */
+  private final Map<String, List<String>> completedCrds =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final JsonObject version;
   private final Supplier<AccessPolicy> policy;
   private final Supplier<Boolean> unknownFields;
@@ -376,10 +385,49 @@ public final class KubeApi {
               Json.string(Json.object(o, "metadata"), "generateName")
                   + UUID.randomUUID().toString().substring(0, 5));
     }
+    if (r.kind().equals("CustomResourceDefinition")) {
+      completeCrd(o);
+    }
     return passThrough(
         r,
         name,
         crud(HttpMethod.POST, r.collectionPath(ns), ApiResponse.JSON, Json.GSON.toJson(o)));
+  }
+
+  /**
+   * Fills in the {@code spec.group} and {@code spec.names} that fabric8's store needs to hold a
+   * CRD, derived from its name ({@code <plural>.<group>}), and records them for {@link #injected}.
+   */
+  private void completeCrd(JsonObject o) {
+    String name = Json.string(Json.object(o, "metadata"), "name");
+    int dot = name.indexOf('.');
+    if (dot <= 0 || dot == name.length() - 1) {
+      return;
+    }
+    if (!o.has("spec") || !o.get("spec").isJsonObject()) {
+      o.add("spec", new JsonObject());
+    }
+    JsonObject spec = o.getAsJsonObject("spec");
+    List<String> added = new ArrayList<>();
+    if (Json.string(spec, "group").isEmpty()) {
+      spec.addProperty("group", name.substring(dot + 1));
+      added.add("group");
+    }
+    if (!spec.has("names")) {
+      String plural = name.substring(0, dot);
+      String singular = plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
+      String kind = Character.toUpperCase(singular.charAt(0)) + singular.substring(1);
+      JsonObject names = new JsonObject();
+      names.addProperty("plural", plural);
+      names.addProperty("singular", singular);
+      names.addProperty("kind", kind);
+      names.addProperty("listKind", kind + "List");
+      spec.add("names", names);
+      added.add("names");
+    }
+    if (!added.isEmpty()) {
+      completedCrds.put(name, List.copyOf(added));
+    }
   }
 
   private ApiResponse write(
@@ -594,7 +642,9 @@ public final class KubeApi {
    * @return the objects (copies)
    */
   public List<JsonObject> storedItems(ApiResource r, String namespace) {
-    return storedItems(r, namespace, new String[1]);
+    List<JsonObject> items = storedItems(r, namespace, new String[1]);
+    items.forEach(this::restoreCrd);
+    return items;
   }
 
   private List<JsonObject> storedItems(ApiResource r, String namespace, String[] rv) {
@@ -757,7 +807,23 @@ public final class KubeApi {
     return m.getBody() == null ? "" : new String(m.getBody().getBytes(), StandardCharsets.UTF_8);
   }
 
+  /** Leaves out of a CRD the fields {@link #completeCrd} filled in for fabric8's store. */
+  private JsonObject restoreCrd(JsonObject o) {
+    if (!completedCrds.isEmpty()) {
+      List<String> added = completedCrds.get(Json.string(Json.object(o, "metadata"), "name"));
+      JsonElement spec = o.get("spec");
+      if (added != null
+          && spec != null
+          && spec.isJsonObject()
+          && Json.string(o, "kind").matches("|CustomResourceDefinition")) {
+        added.forEach(spec.getAsJsonObject()::remove);
+      }
+    }
+    return o;
+  }
+
   private JsonObject injected(JsonObject o) {
+    restoreCrd(o);
     if (!unknownFields.get()) {
       return o;
     }
