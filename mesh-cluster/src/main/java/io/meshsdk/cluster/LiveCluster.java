@@ -142,10 +142,7 @@ public final class LiveCluster implements ClusterView {
   public <T extends KubernetesObject> List<T> list(ResourceKind<T> kind, ListQuery query) {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(query, "query");
-    if (!kind.namespaced() && query.namespace().isPresent()) {
-      throw new IllegalArgumentException(
-          kind.kind() + " is cluster-scoped: list it with ListQuery.inAllNamespaces()");
-    }
+    kind.requireListable(query);
     String path = Requests.path(kind.resource(), query.namespace(), Optional.empty());
     List<JsonObject> items = transport.list(path, selectors(query));
     List<T> out = new ArrayList<>(items.size());
@@ -160,10 +157,7 @@ public final class LiveCluster implements ClusterView {
       ResourceKind<T> kind, String namespace, String name) {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(name, "name");
-    if (!kind.namespaced()) {
-      throw new IllegalArgumentException(
-          kind.kind() + " is cluster-scoped: get it without a namespace");
-    }
+    kind.requireNamespaced();
     String path = Requests.path(kind.resource(), Optional.of(namespace), Optional.of(name));
     return transport.get(path).map(o -> typed(o, kind, "GET " + path));
   }
@@ -171,9 +165,7 @@ public final class LiveCluster implements ClusterView {
   @Override
   public <T extends KubernetesObject> Optional<T> get(ResourceKind<T> kind, String name) {
     Objects.requireNonNull(name, "name");
-    if (kind.namespaced()) {
-      throw new IllegalArgumentException(kind.kind() + " is namespaced: get it with a namespace");
-    }
+    kind.requireClusterScoped();
     String path = Requests.path(kind.resource(), Optional.empty(), Optional.of(name));
     return transport.get(path).map(o -> typed(o, kind, "GET " + path));
   }

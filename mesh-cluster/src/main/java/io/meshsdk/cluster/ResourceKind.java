@@ -293,6 +293,28 @@ public final class ResourceKind<T extends KubernetesObject> {
     return namespaced;
   }
 
+  /** Refuses a one-namespace list of a cluster-scoped kind (the API server answers 404). */
+  void requireListable(ListQuery query) {
+    if (!namespaced() && query.namespace().isPresent()) {
+      throw new IllegalArgumentException(
+          kind() + " is cluster-scoped: list it with ListQuery.inAllNamespaces()");
+    }
+  }
+
+  /** Refuses a get with a namespace of a cluster-scoped kind. */
+  void requireNamespaced() {
+    if (!namespaced()) {
+      throw new IllegalArgumentException(kind() + " is cluster-scoped: get it without a namespace");
+    }
+  }
+
+  /** Refuses a get without a namespace of a namespaced kind. */
+  void requireClusterScoped() {
+    if (namespaced()) {
+      throw new IllegalArgumentException(kind() + " is namespaced: get it with a namespace");
+    }
+  }
+
   /**
    * The official client's model class for the objects, e.g. {@code V1Pod.class}.
    *

@@ -170,10 +170,7 @@ public final class SnapshotCluster implements ClusterView {
   public <T extends KubernetesObject> List<T> list(ResourceKind<T> kind, ListQuery query) {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(query, "query");
-    if (!kind.namespaced() && query.namespace().isPresent()) {
-      throw new IllegalArgumentException(
-          kind.kind() + " is cluster-scoped: list it with ListQuery.inAllNamespaces()");
-    }
+    kind.requireListable(query);
     List<JsonObject> found = select(kind.resource(), kind.namespaced(), query);
     List<T> out = new ArrayList<>(found.size());
     for (JsonObject o : found) {
@@ -187,19 +184,14 @@ public final class SnapshotCluster implements ClusterView {
       ResourceKind<T> kind, String namespace, String name) {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(name, "name");
-    if (!kind.namespaced()) {
-      throw new IllegalArgumentException(
-          kind.kind() + " is cluster-scoped: get it without a namespace");
-    }
+    kind.requireNamespaced();
     return find(kind.resource(), namespace + "/" + name).map(o -> model(o, kind));
   }
 
   @Override
   public <T extends KubernetesObject> Optional<T> get(ResourceKind<T> kind, String name) {
     Objects.requireNonNull(name, "name");
-    if (kind.namespaced()) {
-      throw new IllegalArgumentException(kind.kind() + " is namespaced: get it with a namespace");
-    }
+    kind.requireClusterScoped();
     return find(kind.resource(), name).map(o -> model(o, kind));
   }
 
