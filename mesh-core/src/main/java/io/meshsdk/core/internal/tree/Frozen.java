@@ -23,7 +23,16 @@ import java.util.function.BiConsumer;
  * {@link Kind} (or a wider one: a values tree is a valid manifest tree).
  */
 public final class Frozen {
+  /** How deep a values tree may nest (the values reader's and {@code --set}'s limit). */
+  public static final int MAX_VALUES_DEPTH = 1000;
+
   private Frozen() {}
+
+  private static void checkDepth(Kind kind, int depth) {
+    if (kind == Kind.VALUES && depth > MAX_VALUES_DEPTH) {
+      throw new Refused(null, false, true);
+    }
+  }
 
   /** What a tree may hold, and how its scalars are normalized. */
   public enum Kind {
@@ -55,13 +64,32 @@ public final class Frozen {
 
     private final transient Object offender;
     private final boolean key;
+    private final boolean tooDeep;
     private final transient List<Object> path;
 
     Refused(Object offender, boolean key) {
-      super(key ? "mapping key is not a string" : "unsupported value");
+      this(offender, key, false);
+    }
+
+    private Refused(Object offender, boolean key, boolean tooDeep) {
+      super(
+          tooDeep
+              ? "nested deeper than " + MAX_VALUES_DEPTH + " levels"
+              : key ? "mapping key is not a string" : "unsupported value");
       this.offender = offender;
       this.key = key;
+      this.tooDeep = tooDeep;
       this.path = new ArrayList<>();
+    }
+
+    /**
+     * Whether the tree nests deeper than {@link #MAX_VALUES_DEPTH} (values only); {@link #path()}
+     * then leads to the first collection past the limit.
+     *
+     * @return true for a tree nested too deep
+     */
+    public boolean isTooDeep() {
+      return tooDeep;
     }
 
     /**
@@ -141,6 +169,10 @@ public final class Frozen {
    * @throws Refused for a key or value that the kind cannot hold
    */
   public static Object freeze(Object tree, Kind kind) {
+    return freeze(tree, kind, 0);
+  }
+
+  private static Object freeze(Object tree, Kind kind, int depth) {
     if (tree == null
         || tree instanceof String
         || tree instanceof Boolean
@@ -156,14 +188,14 @@ public final class Frozen {
       return tree;
     }
     if (tree instanceof Map) {
-      return freezeMap((Map<?, ?>) tree, kind);
+      return freezeMap((Map<?, ?>) tree, kind, depth + 1);
     }
     if (kind == Kind.VALUES) {
       if (tree instanceof List) {
-        return freezeItems((List<?>) tree, kind);
+        return freezeItems((List<?>) tree, kind, depth + 1);
       }
       if (tree instanceof Object[]) {
-        return freezeItems(Arrays.asList((Object[]) tree), kind);
+        return freezeItems(Arrays.asList((Object[]) tree), kind, depth + 1);
       }
       if (tree instanceof Number) {
         return valuesNumber((Number) tree);
@@ -185,7 +217,7 @@ public final class Frozen {
         return tree.toString();
       }
       if (tree instanceof Collection) {
-        return freezeItems((Collection<?>) tree, kind);
+        return freezeItems((Collection<?>) tree, kind, depth + 1);
       }
     }
     throw new Refused(tree, false);
@@ -199,11 +231,16 @@ public final class Frozen {
    * @return the frozen map
    * @throws Refused for a key or value that the kind cannot hold
    */
-  @SuppressWarnings("unchecked")
   public static Map<String, Object> freezeMap(Map<?, ?> map, Kind kind) {
+    return freezeMap(map, kind, 1);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> freezeMap(Map<?, ?> map, Kind kind, int depth) {
     if (map instanceof FrozenMap && kind.accepts(((FrozenMap) map).kind)) {
       return (Map<String, Object>) map;
     }
+    checkDepth(kind, depth);
     LinkedHashMap<String, Object> copy = new LinkedHashMap<>(capacity(map.size()));
     for (Map.Entry<?, ?> e : map.entrySet()) {
       if (!(e.getKey() instanceof String)) {
@@ -211,7 +248,7 @@ public final class Frozen {
       }
       String k = (String) e.getKey();
       try {
-        copy.put(k, freeze(e.getValue(), kind));
+        copy.put(k, freeze(e.getValue(), kind, depth));
       } catch (Refused r) {
         throw r.under(k);
       }
@@ -219,12 +256,13 @@ public final class Frozen {
     return new FrozenMap(copy, kind);
   }
 
-  private static List<Object> freezeItems(Collection<?> c, Kind kind) {
+  private static List<Object> freezeItems(Collection<?> c, Kind kind, int depth) {
+    checkDepth(kind, depth);
     ArrayList<Object> copy = new ArrayList<>(c.size());
     int i = 0;
     for (Object item : c) {
       try {
-        copy.add(freeze(item, kind));
+        copy.add(freeze(item, kind, depth));
       } catch (Refused r) {
         throw r.under(i);
       }

@@ -3,7 +3,6 @@ package io.meshsdk.core.values.internal;
 import io.meshsdk.core.internal.tree.Frozen;
 import io.meshsdk.core.values.ValuesException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +15,7 @@ public final class Trees {
    * The deepest nesting of maps and lists in values (a values file's reader limit); {@code --set}
    * paths and {@code --set-json} values are held to it too.
    */
-  public static final int MAX_DEPTH = 1000;
+  public static final int MAX_DEPTH = Frozen.MAX_VALUES_DEPTH;
 
   private Trees() {}
 
@@ -33,7 +32,6 @@ public final class Trees {
    *     type
    */
   public static Object freeze(Object value, String path) {
-    checkNesting(value, path);
     try {
       return Frozen.freeze(value, Frozen.Kind.VALUES);
     } catch (Frozen.Refused r) {
@@ -51,7 +49,6 @@ public final class Trees {
    *     type
    */
   public static Map<String, Object> freezeMap(Map<?, ?> map, String path) {
-    checkNesting(map, path);
     try {
       return Frozen.freezeMap(map, Frozen.Kind.VALUES);
     } catch (Frozen.Refused r) {
@@ -59,54 +56,15 @@ public final class Trees {
     }
   }
 
-  /** Refuses trees nested deeper than {@link #MAX_DEPTH} before freezing recurses into them. */
-  private static void checkNesting(Object value, String path) {
-    java.util.ArrayDeque<String> at = new java.util.ArrayDeque<>();
-    if (tooDeep(value, 0, at)) {
-      StringBuilder where = new StringBuilder(path);
-      for (String segment : at) {
-        if (where.length() > 80) {
-          break;
-        }
-        where.append(where.length() == 0 || segment.startsWith("[") ? "" : ".").append(segment);
-      }
-      String shown = where.length() > 80 ? where.substring(0, 80) + "…" : where.toString();
-      throw new ValuesException(
-          "values nest deeper than " + MAX_DEPTH + " levels (at " + shown + ")");
-    }
-  }
-
-  /** Whether the tree nests deeper than the limit; fills {@code at} with the path, root first. */
-  private static boolean tooDeep(Object value, int depth, java.util.ArrayDeque<String> at) {
-    if (!(value instanceof Map) && !(value instanceof List) && !(value instanceof Object[])) {
-      return false;
-    }
-    if (depth + 1 > MAX_DEPTH) {
-      return true;
-    }
-    if (value instanceof Map<?, ?> m) {
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        if (tooDeep(e.getValue(), depth + 1, at)) {
-          at.addFirst(e.getKey() instanceof String k ? escapeKey(k) : String.valueOf(e.getKey()));
-          return true;
-        }
-      }
-      return false;
-    }
-    List<?> l = value instanceof Object[] a ? java.util.Arrays.asList(a) : (List<?>) value;
-    for (int i = 0; i < l.size(); i++) {
-      if (tooDeep(l.get(i), depth + 1, at)) {
-        at.addFirst("[" + i + "]");
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static ValuesException refused(Frozen.Refused r, String root) {
     String path = root;
     for (Object seg : r.path()) {
       path = seg instanceof String ? child(path, (String) seg) : path + "[" + seg + "]";
+    }
+    if (r.isTooDeep()) {
+      String at = path.length() > 80 ? path.substring(0, 80) + "…" : path;
+      return new ValuesException(
+          "values nest deeper than " + MAX_DEPTH + " levels (at " + at + ")");
     }
     Object o = r.offender();
     if (r.isKey()) {
