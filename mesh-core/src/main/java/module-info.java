@@ -20,4 +20,6 @@ module io.meshsdk.core {
       io.meshsdk.inject;
   exports io.meshsdk.core.internal.tree to
       io.meshsdk.inject;
+  exports io.meshsdk.core.linkerd.internal to
+      io.meshsdk.inject;
 }

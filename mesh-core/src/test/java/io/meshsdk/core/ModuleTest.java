@@ -33,6 +33,7 @@ class ModuleTest {
         .isEqualTo(
             Map.of(
                 "io.meshsdk.core.internal.go", Set.of("io.meshsdk.inject"),
-                "io.meshsdk.core.internal.tree", Set.of("io.meshsdk.inject")));
+                "io.meshsdk.core.internal.tree", Set.of("io.meshsdk.inject"),
+                "io.meshsdk.core.linkerd.internal", Set.of("io.meshsdk.inject")));
   }
 }

@@ -61,12 +61,12 @@ public final class Injector {
     ProxyValues installed;
     ProxyValues overridden;
     try {
-      installed = ProxyValues.from(b.values);
+      installed = ProxyValues.from(LinkerdValues.of(b.values));
       HelmValues v = b.values;
       for (UnaryOperator<HelmValues> o : b.overrides) {
         v = o.apply(v);
       }
-      overridden = ProxyValues.from(v);
+      overridden = ProxyValues.from(LinkerdValues.of(v));
     } catch (ValuesException e) {
       throw Builder.invalidValues("invalid mesh values: " + e.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.meshsdk.core.linkerd;
 
+import io.meshsdk.core.linkerd.internal.ProxySetting;
 import io.meshsdk.core.values.HelmValues;
 import io.meshsdk.core.values.ValuesException;
 import java.util.Arrays;
@@ -70,12 +71,20 @@ public final class LinkerdValues {
     return values.getLong(path).orElse(0);
   }
 
-  private int integer(String path) {
-    long v = lng(path);
-    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-      throw new ValuesException(path + " is " + v + ", out of range");
-    }
-    return (int) v;
+  private String text(ProxySetting s) {
+    return s.text(values);
+  }
+
+  private boolean bool(ProxySetting s) {
+    return s.bool(values);
+  }
+
+  private long number(ProxySetting s) {
+    return s.number(values);
+  }
+
+  private int port(ProxySetting s) {
+    return (int) s.number(values); // PORT settings are read as 32-bit integers
   }
 
   /**
@@ -84,7 +93,7 @@ public final class LinkerdValues {
    * @return e.g. {@code edge-26.8.3}
    */
   public String linkerdVersion() {
-    return str("linkerdVersion");
+    return text(ProxySetting.LINKERD_VERSION);
   }
 
   /**
@@ -93,7 +102,7 @@ public final class LinkerdValues {
    * @return e.g. {@code cluster.local}
    */
   public String clusterDomain() {
-    return str("clusterDomain");
+    return text(ProxySetting.CLUSTER_DOMAIN);
   }
 
   /**
@@ -102,7 +111,7 @@ public final class LinkerdValues {
    * @return e.g. {@code 10.0.0.0/8,100.64.0.0/10,…}
    */
   public String clusterNetworks() {
-    return str("clusterNetworks");
+    return text(ProxySetting.CLUSTER_NETWORKS);
   }
 
   /**
@@ -124,7 +133,7 @@ public final class LinkerdValues {
    * @return the PEM text
    */
   public String identityTrustAnchorsPEM() {
-    return str("identityTrustAnchorsPEM");
+    return text(ProxySetting.IDENTITY_TRUST_ANCHORS_PEM);
   }
 
   /**
@@ -133,7 +142,7 @@ public final class LinkerdValues {
    * @return the trust domain
    */
   public String identityTrustDomain() {
-    String td = str("identityTrustDomain");
+    String td = text(ProxySetting.IDENTITY_TRUST_DOMAIN);
     return td.isEmpty() ? clusterDomain() : td;
   }
 
@@ -143,7 +152,7 @@ public final class LinkerdValues {
    * @return whether CNI is enabled
    */
   public boolean cniEnabled() {
-    return bool("cniEnabled");
+    return bool(ProxySetting.CNI_ENABLED);
   }
 
   /**
@@ -152,7 +161,7 @@ public final class LinkerdValues {
    * @return e.g. {@code IfNotPresent}
    */
   public String imagePullPolicy() {
-    return str("imagePullPolicy");
+    return text(ProxySetting.IMAGE_PULL_POLICY);
   }
 
   /**
@@ -161,7 +170,7 @@ public final class LinkerdValues {
    * @return whether IPv6 routing through the proxy is off (the default)
    */
   public boolean disableIPv6() {
-    return bool("disableIPv6");
+    return bool(ProxySetting.DISABLE_IPV6);
   }
 
   /**
@@ -225,7 +234,10 @@ public final class LinkerdValues {
    * @return the image view
    */
   public Image debugContainerImage() {
-    return new Image("debugContainer.image");
+    return new Image(
+        ProxySetting.DEBUG_IMAGE_NAME,
+        ProxySetting.DEBUG_IMAGE_VERSION,
+        ProxySetting.DEBUG_IMAGE_PULL_POLICY);
   }
 
   @Override
@@ -245,10 +257,14 @@ public final class LinkerdValues {
 
   /** An image: {@code name}, {@code version}, {@code pullPolicy} under a path. */
   public final class Image {
-    private final String path;
+    private final ProxySetting name;
+    private final ProxySetting version;
+    private final ProxySetting pullPolicy;
 
-    private Image(String path) {
-      this.path = path;
+    private Image(ProxySetting name, ProxySetting version, ProxySetting pullPolicy) {
+      this.name = name;
+      this.version = version;
+      this.pullPolicy = pullPolicy;
     }
 
     /**
@@ -257,7 +273,7 @@ public final class LinkerdValues {
      * @return e.g. {@code cr.l5d.io/linkerd/proxy}
      */
     public String name() {
-      return str(path + ".name");
+      return text(name);
     }
 
     /**
@@ -266,7 +282,7 @@ public final class LinkerdValues {
      * @return the {@code version} value
      */
     public String version() {
-      return str(path + ".version");
+      return text(version);
     }
 
     /**
@@ -285,7 +301,7 @@ public final class LinkerdValues {
      * @return the {@code pullPolicy} value
      */
     public String pullPolicy() {
-      return str(path + ".pullPolicy");
+      return text(pullPolicy);
     }
 
     /**
@@ -310,11 +326,7 @@ public final class LinkerdValues {
 
   /** Resource requests and limits: {@code cpu}, {@code memory}, {@code ephemeral-storage}. */
   public final class Resources {
-    private final String path;
-
-    private Resources(String path) {
-      this.path = path;
-    }
+    private Resources() {}
 
     /**
      * {@code cpu.request}.
@@ -322,7 +334,7 @@ public final class LinkerdValues {
      * @return the quantity text, possibly empty
      */
     public String cpuRequest() {
-      return str(path + ".cpu.request");
+      return text(ProxySetting.CPU_REQUEST);
     }
 
     /**
@@ -331,7 +343,7 @@ public final class LinkerdValues {
      * @return the quantity text, possibly empty
      */
     public String cpuLimit() {
-      return str(path + ".cpu.limit");
+      return text(ProxySetting.CPU_LIMIT);
     }
 
     /**
@@ -340,7 +352,7 @@ public final class LinkerdValues {
      * @return the quantity text, possibly empty
      */
     public String memoryRequest() {
-      return str(path + ".memory.request");
+      return text(ProxySetting.MEMORY_REQUEST);
     }
 
     /**
@@ -349,7 +361,7 @@ public final class LinkerdValues {
      * @return the quantity text, possibly empty
      */
     public String memoryLimit() {
-      return str(path + ".memory.limit");
+      return text(ProxySetting.MEMORY_LIMIT);
     }
 
     /**
@@ -358,7 +370,7 @@ public final class LinkerdValues {
      * @return the quantity text, possibly empty
      */
     public String ephemeralStorageRequest() {
-      return str(path + ".ephemeral-storage.request");
+      return text(ProxySetting.EPHEMERAL_REQUEST);
     }
 
     /**
@@ -367,7 +379,7 @@ public final class LinkerdValues {
      * @return the quantity text, possibly empty
      */
     public String ephemeralStorageLimit() {
-      return str(path + ".ephemeral-storage.limit");
+      return text(ProxySetting.EPHEMERAL_LIMIT);
     }
   }
 
@@ -381,7 +393,10 @@ public final class LinkerdValues {
      * @return the proxy image
      */
     public Image image() {
-      return new Image("proxy.image");
+      return new Image(
+          ProxySetting.PROXY_IMAGE_NAME,
+          ProxySetting.PROXY_IMAGE_VERSION,
+          ProxySetting.PROXY_IMAGE_PULL_POLICY);
     }
 
     /**
@@ -390,7 +405,7 @@ public final class LinkerdValues {
      * @return 4191 by default
      */
     public int adminPort() {
-      return integer("proxy.ports.admin");
+      return port(ProxySetting.ADMIN_PORT);
     }
 
     /**
@@ -399,7 +414,7 @@ public final class LinkerdValues {
      * @return 4190 by default
      */
     public int controlPort() {
-      return integer("proxy.ports.control");
+      return port(ProxySetting.CONTROL_PORT);
     }
 
     /**
@@ -408,7 +423,7 @@ public final class LinkerdValues {
      * @return 4143 by default
      */
     public int inboundPort() {
-      return integer("proxy.ports.inbound");
+      return port(ProxySetting.INBOUND_PORT);
     }
 
     /**
@@ -417,7 +432,7 @@ public final class LinkerdValues {
      * @return 4140 by default
      */
     public int outboundPort() {
-      return integer("proxy.ports.outbound");
+      return port(ProxySetting.OUTBOUND_PORT);
     }
 
     /**
@@ -426,7 +441,7 @@ public final class LinkerdValues {
      * @return 2102 by default
      */
     public long uid() {
-      return lng("proxy.uid");
+      return number(ProxySetting.UID);
     }
 
     /**
@@ -435,7 +450,7 @@ public final class LinkerdValues {
      * @return -1 by default
      */
     public long gid() {
-      return lng("proxy.gid");
+      return number(ProxySetting.GID);
     }
 
     /**
@@ -444,7 +459,7 @@ public final class LinkerdValues {
      * @return e.g. {@code warn,linkerd=info,hickory=error}
      */
     public String logLevel() {
-      return str("proxy.logLevel");
+      return text(ProxySetting.LOG_LEVEL);
     }
 
     /**
@@ -453,7 +468,7 @@ public final class LinkerdValues {
      * @return {@code plain} or {@code json}
      */
     public String logFormat() {
-      return str("proxy.logFormat");
+      return text(ProxySetting.LOG_FORMAT);
     }
 
     /**
@@ -462,7 +477,7 @@ public final class LinkerdValues {
      * @return {@code off} or {@code insecure}
      */
     public String logHttpHeaders() {
-      return str("proxy.logHTTPHeaders");
+      return text(ProxySetting.LOG_HTTP_HEADERS);
     }
 
     /**
@@ -471,7 +486,7 @@ public final class LinkerdValues {
      * @return true by default
      */
     public boolean await() {
-      return bool("proxy.await");
+      return bool(ProxySetting.AWAIT);
     }
 
     /**
@@ -481,7 +496,7 @@ public final class LinkerdValues {
      * @return true by default
      */
     public boolean nativeSidecar() {
-      return bool("proxy.nativeSidecar");
+      return bool(ProxySetting.NATIVE_SIDECAR);
     }
 
     /**
@@ -490,7 +505,7 @@ public final class LinkerdValues {
      * @return comma-separated ports
      */
     public String opaquePorts() {
-      return str("proxy.opaquePorts");
+      return text(ProxySetting.OPAQUE_PORTS);
     }
 
     /**
@@ -499,7 +514,7 @@ public final class LinkerdValues {
      * @return the proxy's resources
      */
     public Resources resources() {
-      return new Resources("proxy.resources");
+      return new Resources();
     }
 
     /**
@@ -508,7 +523,7 @@ public final class LinkerdValues {
      * @return false by default
      */
     public boolean enableExternalProfiles() {
-      return bool("proxy.enableExternalProfiles");
+      return bool(ProxySetting.ENABLE_EXTERNAL_PROFILES);
     }
 
     /**
@@ -517,7 +532,7 @@ public final class LinkerdValues {
      * @return false unless set
      */
     public boolean isIngress() {
-      return bool("proxy.isIngress");
+      return bool(ProxySetting.INGRESS);
     }
 
     /**
@@ -526,7 +541,7 @@ public final class LinkerdValues {
      * @return the access log format, empty when off
      */
     public String accessLog() {
-      return str("proxy.accessLog");
+      return text(ProxySetting.ACCESS_LOG);
     }
 
     /**
@@ -535,7 +550,7 @@ public final class LinkerdValues {
      * @return comma-separated ports, possibly empty
      */
     public String requireIdentityOnInboundPorts() {
-      return str("proxy.requireIdentityOnInboundPorts");
+      return text(ProxySetting.REQUIRE_IDENTITY_ON_INBOUND_PORTS);
     }
 
     /**
@@ -544,7 +559,7 @@ public final class LinkerdValues {
      * @return e.g. {@code all-unauthenticated}
      */
     public String defaultInboundPolicy() {
-      return str("proxy.defaultInboundPolicy");
+      return text(ProxySetting.DEFAULT_INBOUND_POLICY);
     }
 
     /**
@@ -553,7 +568,7 @@ public final class LinkerdValues {
      * @return e.g. {@code 1000ms}
      */
     public String outboundConnectTimeout() {
-      return str("proxy.outboundConnectTimeout");
+      return text(ProxySetting.OUTBOUND_CONNECT_TIMEOUT);
     }
 
     /**
@@ -562,7 +577,7 @@ public final class LinkerdValues {
      * @return e.g. {@code 100ms}
      */
     public String inboundConnectTimeout() {
-      return str("proxy.inboundConnectTimeout");
+      return text(ProxySetting.INBOUND_CONNECT_TIMEOUT);
     }
 
     /**
@@ -571,7 +586,7 @@ public final class LinkerdValues {
      * @return a duration, possibly empty
      */
     public String shutdownGracePeriod() {
-      return str("proxy.shutdownGracePeriod");
+      return text(ProxySetting.SHUTDOWN_GRACE_PERIOD);
     }
 
     /**
@@ -580,7 +595,7 @@ public final class LinkerdValues {
      * @return 0 by default
      */
     public long waitBeforeExitSeconds() {
-      return lng("proxy.waitBeforeExitSeconds");
+      return number(ProxySetting.WAIT_BEFORE_EXIT_SECONDS);
     }
 
     /**
@@ -589,7 +604,7 @@ public final class LinkerdValues {
      * @return false by default
      */
     public boolean enableShutdownEndpoint() {
-      return bool("proxy.enableShutdownEndpoint");
+      return bool(ProxySetting.ENABLE_SHUTDOWN_ENDPOINT);
     }
 
     /**
@@ -598,7 +613,7 @@ public final class LinkerdValues {
      * @return the core count, or empty
      */
     public OptionalLong cores() {
-      return values.getLong("proxy.cores");
+      return values.getLong(ProxySetting.CORES.path());
     }
 
     /**
@@ -607,7 +622,7 @@ public final class LinkerdValues {
      * @return 1 by default
      */
     public long runtimeWorkersMinimum() {
-      return lng("proxy.runtime.workers.minimum");
+      return number(ProxySetting.WORKERS_MINIMUM);
     }
 
     /**
@@ -616,7 +631,7 @@ public final class LinkerdValues {
      * @return the ratio, or empty
      */
     public OptionalDouble runtimeWorkersMaximumCpuRatio() {
-      return values.getDouble("proxy.runtime.workers.maximumCPURatio");
+      return values.getDouble(ProxySetting.WORKERS_MAXIMUM_CPU_RATIO.path());
     }
 
     /**
@@ -626,7 +641,10 @@ public final class LinkerdValues {
      * @return the map (empty by default)
      */
     public Map<String, Object> securityContext() {
-      return values.getMap("proxy.securityContext").orElse(Map.of());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m =
+          (Map<String, Object>) ProxySetting.PROXY_SECURITY_CONTEXT.read(values);
+      return m;
     }
 
     /**
@@ -635,7 +653,9 @@ public final class LinkerdValues {
      * @return the entries (none by default)
      */
     public List<Object> additionalEnv() {
-      return values.getList("proxy.additionalEnv").orElse(List.of());
+      @SuppressWarnings("unchecked")
+      List<Object> l = (List<Object>) ProxySetting.ADDITIONAL_ENV.read(values);
+      return l;
     }
 
     /**
@@ -644,7 +664,7 @@ public final class LinkerdValues {
      * @return false by default
      */
     public boolean tracingEnabled() {
-      return bool("proxy.tracing.enabled");
+      return bool(ProxySetting.TRACING_ENABLED);
     }
   }
 
@@ -658,7 +678,7 @@ public final class LinkerdValues {
      * @return {@code nft} (default) or {@code legacy}
      */
     public String iptablesMode() {
-      return str("proxyInit.iptablesMode");
+      return text(ProxySetting.IPTABLES_MODE);
     }
 
     /**
@@ -667,7 +687,7 @@ public final class LinkerdValues {
      * @return comma-separated ports and ranges
      */
     public String ignoreInboundPorts() {
-      return str("proxyInit.ignoreInboundPorts");
+      return text(ProxySetting.IGNORE_INBOUND_PORTS);
     }
 
     /**
@@ -676,7 +696,7 @@ public final class LinkerdValues {
      * @return comma-separated ports and ranges
      */
     public String ignoreOutboundPorts() {
-      return str("proxyInit.ignoreOutboundPorts");
+      return text(ProxySetting.IGNORE_OUTBOUND_PORTS);
     }
 
     /**
@@ -694,7 +714,7 @@ public final class LinkerdValues {
      * @return comma-separated CIDRs, possibly empty
      */
     public String skipSubnets() {
-      return str("proxyInit.skipSubnets");
+      return text(ProxySetting.SKIP_SUBNETS);
     }
 
     /**
@@ -703,7 +723,7 @@ public final class LinkerdValues {
      * @return the level, empty for proxy-init's default
      */
     public String logLevel() {
-      return str("proxyInit.logLevel");
+      return text(ProxySetting.INIT_LOG_LEVEL);
     }
 
     /**
@@ -712,7 +732,7 @@ public final class LinkerdValues {
      * @return the format, empty for proxy-init's default
      */
     public String logFormat() {
-      return str("proxyInit.logFormat");
+      return text(ProxySetting.INIT_LOG_FORMAT);
     }
 
     /**
@@ -721,7 +741,7 @@ public final class LinkerdValues {
      * @return 0 by default
      */
     public long closeWaitTimeoutSecs() {
-      return lng("proxyInit.closeWaitTimeoutSecs");
+      return number(ProxySetting.CLOSE_WAIT_TIMEOUT_SECS);
     }
 
     /**
@@ -730,7 +750,7 @@ public final class LinkerdValues {
      * @return false by default
      */
     public boolean privileged() {
-      return bool("proxyInit.privileged");
+      return bool(ProxySetting.INIT_PRIVILEGED);
     }
 
     /**
@@ -739,7 +759,7 @@ public final class LinkerdValues {
      * @return false by default (true in stable-2.11)
      */
     public boolean runAsRoot() {
-      return bool("proxyInit.runAsRoot");
+      return bool(ProxySetting.RUN_AS_ROOT);
     }
 
     /**
@@ -748,7 +768,7 @@ public final class LinkerdValues {
      * @return 65534 by default
      */
     public long runAsUser() {
-      return lng("proxyInit.runAsUser");
+      return number(ProxySetting.INIT_RUN_AS_USER);
     }
 
     /**
@@ -757,7 +777,7 @@ public final class LinkerdValues {
      * @return 65534 by default
      */
     public long runAsGroup() {
-      return lng("proxyInit.runAsGroup");
+      return number(ProxySetting.INIT_RUN_AS_GROUP);
     }
 
     /**
@@ -766,7 +786,7 @@ public final class LinkerdValues {
      * @return {@code /run} by default
      */
     public String xtMountPath() {
-      return str("proxyInit.xtMountPath.mountPath");
+      return text(ProxySetting.XT_MOUNT_PATH);
     }
 
     /**
@@ -775,7 +795,7 @@ public final class LinkerdValues {
      * @return {@code linkerd-proxy-init-xtables-lock} by default
      */
     public String xtMountName() {
-      return str("proxyInit.xtMountPath.name");
+      return text(ProxySetting.XT_MOUNT_NAME);
     }
   }
 
@@ -798,7 +818,7 @@ public final class LinkerdValues {
      * @return true by default
      */
     public boolean serviceAccountTokenProjection() {
-      return bool("identity.serviceAccountTokenProjection");
+      return bool(ProxySetting.TOKEN_PROJECTION);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.meshsdk.inject.internal;
 
+import static io.meshsdk.core.linkerd.internal.ProxySetting.*;
+
 import io.meshsdk.core.identity.CertificateAuthority;
 import io.meshsdk.core.internal.go.GoDuration;
 import io.meshsdk.core.internal.go.GoParse;
@@ -69,13 +71,14 @@ public final class InjectEngine {
     this.values = overridden;
     this.options = options;
     this.overrides =
-        Collections.unmodifiableMap(OverrideAnnotations.compute(overridden, installed));
+        Collections.unmodifiableMap(OverrideAnnotationWriter.compute(overridden, installed));
     Map<String, String> without = new TreeMap<>(overrides);
     without.remove(Names.INJECT);
     this.overridesWithoutInject = Collections.unmodifiableMap(without);
-    this.trustRootSha = CertificateAuthority.trustRootSha256(overridden.identityTrustAnchorsPem);
+    this.trustRootSha =
+        CertificateAuthority.trustRootSha256(overridden.text(IDENTITY_TRUST_ANCHORS_PEM));
     List<String> bad = new ArrayList<>();
-    PortRanges.validateCidrs(overridden.clusterNetworks, bad);
+    PortRanges.validateCidrs(overridden.text(CLUSTER_NETWORKS), bad);
     this.clusterNetworksProblem =
         bad.isEmpty()
             ? null
@@ -184,7 +187,7 @@ public final class InjectEngine {
     if (options.manual) {
       run.ingressDropped = true;
       toAdd.put(Names.CREATED_BY, options.createdBy);
-    } else if (!values.isIngress) {
+    } else if (!values.is(INGRESS)) {
       toAdd.put(Names.INJECT, "enabled");
     }
     cur = e.own(cur);
@@ -242,7 +245,7 @@ public final class InjectEngine {
 
   private static void validateAnnotations(
       Pod pod, Map<String, Integer> namedPorts, Kind k, Report rep) {
-    List<String> problems = AnnotationOverrides.validate(pod.annotationTexts(), namedPorts);
+    List<String> problems = ConfigAnnotationReader.validate(pod.annotationTexts(), namedPorts);
     if (!problems.isEmpty()) {
       throw invalid(rep, metaPath(k) + ".annotations: " + String.join("; ", problems));
     }
@@ -301,14 +304,14 @@ public final class InjectEngine {
             && !"ingress".equals(pod.annotationTexts().get(Names.INJECT))
             && caps == null
             && saMount == null
-            && !values.tracingEnabled;
+            && !values.is(TRACING_ENABLED);
     String cacheKey = plain ? inboundPorts + "|" + debug + "|" + closeWaitSecs : null;
     ProxyRenderer.Rendered rendered = cacheKey == null ? null : cache.get(cacheKey);
     if (rendered != null) {
       return rendered;
     }
     ProxyValues pv = values.copy();
-    AnnotationOverrides.apply(
+    ConfigAnnotationReader.apply(
         pv, pod.annotationTexts(), pod.labels(), namedPorts, new ArrayList<>());
     pv.podInboundPorts = inboundPorts;
     if (caps != null) {
@@ -317,7 +320,7 @@ public final class InjectEngine {
     }
     pv.saMount = saMount;
     if (closeWaitSecs != 0) {
-      pv.closeWaitTimeoutSecs = closeWaitSecs;
+      pv.set(CLOSE_WAIT_TIMEOUT_SECS, closeWaitSecs);
     }
     try {
       rendered = ProxyRenderer.render(pv, options.namespace, debug);
@@ -466,7 +469,7 @@ public final class InjectEngine {
     }
     rep.hostNetwork = Trees.isTrue(spec.get("hostNetwork"));
     Object automount = spec.get("automountServiceAccountToken");
-    if (Trees.isFalse(automount) && !values.tokenProjection) {
+    if (Trees.isFalse(automount) && !values.is(TOKEN_PROJECTION)) {
       rep.automountServiceAccountToken = false;
     }
     List<Object> containers = Trees.list(spec, "containers");

@@ -2,6 +2,7 @@ package io.meshsdk.inject.internal;
 
 import io.meshsdk.core.internal.go.GoParse;
 import io.meshsdk.core.internal.go.GoText;
+import io.meshsdk.core.linkerd.internal.ProxySetting;
 import io.meshsdk.core.values.HelmValues;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,9 @@ public final class LinkerdFlags {
   /** Deprecated flags that are aliases of another one. */
   private static final Map<String, String> ALIASES = Map.of("proxy-memory", "proxy-memory-request");
 
+  /** Flags that set several values (the CPU flags' own values are in the table). */
   private static final Set<String> OTHER_FLAGS =
-      Set.of("proxy-cpu-request", "proxy-cpu-limit", "proxy-cpu", "registry", "image-pull-policy");
+      Set.of("proxy-cpu", "registry", "image-pull-policy");
 
   private LinkerdFlags() {}
 
@@ -29,7 +31,7 @@ public final class LinkerdFlags {
    * @return the names without dashes, sorted
    */
   public static Set<String> names() {
-    Set<String> all = new TreeSet<>(ProxySettings.byFlag().keySet());
+    Set<String> all = new TreeSet<>(ProxySetting.byFlag().keySet());
     all.addAll(ALIASES.keySet());
     all.addAll(OTHER_FLAGS);
     return all;
@@ -75,7 +77,7 @@ public final class LinkerdFlags {
       default:
         break;
     }
-    ProxySettings.Setting setting = ProxySettings.byFlag().get(ALIASES.getOrDefault(flag, flag));
+    ProxySetting setting = ProxySetting.byFlag().get(ALIASES.getOrDefault(flag, flag));
     if (setting == null) {
       throw new IllegalArgumentException("unknown flag --" + flag);
     }
@@ -84,7 +86,7 @@ public final class LinkerdFlags {
       case PORT:
       case INT64:
         Long n = GoParse.parseInt(value.trim(), 64);
-        if (n == null || n < setting.type().min || n > setting.type().max) {
+        if (n == null || n < setting.type().min() || n > setting.type().max()) {
           throw new IllegalArgumentException(
               "invalid value " + GoText.quote(value) + " for --" + flag + ": expected a number");
         }
@@ -103,7 +105,7 @@ public final class LinkerdFlags {
         typed = b;
         break;
       default:
-        if (setting.parse() == ProxySettings.Parse.QUANTITY) {
+        if (setting.parse() == ProxySetting.Parse.QUANTITY) {
           cores(flag, value); // a valid quantity
         }
         break;
@@ -118,8 +120,8 @@ public final class LinkerdFlags {
    * @return true for the boolean flags
    */
   public static boolean isBoolean(String flag) {
-    ProxySettings.Setting s = ProxySettings.byFlag().get(flag);
-    return s != null && s.type() == ProxySettings.Type.BOOL;
+    ProxySetting s = ProxySetting.byFlag().get(flag);
+    return s != null && s.type() == ProxySetting.Type.BOOL;
   }
 
   private static long cores(String flag, String value) {

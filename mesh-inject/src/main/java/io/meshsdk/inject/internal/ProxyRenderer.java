@@ -1,5 +1,7 @@
 package io.meshsdk.inject.internal;
 
+import static io.meshsdk.core.linkerd.internal.ProxySetting.*;
+
 import io.meshsdk.core.internal.go.GoText;
 import io.meshsdk.core.internal.tree.Frozen;
 import java.util.ArrayList;
@@ -62,13 +64,13 @@ final class ProxyRenderer {
    * @throws IllegalArgumentException with the message Linkerd's template would fail with
    */
   static Rendered render(ProxyValues v, String ns, boolean debug) {
-    if (v.identityTrustAnchorsPem == null || v.identityTrustAnchorsPem.isEmpty()) {
+    if (v.text(IDENTITY_TRUST_ANCHORS_PEM).isEmpty()) {
       throw new IllegalArgumentException("Please provide the identity trust anchors");
     }
     Rendered r = new Rendered();
     List<Object> volumes = new ArrayList<>();
-    if (!v.cniEnabled) {
-      volumes.add(Trees.frozen("emptyDir", EMPTY_DIR, "name", v.xtMountName));
+    if (!v.is(CNI_ENABLED)) {
+      volumes.add(Trees.frozen("emptyDir", EMPTY_DIR, "name", v.text(XT_MOUNT_NAME)));
       r.init = init(v);
     } else {
       r.validator = validator(v);
@@ -79,7 +81,7 @@ final class ProxyRenderer {
     volumes.add(
         Trees.frozen(
             "emptyDir", Trees.frozen("medium", "Memory"), "name", Names.END_ENTITY_VOLUME));
-    if (v.tracingEnabled) {
+    if (v.is(TRACING_ENABLED)) {
       volumes.add(
           Trees.frozen(
               "downwardAPI",
@@ -94,7 +96,7 @@ final class ProxyRenderer {
               "name",
               Names.PODINFO_VOLUME));
     }
-    if (v.tokenProjection) {
+    if (v.is(TOKEN_PROJECTION)) {
       volumes.add(
           Trees.frozen(
               "name",
@@ -116,8 +118,8 @@ final class ProxyRenderer {
     r.volumes = Collections.unmodifiableList(volumes);
     r.proxy = proxy(v, ns);
     r.proxyVersion = v.proxyVersion();
-    r.nativeSidecar = v.nativeSidecar;
-    r.await = v.await;
+    r.nativeSidecar = v.is(NATIVE_SIDECAR);
+    r.await = v.is(AWAIT);
     return r;
   }
 
@@ -130,9 +132,9 @@ final class ProxyRenderer {
     c.put("env", env(v, ns));
     c.put("image", v.proxyImage());
     c.put("imagePullPolicy", v.proxyPullPolicy());
-    if (!v.nativeSidecar && (v.await || v.waitBeforeExitSeconds != 0)) {
+    if (!v.is(NATIVE_SIDECAR) && (v.is(AWAIT) || v.num(WAIT_BEFORE_EXIT_SECONDS) != 0)) {
       Map<String, Object> lc = new LinkedHashMap<>();
-      if (v.await) {
+      if (v.is(AWAIT)) {
         lc.put(
             "postStart",
             Trees.frozen(
@@ -142,40 +144,53 @@ final class ProxyRenderer {
                     List.of(
                         "/usr/lib/linkerd/linkerd-await",
                         "--timeout=2m",
-                        "--port=" + v.adminPort))));
+                        "--port=" + v.num(ADMIN_PORT)))));
       }
-      if (v.waitBeforeExitSeconds != 0) {
+      if (v.num(WAIT_BEFORE_EXIT_SECONDS) != 0) {
         lc.put(
             "preStop",
             Trees.frozen(
                 "exec",
                 Trees.frozen(
                     "command",
-                    List.of("/bin/sleep", Long.toUnsignedString(v.waitBeforeExitSeconds)))));
+                    List.of(
+                        "/bin/sleep", Long.toUnsignedString(v.num(WAIT_BEFORE_EXIT_SECONDS))))));
       }
       c.put("lifecycle", Collections.unmodifiableMap(lc));
     }
     c.put(
         "livenessProbe",
-        probe("/live", v.adminPort, v.livenessInitialDelay, v.livenessTimeout, 0, 0));
+        probe(
+            "/live",
+            v.num(ADMIN_PORT),
+            v.num(LIVENESS_INITIAL_DELAY),
+            v.num(LIVENESS_TIMEOUT),
+            0,
+            0));
     c.put("name", Names.PROXY_CONTAINER);
     c.put(
         "ports",
         List.of(
-            Trees.frozen("containerPort", num(v.inboundPort), "name", "linkerd-proxy"),
-            Trees.frozen("containerPort", num(v.adminPort), "name", "linkerd-admin")));
+            Trees.frozen("containerPort", num(v.num(INBOUND_PORT)), "name", "linkerd-proxy"),
+            Trees.frozen("containerPort", num(v.num(ADMIN_PORT)), "name", "linkerd-admin")));
     c.put(
         "readinessProbe",
-        probe("/ready", v.adminPort, v.readinessInitialDelay, v.readinessTimeout, 0, 0));
+        probe(
+            "/ready",
+            v.num(ADMIN_PORT),
+            v.num(READINESS_INITIAL_DELAY),
+            v.num(READINESS_TIMEOUT),
+            0,
+            0));
     Map<String, Object> res = resources(v);
     if (res != null) {
       c.put("resources", res);
     }
-    if (v.nativeSidecar) {
+    if (v.is(NATIVE_SIDECAR)) {
       c.put("restartPolicy", "Always");
     }
-    if (v.proxySecurityContext != null) {
-      c.put("securityContext", v.proxySecurityContext);
+    if (!v.map(PROXY_SECURITY_CONTEXT).isEmpty()) {
+      c.put("securityContext", v.map(PROXY_SECURITY_CONTEXT));
     } else {
       Map<String, Object> sc = new LinkedHashMap<>();
       sc.put("allowPrivilegeEscalation", false);
@@ -191,34 +206,34 @@ final class ProxyRenderer {
       }
       sc.put("readOnlyRootFilesystem", true);
       sc.put("runAsNonRoot", true);
-      sc.put("runAsUser", num(v.uid));
-      if (v.gid >= 0) {
-        sc.put("runAsGroup", num(v.gid));
+      sc.put("runAsUser", num(v.num(UID)));
+      if (v.num(GID) >= 0) {
+        sc.put("runAsGroup", num(v.num(GID)));
       }
       sc.put("seccompProfile", SECCOMP);
       c.put("securityContext", Collections.unmodifiableMap(sc));
     }
-    if (v.nativeSidecar && v.await) {
+    if (v.is(NATIVE_SIDECAR) && v.is(AWAIT)) {
       c.put(
           "startupProbe",
           probe(
               "/ready",
-              v.adminPort,
-              v.startupInitialDelay,
+              v.num(ADMIN_PORT),
+              v.num(STARTUP_INITIAL_DELAY),
               0,
-              v.startupPeriod,
-              v.startupFailureThreshold));
+              v.num(STARTUP_PERIOD),
+              v.num(STARTUP_FAILURE_THRESHOLD)));
     }
     c.put("terminationMessagePolicy", "FallbackToLogsOnError");
     List<Object> mounts = new ArrayList<>();
     mounts.add(
         Trees.frozen(
             "mountPath", "/var/run/linkerd/identity/end-entity", "name", Names.END_ENTITY_VOLUME));
-    if (v.tracingEnabled) {
+    if (v.is(TRACING_ENABLED)) {
       mounts.add(
           Trees.frozen("mountPath", "/var/run/linkerd/podinfo", "name", Names.PODINFO_VOLUME));
     }
-    if (v.tokenProjection) {
+    if (v.is(TOKEN_PROJECTION)) {
       mounts.add(Trees.frozen("mountPath", "/var/run/secrets/tokens", "name", Names.TOKEN_VOLUME));
     }
     if (v.saMount != null) {
@@ -250,16 +265,20 @@ final class ProxyRenderer {
   private static Map<String, Object> resources(ProxyValues v) {
     Map<String, Object> limits = new LinkedHashMap<>();
     Map<String, Object> requests = new LinkedHashMap<>();
-    put(limits, "cpu", v.cpuLimit, "proxy.resources.cpu.limit");
-    put(limits, "ephemeral-storage", v.ephemeralLimit, "proxy.resources.ephemeral-storage.limit");
-    put(limits, "memory", v.memoryLimit, "proxy.resources.memory.limit");
-    put(requests, "cpu", v.cpuRequest, "proxy.resources.cpu.request");
+    put(limits, "cpu", v.text(CPU_LIMIT), "proxy.resources.cpu.limit");
+    put(
+        limits,
+        "ephemeral-storage",
+        v.text(EPHEMERAL_LIMIT),
+        "proxy.resources.ephemeral-storage.limit");
+    put(limits, "memory", v.text(MEMORY_LIMIT), "proxy.resources.memory.limit");
+    put(requests, "cpu", v.text(CPU_REQUEST), "proxy.resources.cpu.request");
     put(
         requests,
         "ephemeral-storage",
-        v.ephemeralRequest,
+        v.text(EPHEMERAL_REQUEST),
         "proxy.resources.ephemeral-storage.request");
-    put(requests, "memory", v.memoryRequest, "proxy.resources.memory.request");
+    put(requests, "memory", v.text(MEMORY_REQUEST), "proxy.resources.memory.request");
     if (limits.isEmpty() && requests.isEmpty()) {
       return null;
     }
@@ -293,10 +312,10 @@ final class ProxyRenderer {
     controlPlaneEnv(e, v, ns);
     listenEnv(e, v);
     tracingEnv(e, v, ns);
-    params(e, "inbound", v.inboundParams);
-    params(e, "outbound", v.outboundParams);
-    if (!v.opaquePorts.isEmpty()) {
-      e.add(val(P + "INBOUND_PORTS_DISABLE_PROTOCOL_DETECTION", v.opaquePorts));
+    params(e, "inbound", v.map(INBOUND_PARAMS));
+    params(e, "outbound", v.map(OUTBOUND_PARAMS));
+    if (!v.text(OPAQUE_PORTS).isEmpty()) {
+      e.add(val(P + "INBOUND_PORTS_DISABLE_PROTOCOL_DETECTION", v.text(OPAQUE_PORTS)));
     }
     e.add(
         val(
@@ -320,102 +339,115 @@ final class ProxyRenderer {
 
   /** Worker threads from the CPU request and limit. */
   private static void coresEnv(List<Object> e, ProxyValues v) {
-    if (v.cores != 0) {
-      e.add(val(P + "CORES", Long.toString(v.cores)));
-      e.add(val(P + "CORES_MIN", Long.toString(v.cores)));
+    if (v.num(CORES) != 0) {
+      e.add(val(P + "CORES", Long.toString(v.num(CORES))));
+      e.add(val(P + "CORES_MIN", Long.toString(v.num(CORES))));
     } else {
-      String min = Long.toString(v.workersMinimum == 0 ? 1 : v.workersMinimum);
+      String min = Long.toString(v.num(WORKERS_MINIMUM) == 0 ? 1 : v.num(WORKERS_MINIMUM));
       e.add(val(P + "CORES", min));
       e.add(val(P + "CORES_MIN", min));
     }
-    if (v.workersMaximum != 0) {
-      e.add(val(P + "CORES_MAX", Long.toString(v.workersMaximum)));
+    if (v.num(WORKERS_MAXIMUM) != 0) {
+      e.add(val(P + "CORES_MAX", Long.toString(v.num(WORKERS_MAXIMUM))));
     }
-    if (v.workersMaximumCpuRatio != 0) {
-      e.add(val(P + "CORES_MAX_RATIO", GoText.formatFloat(v.workersMaximumCpuRatio)));
+    if (v.float64(WORKERS_MAXIMUM_CPU_RATIO) != 0) {
+      e.add(val(P + "CORES_MAX_RATIO", GoText.formatFloat(v.float64(WORKERS_MAXIMUM_CPU_RATIO))));
     }
-    if (!v.requireIdentityOnInboundPorts.isEmpty()) {
-      e.add(val(P + "INBOUND_PORTS_REQUIRE_IDENTITY", v.requireIdentityOnInboundPorts));
+    if (!v.text(REQUIRE_IDENTITY_ON_INBOUND_PORTS).isEmpty()) {
+      e.add(val(P + "INBOUND_PORTS_REQUIRE_IDENTITY", v.text(REQUIRE_IDENTITY_ON_INBOUND_PORTS)));
     }
   }
 
   /** Logging, the destination and policy controllers, control-stream and connect timeouts. */
   private static void controlPlaneEnv(List<Object> e, ProxyValues v, String ns) {
-    String cd = v.clusterDomain;
-    e.add(val(P + "SHUTDOWN_ENDPOINT_ENABLED", Boolean.toString(v.enableShutdownEndpoint)));
+    String cd = v.text(CLUSTER_DOMAIN);
+    e.add(val(P + "SHUTDOWN_ENDPOINT_ENABLED", Boolean.toString(v.is(ENABLE_SHUTDOWN_ENDPOINT))));
     e.add(
         val(
             P + "LOG",
-            v.logLevel
-                + ("insecure".equals(v.logHttpHeaders) ? "" : ",[{headers}]=off,[{request}]=off")));
-    e.add(val(P + "LOG_FORMAT", v.logFormat));
+            v.text(LOG_LEVEL)
+                + ("insecure".equals(v.text(LOG_HTTP_HEADERS))
+                    ? ""
+                    : ",[{headers}]=off,[{request}]=off")));
+    e.add(val(P + "LOG_FORMAT", v.text(LOG_FORMAT)));
     e.add(val(P + "DESTINATION_SVC_ADDR", "linkerd-dst-headless." + ns + ".svc." + cd + ".:8086"));
-    e.add(val(P + "DESTINATION_PROFILE_NETWORKS", v.clusterNetworks));
+    e.add(val(P + "DESTINATION_PROFILE_NETWORKS", v.text(CLUSTER_NETWORKS)));
     e.add(val(P + "POLICY_SVC_ADDR", "linkerd-policy." + ns + ".svc." + cd + ".:8090"));
     e.add(val(P + "POLICY_WORKLOAD", "{\"ns\":\"$(_pod_ns)\", \"pod\":\"$(_pod_name)\"}\n"));
-    e.add(val(P + "INBOUND_DEFAULT_POLICY", v.defaultInboundPolicy));
-    e.add(val(P + "POLICY_CLUSTER_NETWORKS", v.clusterNetworks));
-    e.add(val(P + "CONTROL_STREAM_INITIAL_TIMEOUT", v.streamsInitialTimeout));
-    e.add(val(P + "CONTROL_STREAM_IDLE_TIMEOUT", v.streamsIdleTimeout));
-    e.add(val(P + "CONTROL_STREAM_LIFETIME", v.streamsLifetime));
-    if (!v.inboundConnectTimeout.isEmpty()) {
-      e.add(val(P + "INBOUND_CONNECT_TIMEOUT", v.inboundConnectTimeout));
+    e.add(val(P + "INBOUND_DEFAULT_POLICY", v.text(DEFAULT_INBOUND_POLICY)));
+    e.add(val(P + "POLICY_CLUSTER_NETWORKS", v.text(CLUSTER_NETWORKS)));
+    e.add(val(P + "CONTROL_STREAM_INITIAL_TIMEOUT", v.text(STREAMS_INITIAL_TIMEOUT)));
+    e.add(val(P + "CONTROL_STREAM_IDLE_TIMEOUT", v.text(STREAMS_IDLE_TIMEOUT)));
+    e.add(val(P + "CONTROL_STREAM_LIFETIME", v.text(STREAMS_LIFETIME)));
+    if (!v.text(INBOUND_CONNECT_TIMEOUT).isEmpty()) {
+      e.add(val(P + "INBOUND_CONNECT_TIMEOUT", v.text(INBOUND_CONNECT_TIMEOUT)));
     }
-    if (!v.outboundConnectTimeout.isEmpty()) {
-      e.add(val(P + "OUTBOUND_CONNECT_TIMEOUT", v.outboundConnectTimeout));
+    if (!v.text(OUTBOUND_CONNECT_TIMEOUT).isEmpty()) {
+      e.add(val(P + "OUTBOUND_CONNECT_TIMEOUT", v.text(OUTBOUND_CONNECT_TIMEOUT)));
     }
-    if (!v.outboundDiscoveryCacheUnusedTimeout.isEmpty()) {
-      e.add(val(P + "OUTBOUND_DISCOVERY_IDLE_TIMEOUT", v.outboundDiscoveryCacheUnusedTimeout));
+    if (!v.text(OUTBOUND_DISCOVERY_CACHE_UNUSED_TIMEOUT).isEmpty()) {
+      e.add(
+          val(
+              P + "OUTBOUND_DISCOVERY_IDLE_TIMEOUT",
+              v.text(OUTBOUND_DISCOVERY_CACHE_UNUSED_TIMEOUT)));
     }
-    if (!v.inboundDiscoveryCacheUnusedTimeout.isEmpty()) {
-      e.add(val(P + "INBOUND_DISCOVERY_IDLE_TIMEOUT", v.inboundDiscoveryCacheUnusedTimeout));
+    if (!v.text(INBOUND_DISCOVERY_CACHE_UNUSED_TIMEOUT).isEmpty()) {
+      e.add(
+          val(
+              P + "INBOUND_DISCOVERY_IDLE_TIMEOUT",
+              v.text(INBOUND_DISCOVERY_CACHE_UNUSED_TIMEOUT)));
     }
-    if (v.disableOutboundProtocolDetectTimeout) {
+    if (v.is(DISABLE_OUTBOUND_PROTOCOL_DETECT_TIMEOUT)) {
       e.add(val(P + "OUTBOUND_DETECT_TIMEOUT", "365d"));
     }
-    if (v.disableInboundProtocolDetectTimeout) {
+    if (v.is(DISABLE_INBOUND_PROTOCOL_DETECT_TIMEOUT)) {
       e.add(val(P + "INBOUND_DETECT_TIMEOUT", "365d"));
     }
   }
 
   /** Listen addresses, inbound ports, gateway/ingress modes, keepalives. */
   private static void listenEnv(List<Object> e, ProxyValues v) {
-    String cd = v.clusterDomain;
-    String any = v.disableIpv6 ? "0.0.0.0" : "[::]";
-    e.add(val(P + "CONTROL_LISTEN_ADDR", any + ":" + v.controlPort));
-    e.add(val(P + "ADMIN_LISTEN_ADDR", any + ":" + v.adminPort));
-    e.add(val(P + "OUTBOUND_LISTEN_ADDR", "127.0.0.1:" + v.outboundPort));
+    String cd = v.text(CLUSTER_DOMAIN);
+    String any = v.is(DISABLE_IPV6) ? "0.0.0.0" : "[::]";
+    e.add(val(P + "CONTROL_LISTEN_ADDR", any + ":" + v.num(CONTROL_PORT)));
+    e.add(val(P + "ADMIN_LISTEN_ADDR", any + ":" + v.num(ADMIN_PORT)));
+    e.add(val(P + "OUTBOUND_LISTEN_ADDR", "127.0.0.1:" + v.num(OUTBOUND_PORT)));
     e.add(
         val(
             P + "OUTBOUND_LISTEN_ADDRS",
-            "127.0.0.1:" + v.outboundPort + (v.disableIpv6 ? "" : ",[::1]:" + v.outboundPort)));
-    e.add(val(P + "INBOUND_LISTEN_ADDR", any + ":" + v.inboundPort));
+            "127.0.0.1:"
+                + v.num(OUTBOUND_PORT)
+                + (v.is(DISABLE_IPV6) ? "" : ",[::1]:" + v.num(OUTBOUND_PORT))));
+    e.add(val(P + "INBOUND_LISTEN_ADDR", any + ":" + v.num(INBOUND_PORT)));
     e.add(field(P + "INBOUND_IPS", "status.podIPs"));
     e.add(val(P + "INBOUND_PORTS", v.podInboundPorts));
-    if (v.isGateway) {
+    if (v.is(GATEWAY)) {
       e.add(val(P + "INBOUND_GATEWAY_SUFFIXES", "svc." + cd + "."));
     }
-    if (v.isIngress) {
+    if (v.is(INGRESS)) {
       e.add(val(P + "INGRESS_MODE", "true"));
     }
-    String profileSuffixes = v.enableExternalProfiles ? "." : "svc." + cd + ".";
+    String profileSuffixes = v.is(ENABLE_EXTERNAL_PROFILES) ? "." : "svc." + cd + ".";
     e.add(val(P + "DESTINATION_PROFILE_SUFFIXES", profileSuffixes));
     e.add(val(P + "INBOUND_ACCEPT_KEEPALIVE", "10000ms"));
     e.add(val(P + "OUTBOUND_CONNECT_KEEPALIVE", "10000ms"));
     e.add(val(P + "INBOUND_ACCEPT_USER_TIMEOUT", "30s"));
     e.add(val(P + "OUTBOUND_CONNECT_USER_TIMEOUT", "30s"));
-    e.add(val(P + "OUTBOUND_METRICS_HOSTNAME_LABELS", Boolean.toString(v.metricsHostnameLabels)));
+    e.add(
+        val(
+            P + "OUTBOUND_METRICS_HOSTNAME_LABELS",
+            Boolean.toString(v.is(METRICS_HOSTNAME_LABELS))));
   }
 
   /** OpenTelemetry tracing, when enabled. */
   private static void tracingEnv(List<Object> e, ProxyValues v, String ns) {
     String td = v.trustDomain();
-    if (v.tracingEnabled) {
-      if (v.tracingCollectorEndpoint.isEmpty()) {
+    if (v.is(TRACING_ENABLED)) {
+      if (v.text(TRACING_COLLECTOR_ENDPOINT).isEmpty()) {
         throw new IllegalArgumentException(
             "proxy.tracing.collector.endpoint must be set when proxy.tracing.enabled is true");
       }
-      if (v.tracingCollectorSa.isEmpty() || v.tracingCollectorNamespace.isEmpty()) {
+      if (v.text(TRACING_COLLECTOR_SA).isEmpty() || v.text(TRACING_COLLECTOR_NAMESPACE).isEmpty()) {
         throw new IllegalArgumentException(
             "proxy.tracing.collector.meshIdentity.serviceAccountName and .namespace must be set"
                 + " when proxy.tracing.enabled is true");
@@ -423,20 +455,20 @@ final class ProxyRenderer {
       e.add(val(P + "TRACE_ATTRIBUTES_PATH", "/var/run/linkerd/podinfo/labels"));
       e.add(val(P + "TRACE_ANNOTATIONS_PATH", "/var/run/linkerd/podinfo/annotations"));
       e.add(val(P + "TRACE_PROTOCOL", "opentelemetry"));
-      e.add(val(P + "TRACE_SERVICE_NAME", v.traceServiceName));
-      e.add(val(P + "TRACE_COLLECTOR_SVC_ADDR", v.tracingCollectorEndpoint));
+      e.add(val(P + "TRACE_SERVICE_NAME", v.text(TRACE_SERVICE_NAME)));
+      e.add(val(P + "TRACE_COLLECTOR_SVC_ADDR", v.text(TRACING_COLLECTOR_ENDPOINT)));
       e.add(
           val(
               P + "TRACE_COLLECTOR_SVC_NAME",
-              v.tracingCollectorSa
+              v.text(TRACING_COLLECTOR_SA)
                   + "."
-                  + v.tracingCollectorNamespace
+                  + v.text(TRACING_COLLECTOR_NAMESPACE)
                   + ".serviceaccount.identity."
                   + ns
                   + "."
                   + td));
       StringBuilder attrs = new StringBuilder();
-      for (Map.Entry<String, String> l : new TreeMap<>(v.tracingLabels).entrySet()) {
+      for (Map.Entry<String, String> l : new TreeMap<>(v.stringMap(TRACING_LABELS)).entrySet()) {
         attrs.append(l.getKey()).append('=').append(l.getValue()).append('\n');
       }
       e.add(val(P + "TRACE_EXTRA_ATTRIBUTES", attrs.toString()));
@@ -445,17 +477,17 @@ final class ProxyRenderer {
 
   /** Identity: the trust anchors, the token and the local and controller names. */
   private static void identityEnv(List<Object> e, ProxyValues v, String ns) {
-    String cd = v.clusterDomain;
+    String cd = v.text(CLUSTER_DOMAIN);
     String td = v.trustDomain();
     e.add(field("_pod_sa", "spec.serviceAccountName"));
     e.add(val("_l5d_ns", ns));
     e.add(val("_l5d_trustdomain", td));
     e.add(val(P + "IDENTITY_DIR", "/var/run/linkerd/identity/end-entity"));
-    e.add(val(P + "IDENTITY_TRUST_ANCHORS", v.identityTrustAnchorsPem.strip() + "\n"));
+    e.add(val(P + "IDENTITY_TRUST_ANCHORS", v.text(IDENTITY_TRUST_ANCHORS_PEM).strip() + "\n"));
     e.add(
         val(
             P + "IDENTITY_TOKEN_FILE",
-            v.tokenProjection
+            v.is(TOKEN_PROJECTION)
                 ? "/var/run/secrets/tokens/linkerd-identity-token"
                 : "/var/run/secrets/kubernetes.io/serviceaccount/token"));
     e.add(
@@ -472,18 +504,14 @@ final class ProxyRenderer {
 
   /** Access log, shutdown grace period and the additional and experimental variables. */
   private static void extraEnv(List<Object> e, ProxyValues v) {
-    if (!v.accessLog.isEmpty()) {
-      e.add(val(P + "ACCESS_LOG", v.accessLog));
+    if (!v.text(ACCESS_LOG).isEmpty()) {
+      e.add(val(P + "ACCESS_LOG", v.text(ACCESS_LOG)));
     }
-    if (!v.shutdownGracePeriod.isEmpty()) {
-      e.add(val(P + "SHUTDOWN_GRACE_PERIOD", v.shutdownGracePeriod));
+    if (!v.text(SHUTDOWN_GRACE_PERIOD).isEmpty()) {
+      e.add(val(P + "SHUTDOWN_GRACE_PERIOD", v.text(SHUTDOWN_GRACE_PERIOD)));
     }
-    if (v.additionalEnv != null) {
-      e.addAll(v.additionalEnv);
-    }
-    if (v.experimentalEnv != null) {
-      e.addAll(v.experimentalEnv);
-    }
+    e.addAll(v.list(ADDITIONAL_ENV));
+    e.addAll(v.list(EXPERIMENTAL_ENV));
   }
 
   private static void params(List<Object> e, String dir, Map<String, Object> tree) {
@@ -536,7 +564,7 @@ final class ProxyRenderer {
 
   private static Map<String, Object> init(ProxyValues v) {
     List<Object> args = new ArrayList<>();
-    String mode = v.iptablesMode.isEmpty() ? "nft" : v.iptablesMode;
+    String mode = v.text(IPTABLES_MODE).isEmpty() ? "nft" : v.text(IPTABLES_MODE);
     if (mode.equals("nft")) {
       args.add("--firewall-bin-path");
       args.add("iptables-nft");
@@ -545,51 +573,51 @@ final class ProxyRenderer {
     } else if (!mode.equals("legacy")) {
       throw new IllegalArgumentException(
           "Unsupported value \""
-              + v.iptablesMode
+              + v.text(IPTABLES_MODE)
               + "\" for proxyInit.iptablesMode\nValid values: [\"nft\", \"legacy\"]");
     }
-    if (v.disableIpv6) {
+    if (v.is(DISABLE_IPV6)) {
       args.add("--ipv6=false");
     }
     args.add("--incoming-proxy-port");
-    args.add(Long.toString(v.inboundPort));
+    args.add(Long.toString(v.num(INBOUND_PORT)));
     args.add("--outgoing-proxy-port");
-    args.add(Long.toString(v.outboundPort));
+    args.add(Long.toString(v.num(OUTBOUND_PORT)));
     args.add("--proxy-uid");
-    args.add(Long.toString(v.uid));
-    if (v.gid >= 0) {
+    args.add(Long.toString(v.num(UID)));
+    if (v.num(GID) >= 0) {
       args.add("--proxy-gid");
-      args.add(Long.toString(v.gid));
+      args.add(Long.toString(v.num(GID)));
     }
     args.add("--inbound-ports-to-ignore");
     args.add(
-        v.controlPort
+        v.num(CONTROL_PORT)
             + ","
-            + v.adminPort
-            + (v.ignoreInboundPorts.isEmpty() ? "" : "," + v.ignoreInboundPorts));
-    if (!v.ignoreOutboundPorts.isEmpty()) {
+            + v.num(ADMIN_PORT)
+            + (v.text(IGNORE_INBOUND_PORTS).isEmpty() ? "" : "," + v.text(IGNORE_INBOUND_PORTS)));
+    if (!v.text(IGNORE_OUTBOUND_PORTS).isEmpty()) {
       args.add("--outbound-ports-to-ignore");
-      args.add(v.ignoreOutboundPorts);
+      args.add(v.text(IGNORE_OUTBOUND_PORTS));
     }
-    if (v.closeWaitTimeoutSecs != 0) {
-      if (!v.runAsRoot) {
+    if (v.num(CLOSE_WAIT_TIMEOUT_SECS) != 0) {
+      if (!v.is(RUN_AS_ROOT)) {
         throw new IllegalArgumentException(
             "proxyInit.runAsRoot must be set to use proxyInit.closeWaitTimeoutSecs");
       }
       args.add("--timeout-close-wait-secs");
-      args.add(Long.toString(v.closeWaitTimeoutSecs));
+      args.add(Long.toString(v.num(CLOSE_WAIT_TIMEOUT_SECS)));
     }
-    if (!v.initLogFormat.isEmpty()) {
+    if (!v.text(INIT_LOG_FORMAT).isEmpty()) {
       args.add("--log-format");
-      args.add(v.initLogFormat);
+      args.add(v.text(INIT_LOG_FORMAT));
     }
-    if (!v.initLogLevel.isEmpty()) {
+    if (!v.text(INIT_LOG_LEVEL).isEmpty()) {
       args.add("--log-level");
-      args.add(v.initLogLevel);
+      args.add(v.text(INIT_LOG_LEVEL));
     }
-    if (!v.skipSubnets.isEmpty()) {
+    if (!v.text(SKIP_SUBNETS).isEmpty()) {
       args.add("--subnets-to-ignore");
-      args.add(v.skipSubnets);
+      args.add(v.text(SKIP_SUBNETS));
     }
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("args", Collections.unmodifiableList(args));
@@ -601,7 +629,7 @@ final class ProxyRenderer {
     if (res != null) {
       c.put("resources", res);
     }
-    boolean privileged = v.closeWaitTimeoutSecs != 0 || v.initPrivileged;
+    boolean privileged = v.num(CLOSE_WAIT_TIMEOUT_SECS) != 0 || v.is(INIT_PRIVILEGED);
     Map<String, Object> sc = new LinkedHashMap<>();
     sc.put("allowPrivilegeEscalation", privileged);
     List<Object> add = new ArrayList<>(List.of("NET_ADMIN", "NET_RAW"));
@@ -624,20 +652,20 @@ final class ProxyRenderer {
     sc.put("capabilities", Collections.unmodifiableMap(caps));
     sc.put("privileged", privileged);
     sc.put("readOnlyRootFilesystem", true);
-    if (v.runAsRoot) {
+    if (v.is(RUN_AS_ROOT)) {
       sc.put("runAsGroup", 0);
       sc.put("runAsNonRoot", false);
       sc.put("runAsUser", 0);
     } else {
-      sc.put("runAsGroup", num(v.initRunAsGroup == 0 ? 65534 : v.initRunAsGroup));
+      sc.put("runAsGroup", num(v.num(INIT_RUN_AS_GROUP) == 0 ? 65534 : v.num(INIT_RUN_AS_GROUP)));
       sc.put("runAsNonRoot", true);
-      sc.put("runAsUser", num(v.initRunAsUser == 0 ? 65534 : v.initRunAsUser));
+      sc.put("runAsUser", num(v.num(INIT_RUN_AS_USER) == 0 ? 65534 : v.num(INIT_RUN_AS_USER)));
     }
     sc.put("seccompProfile", SECCOMP);
     c.put("securityContext", Collections.unmodifiableMap(sc));
     c.put("terminationMessagePolicy", "FallbackToLogsOnError");
     List<Object> mounts = new ArrayList<>();
-    mounts.add(Trees.frozen("mountPath", v.xtMountPath, "name", v.xtMountName));
+    mounts.add(Trees.frozen("mountPath", v.text(XT_MOUNT_PATH), "name", v.text(XT_MOUNT_NAME)));
     if (v.saMount != null) {
       mounts.add(v.saMount);
     }
@@ -648,26 +676,26 @@ final class ProxyRenderer {
   private static Map<String, Object> validator(ProxyValues v) {
     Map<String, Object> c = new LinkedHashMap<>();
     String connect =
-        !v.validatorConnectAddr.isEmpty()
-            ? v.validatorConnectAddr
-            : v.disableIpv6 ? "1.1.1.1:20001" : "[fd00::1]:20001";
+        !v.text(VALIDATOR_CONNECT_ADDR).isEmpty()
+            ? v.text(VALIDATOR_CONNECT_ADDR)
+            : v.is(DISABLE_IPV6) ? "1.1.1.1:20001" : "[fd00::1]:20001";
     String listen =
-        !v.validatorListenAddr.isEmpty()
-            ? v.validatorListenAddr
-            : v.disableIpv6 ? "0.0.0.0:4140" : "[::]:4140";
+        !v.text(VALIDATOR_LISTEN_ADDR).isEmpty()
+            ? v.text(VALIDATOR_LISTEN_ADDR)
+            : v.is(DISABLE_IPV6) ? "0.0.0.0:4140" : "[::]:4140";
     c.put(
         "args",
         List.of(
             "--log-format",
-            v.validatorLogFormat,
+            v.text(VALIDATOR_LOG_FORMAT),
             "--log-level",
-            v.validatorLogLevel,
+            v.text(VALIDATOR_LOG_LEVEL),
             "--connect-addr",
             connect,
             "--listen-addr",
             listen,
             "--timeout",
-            v.validatorTimeout));
+            v.text(VALIDATOR_TIMEOUT)));
     c.put("command", List.of("/usr/lib/linkerd/linkerd2-network-validator"));
     c.put("image", v.proxyImage());
     c.put("imagePullPolicy", v.proxyPullPolicy());
@@ -676,8 +704,8 @@ final class ProxyRenderer {
     if (res != null) {
       c.put("resources", res);
     }
-    if (v.validatorSecurityContext != null) {
-      c.put("securityContext", v.validatorSecurityContext);
+    if (!v.map(VALIDATOR_SECURITY_CONTEXT).isEmpty()) {
+      c.put("securityContext", v.map(VALIDATOR_SECURITY_CONTEXT));
     }
     return Collections.unmodifiableMap(c);
   }
@@ -687,12 +715,16 @@ final class ProxyRenderer {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put(
         "image",
-        v.debugImageName
+        v.text(DEBUG_IMAGE_NAME)
             + ":"
-            + (v.debugImageVersion.isEmpty() ? v.linkerdVersion : v.debugImageVersion));
+            + (v.text(DEBUG_IMAGE_VERSION).isEmpty()
+                ? v.text(LINKERD_VERSION)
+                : v.text(DEBUG_IMAGE_VERSION)));
     c.put(
         "imagePullPolicy",
-        v.debugImagePullPolicy.isEmpty() ? v.imagePullPolicy : v.debugImagePullPolicy);
+        v.text(DEBUG_IMAGE_PULL_POLICY).isEmpty()
+            ? v.text(IMAGE_PULL_POLICY)
+            : v.text(DEBUG_IMAGE_PULL_POLICY));
     c.put("livenessProbe", exec);
     c.put("name", Names.DEBUG_CONTAINER);
     c.put("readinessProbe", exec);

@@ -1,11 +1,13 @@
 package io.meshsdk.inject.internal;
 
+import static io.meshsdk.core.linkerd.internal.ProxySetting.*;
+
+import io.meshsdk.core.linkerd.LinkerdValues;
+import io.meshsdk.core.linkerd.internal.ProxySetting;
 import io.meshsdk.core.values.HelmValues;
 import io.meshsdk.core.values.ValuesException;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The part of Linkerd's typed {@code Values} struct that injection uses, read once from a Helm
@@ -15,113 +17,14 @@ import java.util.TreeMap;
  * <p>Missing keys take Go's zero values (Linkerd's chart defaults are expected underneath).
  */
 public final class ProxyValues implements Cloneable {
-  // globals
-  String clusterDomain;
-  String clusterNetworks;
-  String imagePullPolicy;
-  String linkerdVersion;
-  String identityTrustAnchorsPem;
-  String identityTrustDomain;
-  boolean disableIpv6;
-  boolean cniEnabled;
-  boolean tokenProjection;
+  /** The value of every {@link ProxySetting}, by ordinal. */
+  private Object[] settings = new Object[ProxySetting.values().length];
 
-  // proxy
-  String proxyImageName;
-  String proxyImagePullPolicy;
-  String proxyImageVersion;
-  long adminPort;
-  long controlPort;
-  long inboundPort;
-  long outboundPort;
-  long uid;
-  long gid;
-  String logLevel;
-  String logFormat;
-  String logHttpHeaders;
-  boolean await;
-  boolean nativeSidecar;
-  long waitBeforeExitSeconds;
-  boolean enableShutdownEndpoint;
-  boolean enableExternalProfiles;
-  boolean isIngress;
-  boolean isGateway;
-  String opaquePorts;
-  String requireIdentityOnInboundPorts;
-  String defaultInboundPolicy;
-  String shutdownGracePeriod;
-  String accessLog;
-  String outboundConnectTimeout;
-  String inboundConnectTimeout;
-  String outboundDiscoveryCacheUnusedTimeout;
-  String inboundDiscoveryCacheUnusedTimeout;
-  boolean disableOutboundProtocolDetectTimeout;
-  boolean disableInboundProtocolDetectTimeout;
-  long cores;
-  long workersMinimum;
-  long workersMaximum;
-  double workersMaximumCpuRatio;
-  String cpuRequest;
-  String cpuLimit;
-  String memoryRequest;
-  String memoryLimit;
-  String ephemeralRequest;
-  String ephemeralLimit;
-  Map<String, Object> proxySecurityContext;
-  long livenessInitialDelay;
-  long livenessTimeout;
-  long readinessInitialDelay;
-  long readinessTimeout;
-  long startupInitialDelay;
-  long startupPeriod;
-  long startupFailureThreshold;
-  String streamsInitialTimeout;
-  String streamsIdleTimeout;
-  String streamsLifetime;
-  boolean metricsHostnameLabels;
-  boolean tracingEnabled;
-  String traceServiceName;
-  Map<String, String> tracingLabels;
-  String tracingCollectorEndpoint;
-  String tracingCollectorSa;
-  String tracingCollectorNamespace;
-  Map<String, Object> inboundParams;
-  Map<String, Object> outboundParams;
-  List<Object> additionalEnv;
-  List<Object> experimentalEnv;
-  // per pod
+  // per pod, not from values
   String podInboundPorts = "";
   List<String> capabilitiesAdd;
   List<String> capabilitiesDrop;
   Map<String, Object> saMount;
-
-  // proxyInit
-  String iptablesMode;
-  String ignoreInboundPorts;
-  String ignoreOutboundPorts;
-  String skipSubnets;
-  String initLogLevel;
-  String initLogFormat;
-  long closeWaitTimeoutSecs;
-  boolean initPrivileged;
-  boolean runAsRoot;
-  long initRunAsUser;
-  long initRunAsGroup;
-  String xtMountPath;
-  String xtMountName;
-
-  // networkValidator
-  String validatorLogLevel;
-  String validatorLogFormat;
-  String validatorConnectAddr;
-  String validatorListenAddr;
-  String validatorTimeout;
-  Map<String, Object> validatorSecurityContext;
-
-  // debugContainer
-  String debugImageName;
-  String debugImagePullPolicy;
-  String debugImageVersion;
 
   private ProxyValues() {}
 
@@ -133,20 +36,97 @@ public final class ProxyValues implements Cloneable {
    * @throws ValuesException naming the value path when a value has the wrong type
    */
   public static ProxyValues from(HelmValues values) {
-    Reader r = new Reader(values);
+    return from(LinkerdValues.of(values));
+  }
+
+  /**
+   * Reads the values injection needs: every {@link ProxySetting}, as {@link LinkerdValues} types
+   * it.
+   *
+   * @param values the values (chart defaults and user layers coalesced)
+   * @return the typed snapshot
+   * @throws ValuesException naming the value path when a value has the wrong type
+   */
+  public static ProxyValues from(LinkerdValues values) {
     ProxyValues v = new ProxyValues();
-    for (ProxySettings.Setting s : ProxySettings.ALL) {
-      s.set().accept(v, r.read(s.type(), s.path()));
+    for (ProxySetting s : ProxySetting.values()) {
+      v.settings[s.ordinal()] = s.read(values.raw());
     }
-    v.workersMaximumCpuRatio = r.float64("proxy.runtime.workers.maximumCPURatio");
-    v.proxySecurityContext = r.map("proxy.securityContext");
-    v.tracingLabels = r.stringMap("proxy.tracing.labels");
-    v.inboundParams = r.map("proxy.inbound");
-    v.outboundParams = r.map("proxy.outbound");
-    v.additionalEnv = r.list("proxy.additionalEnv");
-    v.experimentalEnv = r.list("proxy.experimentalEnv");
-    v.validatorSecurityContext = r.map("networkValidator.securityContext");
     return v;
+  }
+
+  /**
+   * A setting's value.
+   *
+   * @param s the setting
+   * @return its value ({@link ProxySetting#read} says which type)
+   */
+  public Object get(ProxySetting s) {
+    return settings[s.ordinal()];
+  }
+
+  /**
+   * Changes a setting of this (per-pod) copy.
+   *
+   * @param s the setting
+   * @param value a value of the setting's type
+   * @throws IllegalArgumentException when the value does not have the setting's type
+   */
+  public void set(ProxySetting s, Object value) {
+    if (value == null || !typeOf(s).isInstance(value)) {
+      throw new IllegalArgumentException(s.path() + ": not a " + typeOf(s).getSimpleName());
+    }
+    settings[s.ordinal()] = value;
+  }
+
+  private static Class<?> typeOf(ProxySetting s) {
+    switch (s.type()) {
+      case TEXT:
+        return String.class;
+      case BOOL:
+        return Boolean.class;
+      case PORT:
+      case INT64:
+        return Long.class;
+      case FLOAT64:
+        return Double.class;
+      case MAP:
+      case STRING_MAP:
+        return Map.class;
+      default:
+        return List.class;
+    }
+  }
+
+  String text(ProxySetting s) {
+    return (String) get(s);
+  }
+
+  long num(ProxySetting s) {
+    return (Long) get(s);
+  }
+
+  boolean is(ProxySetting s) {
+    return (Boolean) get(s);
+  }
+
+  double float64(ProxySetting s) {
+    return (Double) get(s);
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> map(ProxySetting s) {
+    return (Map<String, Object>) get(s);
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, String> stringMap(ProxySetting s) {
+    return (Map<String, String>) get(s);
+  }
+
+  @SuppressWarnings("unchecked")
+  List<Object> list(ProxySetting s) {
+    return (List<Object>) get(s);
   }
 
   /**
@@ -156,7 +136,9 @@ public final class ProxyValues implements Cloneable {
    */
   public ProxyValues copy() {
     try {
-      return (ProxyValues) clone();
+      ProxyValues c = (ProxyValues) clone();
+      c.settings = settings.clone();
+      return c;
     } catch (CloneNotSupportedException e) {
       throw new AssertionError(e);
     }
@@ -189,38 +171,38 @@ public final class ProxyValues implements Cloneable {
    */
   public List<Missing> missingForProxy(boolean debugSidecar) {
     List<Missing> out = new java.util.ArrayList<>();
-    if (identityTrustAnchorsPem.isBlank()) {
+    if (text(IDENTITY_TRUST_ANCHORS_PEM).isBlank()) {
       out.add(
           new Missing(
-              "identityTrustAnchorsPEM",
+              IDENTITY_TRUST_ANCHORS_PEM.path(),
               "Please provide the identity trust anchors",
               "--set-file identityTrustAnchorsPEM=ca.crt"));
     }
-    if (proxyImageName.isEmpty()) {
+    if (text(PROXY_IMAGE_NAME).isEmpty()) {
       out.add(
           new Missing(
-              "proxy.image.name",
+              PROXY_IMAGE_NAME.path(),
               "the proxy image name is missing",
               "--set proxy.image.name=cr.l5d.io/linkerd/proxy"));
     }
     if (proxyVersion().isEmpty()) {
       out.add(
           new Missing(
-              "proxy.image.version",
+              PROXY_IMAGE_VERSION.path(),
               "the proxy image version is missing (nor is" + " linkerdVersion set)",
               "--set proxy.image.version=<linkerd version>"));
     }
-    if (debugSidecar && debugImageName.isEmpty()) {
+    if (debugSidecar && text(DEBUG_IMAGE_NAME).isEmpty()) {
       out.add(
           new Missing(
-              "debugContainer.image.name",
+              DEBUG_IMAGE_NAME.path(),
               "the debug image name is missing",
               "--set debugContainer.image.name=cr.l5d.io/linkerd/debug"));
     }
-    if (debugSidecar && debugImageVersion.isEmpty() && linkerdVersion.isEmpty()) {
+    if (debugSidecar && text(DEBUG_IMAGE_VERSION).isEmpty() && text(LINKERD_VERSION).isEmpty()) {
       out.add(
           new Missing(
-              "debugContainer.image.version",
+              DEBUG_IMAGE_VERSION.path(),
               "the debug image version is missing (nor" + " is linkerdVersion set)",
               "--set debugContainer.image.version=<linkerd version>"));
     }
@@ -229,87 +211,22 @@ public final class ProxyValues implements Cloneable {
 
   /** The proxy image tag: {@code proxy.image.version}, else {@code linkerdVersion}. */
   String proxyVersion() {
-    return proxyImageVersion.isEmpty() ? linkerdVersion : proxyImageVersion;
+    return text(PROXY_IMAGE_VERSION).isEmpty() ? text(LINKERD_VERSION) : text(PROXY_IMAGE_VERSION);
   }
 
   String proxyImage() {
-    return proxyImageName + ":" + proxyVersion();
+    return text(PROXY_IMAGE_NAME) + ":" + proxyVersion();
   }
 
   String proxyPullPolicy() {
-    return proxyImagePullPolicy.isEmpty() ? imagePullPolicy : proxyImagePullPolicy;
+    return text(PROXY_IMAGE_PULL_POLICY).isEmpty()
+        ? text(IMAGE_PULL_POLICY)
+        : text(PROXY_IMAGE_PULL_POLICY);
   }
 
   String trustDomain() {
-    return identityTrustDomain.isEmpty() ? clusterDomain : identityTrustDomain;
-  }
-
-  /**
-   * Reads typed values by dotted path with {@link HelmValues}' getters (the types Linkerd's {@code
-   * Values} struct accepts), Go's zero values for missing keys.
-   */
-  private static final class Reader {
-    private final HelmValues values;
-
-    Reader(HelmValues values) {
-      this.values = values;
-    }
-
-    Object read(ProxySettings.Type type, String path) {
-      switch (type) {
-        case TEXT:
-          return str(path);
-        case BOOL:
-          return bool(path);
-        case PORT:
-          return int32(path);
-        default:
-          return int64(path);
-      }
-    }
-
-    String str(String path) {
-      return values.getString(path).orElse("");
-    }
-
-    boolean bool(String path) {
-      return values.getBoolean(path).orElse(false);
-    }
-
-    long int64(String path) {
-      return values.getLong(path).orElse(0);
-    }
-
-    long int32(String path) {
-      long v = int64(path);
-      if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-        throw new ValuesException(path + " is " + v + ", not a 32-bit integer");
-      }
-      return v;
-    }
-
-    double float64(String path) {
-      return values.getDouble(path).orElse(0);
-    }
-
-    Map<String, Object> map(String path) {
-      return values.getMap(path).filter(m -> !m.isEmpty()).orElse(null);
-    }
-
-    List<Object> list(String path) {
-      return values.getList(path).filter(l -> !l.isEmpty()).orElse(null);
-    }
-
-    Map<String, String> stringMap(String path) {
-      Map<String, Object> m = map(path);
-      Map<String, String> out = new TreeMap<>();
-      if (m != null) {
-        for (Map.Entry<String, Object> e : m.entrySet()) {
-          String t = Trees.text(e.getValue());
-          out.put(e.getKey(), t == null ? "" : t);
-        }
-      }
-      return Collections.unmodifiableMap(out);
-    }
+    return text(IDENTITY_TRUST_DOMAIN).isEmpty()
+        ? text(CLUSTER_DOMAIN)
+        : text(IDENTITY_TRUST_DOMAIN);
   }
 }

@@ -18,7 +18,7 @@ class GoInputRulesTest {
     List<String> problems = new ArrayList<>();
 
     List<Object> env =
-        AnnotationOverrides.parseEnv(
+        ConfigAnnotationReader.parseEnv(
             "[{\"name\":\"A\",\"value\":\"x\"},{\"name\":\"B\",\"valueFrom\":{\"k\":\"v\"}}]",
             problems);
 
@@ -41,7 +41,7 @@ class GoInputRulesTest {
   void should_refuse_environment_variables_go_would_not_unmarshal(String json) {
     List<String> problems = new ArrayList<>();
 
-    assertThat(AnnotationOverrides.parseEnv(json, problems)).isNull();
+    assertThat(ConfigAnnotationReader.parseEnv(json, problems)).isNull();
     assertThat(problems).singleElement().asString().contains("proxy-additional-env");
   }
 

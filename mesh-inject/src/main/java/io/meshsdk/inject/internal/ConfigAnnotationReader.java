@@ -1,5 +1,7 @@
 package io.meshsdk.inject.internal;
 
+import static io.meshsdk.core.linkerd.internal.ProxySetting.*;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
@@ -11,6 +13,7 @@ import com.google.gson.stream.JsonToken;
 import io.meshsdk.core.internal.go.GoDuration;
 import io.meshsdk.core.internal.go.GoParse;
 import io.meshsdk.core.internal.go.GoText;
+import io.meshsdk.core.linkerd.internal.ProxySetting;
 import io.meshsdk.core.values.HelmValues;
 import java.io.IOException;
 import java.io.StringReader;
@@ -27,7 +30,7 @@ import java.util.TreeMap;
  * proxy. Where Linkerd silently ignores or only warns about a malformed value, this refuses it with
  * a message naming the annotation ({@link #validate}).
  */
-public final class AnnotationOverrides {
+public final class ConfigAnnotationReader {
   private static final List<String> POLICIES =
       List.of(
           "all-unauthenticated",
@@ -37,7 +40,7 @@ public final class AnnotationOverrides {
           "deny",
           "audit");
 
-  private AnnotationOverrides() {}
+  private ConfigAnnotationReader() {}
 
   /**
    * Checks the values of every annotation that injection reads, without changing anything.
@@ -78,20 +81,19 @@ public final class AnnotationOverrides {
       Map<String, Integer> namedPorts,
       List<String> problems) {
     ProxyValues t = v == null ? placeholder() : v;
-    for (ProxySettings.Setting setting : ProxySettings.ALL) {
-      if (setting.annotation() != null
-          && setting.parse() != ProxySettings.Parse.CUSTOM
-          && setting.parse() != ProxySettings.Parse.NONE) {
+    for (ProxySetting setting : ProxySetting.values()) {
+      if (setting.parse() != ProxySetting.Parse.CUSTOM
+          && setting.parse() != ProxySetting.Parse.NONE) {
         Object value = read(setting, a, problems);
         if (value != null) {
-          setting.set().accept(t, value);
+          t.set(setting, value);
         }
       }
     }
-    // the settings with semantics of their own (ProxySettings.Parse.CUSTOM)
+    // the settings with semantics of their own (ProxySetting.Parse.CUSTOM)
     String s;
     if ("ingress".equals(a.get(Names.INJECT))) {
-      t.isIngress = true;
+      t.set(INGRESS, true);
     }
     // config.linkerd.io/pod-inbound-ports is not read: the injection always overwrites it with the
     // pod's own ports (spec §1.5), as Linkerd's GetPodPatch does
@@ -100,17 +102,17 @@ public final class AnnotationOverrides {
     for (String key :
         List.of(Names.NATIVE_SIDECAR_ALPHA, Names.NATIVE_SIDECAR_BETA, Names.NATIVE_SIDECAR)) {
       if ((b = bool(a, key, problems)) != null) {
-        t.nativeSidecar = b;
+        t.set(NATIVE_SIDECAR, b);
       }
     }
     Quantity q;
     if ((q = quantity(a, Names.CPU_REQUEST, problems)) != null) {
-      t.cpuRequest = a.get(Names.CPU_REQUEST);
-      t.workersMinimum = q.wholeCores();
+      t.set(CPU_REQUEST, a.get(Names.CPU_REQUEST));
+      t.set(WORKERS_MINIMUM, q.wholeCores());
     }
     if ((q = quantity(a, Names.CPU_LIMIT, problems)) != null) {
-      t.cpuLimit = a.get(Names.CPU_LIMIT);
-      t.workersMaximum = q.wholeCores();
+      t.set(CPU_LIMIT, a.get(Names.CPU_LIMIT));
+      t.set(WORKERS_MAXIMUM, q.wholeCores());
     }
     if ((s = a.get(Names.CPU_RATIO_LIMIT)) != null) {
       Double r = GoParse.parseFloat(s);
@@ -119,38 +121,38 @@ public final class AnnotationOverrides {
       } else if (r <= 0.0 || r >= 1.0) {
         problems.add(bad(Names.CPU_RATIO_LIMIT, s, "must be greater than 0 and less than 1"));
       } else {
-        t.workersMaximumCpuRatio = r;
+        t.set(WORKERS_MAXIMUM_CPU_RATIO, r);
       }
     }
     if ((s = a.get(Names.SKIP_INBOUND_PORTS)) != null) {
       if (portList(Names.SKIP_INBOUND_PORTS, s, problems)) {
-        t.ignoreInboundPorts = s;
+        t.set(IGNORE_INBOUND_PORTS, s);
       }
     }
     if ((s = a.get(Names.SKIP_OUTBOUND_PORTS)) != null) {
       if (portList(Names.SKIP_OUTBOUND_PORTS, s, problems)) {
-        t.ignoreOutboundPorts = s;
+        t.set(IGNORE_OUTBOUND_PORTS, s);
       }
     }
     if ((s = a.get(Names.SKIP_SUBNETS)) != null) {
       List<String> badCidrs = new ArrayList<>();
       PortRanges.validateCidrs(s, badCidrs);
       if (badCidrs.isEmpty()) {
-        t.skipSubnets = s;
+        t.set(SKIP_SUBNETS, s);
       } else {
         problems.add(bad(Names.SKIP_SUBNETS, s, "invalid CIDR " + GoText.quote(badCidrs.get(0))));
       }
     }
     if ((s = a.get(Names.OPAQUE_PORTS)) != null) {
       try {
-        t.opaquePorts = PortRanges.normalizeOpaquePorts(s, namedPorts);
+        t.set(OPAQUE_PORTS, PortRanges.normalizeOpaquePorts(s, namedPorts));
       } catch (IllegalArgumentException e) {
         problems.add(bad(Names.OPAQUE_PORTS, s, e.getMessage()));
       }
     }
     if ((s = a.get(Names.DEFAULT_INBOUND_POLICY)) != null) {
       if (POLICIES.contains(s)) {
-        t.defaultInboundPolicy = s;
+        t.set(DEFAULT_INBOUND_POLICY, s);
       } else {
         problems.add(bad(Names.DEFAULT_INBOUND_POLICY, s, "valid values are " + POLICIES));
       }
@@ -158,7 +160,7 @@ public final class AnnotationOverrides {
     if ((s = a.get(Names.ADDITIONAL_ENV)) != null) {
       List<Object> env = parseEnv(s, problems);
       if (env != null) {
-        t.additionalEnv = mergeEnv(t.additionalEnv, env);
+        t.set(ADDITIONAL_ENV, mergeEnv(t.list(ADDITIONAL_ENV), env));
       }
     }
     if ((s = a.get(Names.ENABLE_DEBUG)) != null) {
@@ -173,8 +175,8 @@ public final class AnnotationOverrides {
         problems.add(bad(Names.CLOSE_WAIT_TIMEOUT, s, e.getMessage()));
       }
     }
-    if (t.tracingEnabled) {
-      Map<String, String> tl = new TreeMap<>(t.tracingLabels == null ? Map.of() : t.tracingLabels);
+    if (t.is(TRACING_ENABLED)) {
+      Map<String, String> tl = new TreeMap<>(t.stringMap(TRACING_LABELS));
       String svc = labels.get("app.kubernetes.io/instance");
       if (svc == null) {
         svc = labels.get("app.kubernetes.io/name");
@@ -187,7 +189,7 @@ public final class AnnotationOverrides {
           tl.put(e.getKey().substring(Names.OTEL_PREFIX.length()), e.getValue());
         }
       }
-      t.tracingLabels = Collections.unmodifiableMap(tl);
+      t.set(TRACING_LABELS, Collections.unmodifiableMap(tl));
     }
   }
 
@@ -196,11 +198,10 @@ public final class AnnotationOverrides {
   }
 
   /**
-   * One setting's annotation read as its {@link ProxySettings.Parse} says; null when absent or bad.
+   * One setting's annotation read as its {@link ProxySetting.Parse} says; null when absent or bad.
    */
-  private static Object read(
-      ProxySettings.Setting setting, Map<String, String> a, List<String> problems) {
-    String key = setting.annotation();
+  private static Object read(ProxySetting setting, Map<String, String> a, List<String> problems) {
+    String key = setting.annotation().orElseThrow();
     String s = a.get(key);
     if (s == null) {
       return null;
