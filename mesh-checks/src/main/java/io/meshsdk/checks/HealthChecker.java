@@ -76,8 +76,10 @@ public final class HealthChecker {
   private final Settings settings;
   private final CheckListener listener;
   private final FailurePolicy failurePolicy;
+  private final Builder source;
 
   private HealthChecker(Builder b) {
+    this.source = b.copy();
     this.cluster = Optional.ofNullable(b.cluster);
     this.listener = b.listener;
     this.failurePolicy = b.failurePolicy;
@@ -132,6 +134,15 @@ public final class HealthChecker {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A builder holding everything this checker was built with, to derive a changed copy.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return source.copy();
   }
 
   /**
@@ -221,6 +232,31 @@ public final class HealthChecker {
     private int parallelism = 32;
 
     private Builder() {}
+
+    private Builder copy() {
+      Builder c = new Builder();
+      c.cluster = cluster;
+      c.preset = preset;
+      c.categories = categories == null ? null : EnumSet.copyOf(categories);
+      c.onlyChecks.addAll(onlyChecks);
+      c.controlPlaneNamespace = controlPlaneNamespace;
+      c.dataPlaneNamespace = dataPlaneNamespace;
+      c.cniNamespace = cniNamespace;
+      c.vizNamespace = vizNamespace;
+      c.plannedValues = plannedValues;
+      c.cniEnabled = cniEnabled;
+      c.clock = clock;
+      c.retryDeadline = retryDeadline;
+      c.attemptTimeout = attemptTimeout;
+      c.sleeper = sleeper;
+      c.listener = listener;
+      c.failurePolicy = failurePolicy;
+      c.cliVersion = cliVersion;
+      c.expectedCrds = expectedCrds;
+      c.versionLookup = versionLookup;
+      c.parallelism = parallelism;
+      return c;
+    }
 
     /**
      * The cluster {@link #build() built} checkers run against by default.

@@ -81,6 +81,40 @@ public final class AccessPolicy {
   }
 
   /**
+   * A builder holding this policy's rules and default, to derive a changed copy (rules added to it
+   * come after these).
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.rules.addAll(rules);
+    b.allowByDefault = allowByDefault;
+    return b;
+  }
+
+  /**
+   * Whether what no rule matches is allowed.
+   *
+   * @return true when built with {@link Builder#allowByDefault()} (or {@link #allowAll()})
+   */
+  public boolean allowsByDefault() {
+    return allowByDefault;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AccessPolicy p
+        && rules.equals(p.rules)
+        && allowByDefault == p.allowByDefault;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(rules, allowByDefault);
+  }
+
+  /**
    * Decides a review.
    *
    * @param attributes the request: verb, namespace (empty or unset for all), group (empty or unset

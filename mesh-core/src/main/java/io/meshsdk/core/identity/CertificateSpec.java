@@ -169,6 +169,61 @@ public final class CertificateSpec {
     return keyIdentifiers;
   }
 
+  /**
+   * A builder holding this spec's values, to derive a changed copy.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(commonName);
+    b.keyAlgorithm = keyAlgorithm;
+    b.signatureAlgorithm = signatureAlgorithm;
+    b.notBefore = notBefore;
+    b.notAfter = notAfter;
+    b.validity = validity;
+    b.ca = ca;
+    b.pathLength = pathLength;
+    b.extendedKeyUsages.addAll(extendedKeyUsages);
+    b.dnsNames.addAll(dnsNames);
+    b.serial = serial;
+    b.keyIdentifiers = keyIdentifiers;
+    return b;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CertificateSpec s
+        && commonName.equals(s.commonName)
+        && keyAlgorithm == s.keyAlgorithm
+        && Objects.equals(signatureAlgorithm, s.signatureAlgorithm)
+        && Objects.equals(notBefore, s.notBefore)
+        && Objects.equals(notAfter, s.notAfter)
+        && validity.equals(s.validity)
+        && ca == s.ca
+        && pathLength == s.pathLength
+        && extendedKeyUsages.equals(s.extendedKeyUsages)
+        && dnsNames.equals(s.dnsNames)
+        && Objects.equals(serial, s.serial)
+        && keyIdentifiers == s.keyIdentifiers;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        commonName,
+        keyAlgorithm,
+        signatureAlgorithm,
+        notBefore,
+        notAfter,
+        validity,
+        ca,
+        pathLength,
+        extendedKeyUsages,
+        dnsNames,
+        serial,
+        keyIdentifiers);
+  }
+
   @Override
   public String toString() {
     return "CertificateSpec[CN="

@@ -38,6 +38,34 @@ public final class IdentityMaterial {
   }
 
   /**
+   * A builder holding this material, to derive a changed copy (e.g. another issuer key).
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.trustAnchors.addAll(trustAnchors);
+    b.issuerCertificate = issuerCertificate;
+    b.issuerChain.addAll(issuerChain);
+    b.issuerKey = issuerKey;
+    return b;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IdentityMaterial m
+        && trustAnchors.equals(m.trustAnchors)
+        && issuerCertificate.equals(m.issuerCertificate)
+        && issuerChain.equals(m.issuerChain)
+        && Objects.equals(issuerKey, m.issuerKey);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(trustAnchors, issuerCertificate, issuerChain, issuerKey);
+  }
+
+  /**
    * The trust anchors (roots).
    *
    * @return an immutable list, possibly empty

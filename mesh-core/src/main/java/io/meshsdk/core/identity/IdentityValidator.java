@@ -59,12 +59,52 @@ public final class IdentityValidator {
   }
 
   /**
+   * A builder holding this validator's settings, to derive a changed copy.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return new Builder(clock).horizon(horizon).hintBase(hintBase);
+  }
+
+  /**
    * The expiry horizon.
    *
    * @return e.g. 60 days
    */
   public Duration horizon() {
     return horizon;
+  }
+
+  /**
+   * Where "now" comes from.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * The base the hint anchors of the results are appended to.
+   *
+   * @return e.g. {@link HintUrls#DEFAULT_BASE}
+   */
+  public String hintBase() {
+    return hintBase;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IdentityValidator v
+        && clock.equals(v.clock)
+        && horizon.equals(v.horizon)
+        && hintBase.equals(v.hintBase);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(clock, horizon, hintBase);
   }
 
   /**

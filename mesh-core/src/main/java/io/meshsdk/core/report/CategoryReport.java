@@ -45,6 +45,17 @@ public final class CategoryReport {
   }
 
   /**
+   * A builder holding this report's name and results, to derive a changed copy.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.results.addAll(results);
+    return b;
+  }
+
+  /**
    * The category ID.
    *
    * @return e.g. {@code linkerd-identity}

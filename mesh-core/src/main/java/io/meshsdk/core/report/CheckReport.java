@@ -39,6 +39,23 @@ public final class CheckReport {
   }
 
   /**
+   * A builder holding this report's categories, to derive a changed copy (results added next open a
+   * new category unless they continue the last one, as with any builder).
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    if (!categories.isEmpty()) {
+      b.done.addAll(categories.subList(0, categories.size() - 1));
+      CategoryReport last = categories.get(categories.size() - 1);
+      b.current = last.toBuilder();
+      b.currentName = last.name();
+    }
+    return b;
+  }
+
+  /**
    * The categories, in run order.
    *
    * @return an immutable list
