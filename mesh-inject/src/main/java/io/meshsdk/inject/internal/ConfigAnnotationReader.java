@@ -81,6 +81,19 @@ public final class ConfigAnnotationReader {
       Map<String, Integer> namedPorts,
       List<String> problems) {
     ProxyValues t = v == null ? placeholder() : v;
+    applyTableSettings(t, a, problems);
+    // the settings with semantics of their own (ProxySetting.Parse.CUSTOM)
+    applyIngressAndNativeSidecar(t, a, problems);
+    applyCpu(t, a, problems);
+    applyPortsAndSubnets(t, a, namedPorts, problems);
+    applyPolicyAndEnvironment(t, a, problems);
+    checkInjectorAnnotations(a, problems);
+    applyTracingLabels(t, a, labels);
+  }
+
+  /** Every setting whose annotation the table says how to read. */
+  private static void applyTableSettings(
+      ProxyValues t, Map<String, String> a, List<String> problems) {
     for (ProxySetting setting : ProxySetting.values()) {
       if (setting.parse() != ProxySetting.Parse.CUSTOM
           && setting.parse() != ProxySetting.Parse.NONE) {
@@ -90,8 +103,11 @@ public final class ConfigAnnotationReader {
         }
       }
     }
-    // the settings with semantics of their own (ProxySetting.Parse.CUSTOM)
-    String s;
+  }
+
+  /** {@code linkerd.io/inject: ingress} and the native-sidecar annotations (newest wins). */
+  private static void applyIngressAndNativeSidecar(
+      ProxyValues t, Map<String, String> a, List<String> problems) {
     if ("ingress".equals(a.get(Names.INJECT))) {
       t.set(INGRESS, true);
     }
@@ -105,6 +121,11 @@ public final class ConfigAnnotationReader {
         t.set(NATIVE_SIDECAR, b);
       }
     }
+  }
+
+  /** The CPU request and limit (with the worker counts they imply) and the CPU ratio limit. */
+  private static void applyCpu(ProxyValues t, Map<String, String> a, List<String> problems) {
+    String s;
     Quantity q;
     if ((q = quantity(a, Names.CPU_REQUEST, problems)) != null) {
       t.set(CPU_REQUEST, a.get(Names.CPU_REQUEST));
@@ -124,6 +145,15 @@ public final class ConfigAnnotationReader {
         t.set(WORKERS_MAXIMUM_CPU_RATIO, r);
       }
     }
+  }
+
+  /** The port lists and subnets proxy-init skips, and the opaque ports. */
+  private static void applyPortsAndSubnets(
+      ProxyValues t,
+      Map<String, String> a,
+      Map<String, Integer> namedPorts,
+      List<String> problems) {
+    String s;
     if ((s = a.get(Names.SKIP_INBOUND_PORTS)) != null) {
       if (portList(Names.SKIP_INBOUND_PORTS, s, problems)) {
         t.set(IGNORE_INBOUND_PORTS, s);
@@ -150,6 +180,12 @@ public final class ConfigAnnotationReader {
         problems.add(bad(Names.OPAQUE_PORTS, s, e.getMessage()));
       }
     }
+  }
+
+  /** The default inbound policy and the additional environment. */
+  private static void applyPolicyAndEnvironment(
+      ProxyValues t, Map<String, String> a, List<String> problems) {
+    String s;
     if ((s = a.get(Names.DEFAULT_INBOUND_POLICY)) != null) {
       if (POLICIES.contains(s)) {
         t.set(DEFAULT_INBOUND_POLICY, s);
@@ -163,6 +199,11 @@ public final class ConfigAnnotationReader {
         t.set(ADDITIONAL_ENV, mergeEnv(t.list(ADDITIONAL_ENV), env));
       }
     }
+  }
+
+  /** The annotations the engine reads itself (debug sidecar, close-wait timeout): only checked. */
+  private static void checkInjectorAnnotations(Map<String, String> a, List<String> problems) {
+    String s;
     if ((s = a.get(Names.ENABLE_DEBUG)) != null) {
       if (GoParse.parseBool(s) == null) {
         problems.add(bad(Names.ENABLE_DEBUG, s, "expected true or false"));
@@ -175,6 +216,11 @@ public final class ConfigAnnotationReader {
         problems.add(bad(Names.CLOSE_WAIT_TIMEOUT, s, e.getMessage()));
       }
     }
+  }
+
+  /** The tracing labels: the workload's name labels and its OpenTelemetry resource annotations. */
+  private static void applyTracingLabels(
+      ProxyValues t, Map<String, String> a, Map<String, String> labels) {
     if (t.is(TRACING_ENABLED)) {
       Map<String, String> tl = new TreeMap<>(t.stringMap(TRACING_LABELS));
       String svc = labels.get("app.kubernetes.io/instance");

@@ -132,31 +132,9 @@ final class ProxyRenderer {
     c.put("env", env(v, ns));
     c.put("image", v.proxyImage());
     c.put("imagePullPolicy", v.proxyPullPolicy());
-    if (!v.is(NATIVE_SIDECAR) && (v.is(AWAIT) || v.num(WAIT_BEFORE_EXIT_SECONDS) != 0)) {
-      Map<String, Object> lc = new LinkedHashMap<>();
-      if (v.is(AWAIT)) {
-        lc.put(
-            "postStart",
-            Trees.frozen(
-                "exec",
-                Trees.frozen(
-                    "command",
-                    List.of(
-                        "/usr/lib/linkerd/linkerd-await",
-                        "--timeout=2m",
-                        "--port=" + v.num(ADMIN_PORT)))));
-      }
-      if (v.num(WAIT_BEFORE_EXIT_SECONDS) != 0) {
-        lc.put(
-            "preStop",
-            Trees.frozen(
-                "exec",
-                Trees.frozen(
-                    "command",
-                    List.of(
-                        "/bin/sleep", Long.toUnsignedString(v.num(WAIT_BEFORE_EXIT_SECONDS))))));
-      }
-      c.put("lifecycle", Collections.unmodifiableMap(lc));
+    Map<String, Object> lifecycle = lifecycle(v);
+    if (!lifecycle.isEmpty()) {
+      c.put("lifecycle", lifecycle);
     }
     c.put(
         "livenessProbe",
@@ -189,30 +167,7 @@ final class ProxyRenderer {
     if (v.is(NATIVE_SIDECAR)) {
       c.put("restartPolicy", "Always");
     }
-    if (!v.map(PROXY_SECURITY_CONTEXT).isEmpty()) {
-      c.put("securityContext", v.map(PROXY_SECURITY_CONTEXT));
-    } else {
-      Map<String, Object> sc = new LinkedHashMap<>();
-      sc.put("allowPrivilegeEscalation", false);
-      Map<String, Object> caps = new LinkedHashMap<>();
-      if (v.capabilitiesAdd != null && !v.capabilitiesAdd.isEmpty()) {
-        caps.put("add", List.copyOf(v.capabilitiesAdd));
-      }
-      if (v.capabilitiesDrop != null && !v.capabilitiesDrop.isEmpty()) {
-        caps.put("drop", List.copyOf(v.capabilitiesDrop));
-      }
-      if (!caps.isEmpty()) {
-        sc.put("capabilities", Collections.unmodifiableMap(caps));
-      }
-      sc.put("readOnlyRootFilesystem", true);
-      sc.put("runAsNonRoot", true);
-      sc.put("runAsUser", num(v.num(UID)));
-      if (v.num(GID) >= 0) {
-        sc.put("runAsGroup", num(v.num(GID)));
-      }
-      sc.put("seccompProfile", SECCOMP);
-      c.put("securityContext", Collections.unmodifiableMap(sc));
-    }
+    c.put("securityContext", securityContext(v));
     if (v.is(NATIVE_SIDECAR) && v.is(AWAIT)) {
       c.put(
           "startupProbe",
@@ -225,6 +180,69 @@ final class ProxyRenderer {
               v.num(STARTUP_FAILURE_THRESHOLD)));
     }
     c.put("terminationMessagePolicy", "FallbackToLogsOnError");
+    c.put("volumeMounts", proxyMounts(v));
+    return Collections.unmodifiableMap(c);
+  }
+
+  /** The proxy's lifecycle hooks: await the proxy on start, sleep before exit (not native). */
+  private static Map<String, Object> lifecycle(ProxyValues v) {
+    if (v.is(NATIVE_SIDECAR) || (!v.is(AWAIT) && v.num(WAIT_BEFORE_EXIT_SECONDS) == 0)) {
+      return Map.of();
+    }
+    Map<String, Object> lc = new LinkedHashMap<>();
+    if (v.is(AWAIT)) {
+      lc.put(
+          "postStart",
+          Trees.frozen(
+              "exec",
+              Trees.frozen(
+                  "command",
+                  List.of(
+                      "/usr/lib/linkerd/linkerd-await",
+                      "--timeout=2m",
+                      "--port=" + v.num(ADMIN_PORT)))));
+    }
+    if (v.num(WAIT_BEFORE_EXIT_SECONDS) != 0) {
+      lc.put(
+          "preStop",
+          Trees.frozen(
+              "exec",
+              Trees.frozen(
+                  "command",
+                  List.of("/bin/sleep", Long.toUnsignedString(v.num(WAIT_BEFORE_EXIT_SECONDS))))));
+    }
+    return Collections.unmodifiableMap(lc);
+  }
+
+  /** The proxy's security context: {@code proxy.securityContext}, else the generated one. */
+  private static Map<String, Object> securityContext(ProxyValues v) {
+    if (!v.map(PROXY_SECURITY_CONTEXT).isEmpty()) {
+      return v.map(PROXY_SECURITY_CONTEXT);
+    }
+    Map<String, Object> sc = new LinkedHashMap<>();
+    sc.put("allowPrivilegeEscalation", false);
+    Map<String, Object> caps = new LinkedHashMap<>();
+    if (v.capabilitiesAdd != null && !v.capabilitiesAdd.isEmpty()) {
+      caps.put("add", List.copyOf(v.capabilitiesAdd));
+    }
+    if (v.capabilitiesDrop != null && !v.capabilitiesDrop.isEmpty()) {
+      caps.put("drop", List.copyOf(v.capabilitiesDrop));
+    }
+    if (!caps.isEmpty()) {
+      sc.put("capabilities", Collections.unmodifiableMap(caps));
+    }
+    sc.put("readOnlyRootFilesystem", true);
+    sc.put("runAsNonRoot", true);
+    sc.put("runAsUser", num(v.num(UID)));
+    if (v.num(GID) >= 0) {
+      sc.put("runAsGroup", num(v.num(GID)));
+    }
+    sc.put("seccompProfile", SECCOMP);
+    return Collections.unmodifiableMap(sc);
+  }
+
+  /** The proxy's volume mounts. */
+  private static List<Object> proxyMounts(ProxyValues v) {
     List<Object> mounts = new ArrayList<>();
     mounts.add(
         Trees.frozen(
@@ -239,8 +257,7 @@ final class ProxyRenderer {
     if (v.saMount != null) {
       mounts.add(v.saMount);
     }
-    c.put("volumeMounts", Collections.unmodifiableList(mounts));
-    return Collections.unmodifiableMap(c);
+    return Collections.unmodifiableList(mounts);
   }
 
   private static Map<String, Object> probe(
@@ -563,6 +580,30 @@ final class ProxyRenderer {
   }
 
   private static Map<String, Object> init(ProxyValues v) {
+    List<Object> args = initArgs(v);
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("args", args);
+    c.put("command", List.of("/usr/lib/linkerd/linkerd2-proxy-init"));
+    c.put("image", v.proxyImage());
+    c.put("imagePullPolicy", v.proxyPullPolicy());
+    c.put("name", Names.INIT_CONTAINER);
+    Map<String, Object> res = resources(v);
+    if (res != null) {
+      c.put("resources", res);
+    }
+    c.put("securityContext", initSecurityContext(v));
+    c.put("terminationMessagePolicy", "FallbackToLogsOnError");
+    List<Object> mounts = new ArrayList<>();
+    mounts.add(Trees.frozen("mountPath", v.text(XT_MOUNT_PATH), "name", v.text(XT_MOUNT_NAME)));
+    if (v.saMount != null) {
+      mounts.add(v.saMount);
+    }
+    c.put("volumeMounts", Collections.unmodifiableList(mounts));
+    return Collections.unmodifiableMap(c);
+  }
+
+  /** proxy-init's arguments: firewall, proxy ports and user, ports and subnets to skip, logging. */
+  private static List<Object> initArgs(ProxyValues v) {
     List<Object> args = new ArrayList<>();
     String mode = v.text(IPTABLES_MODE).isEmpty() ? "nft" : v.text(IPTABLES_MODE);
     if (mode.equals("nft")) {
@@ -619,16 +660,11 @@ final class ProxyRenderer {
       args.add("--subnets-to-ignore");
       args.add(v.text(SKIP_SUBNETS));
     }
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("args", Collections.unmodifiableList(args));
-    c.put("command", List.of("/usr/lib/linkerd/linkerd2-proxy-init"));
-    c.put("image", v.proxyImage());
-    c.put("imagePullPolicy", v.proxyPullPolicy());
-    c.put("name", Names.INIT_CONTAINER);
-    Map<String, Object> res = resources(v);
-    if (res != null) {
-      c.put("resources", res);
-    }
+    return Collections.unmodifiableList(args);
+  }
+
+  /** proxy-init's security context: NET_ADMIN and NET_RAW, root only when asked for. */
+  private static Map<String, Object> initSecurityContext(ProxyValues v) {
     boolean privileged = v.num(CLOSE_WAIT_TIMEOUT_SECS) != 0 || v.is(INIT_PRIVILEGED);
     Map<String, Object> sc = new LinkedHashMap<>();
     sc.put("allowPrivilegeEscalation", privileged);
@@ -662,15 +698,7 @@ final class ProxyRenderer {
       sc.put("runAsUser", num(v.num(INIT_RUN_AS_USER) == 0 ? 65534 : v.num(INIT_RUN_AS_USER)));
     }
     sc.put("seccompProfile", SECCOMP);
-    c.put("securityContext", Collections.unmodifiableMap(sc));
-    c.put("terminationMessagePolicy", "FallbackToLogsOnError");
-    List<Object> mounts = new ArrayList<>();
-    mounts.add(Trees.frozen("mountPath", v.text(XT_MOUNT_PATH), "name", v.text(XT_MOUNT_NAME)));
-    if (v.saMount != null) {
-      mounts.add(v.saMount);
-    }
-    c.put("volumeMounts", Collections.unmodifiableList(mounts));
-    return Collections.unmodifiableMap(c);
+    return Collections.unmodifiableMap(sc);
   }
 
   private static Map<String, Object> validator(ProxyValues v) {
