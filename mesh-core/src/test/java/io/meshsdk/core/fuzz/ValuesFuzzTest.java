@@ -130,13 +130,16 @@ class ValuesFuzzTest {
 
   /**
    * Trees larger than this are not written and read back (a 10-byte {@code a[65536]=1} makes 65,537
-   * nodes; writing them for every execution would slow fuzzing down for nothing new).
+   * nodes; writing them for every execution would slow fuzzing down for nothing new). Strings count
+   * one node per 64 characters.
    */
   private static final int MAX_CHECKED_NODES = 20_000;
 
   // plain loops, not streams: values nest up to 1000 levels, and instrumented frames are large
-  private static int nodes(Object o) {
-    int n = 1;
+  private static long nodes(Object o) {
+    // a long string weighs as much as one node per 64 characters: an alias of a 3 KB anchor
+    // repeated 5,000 times (15 MB, within the reader's budget) is not written and re-read per run
+    long n = 1 + (o instanceof String s ? s.length() / 64 : 0);
     if (o instanceof Map<?, ?> m) {
       for (Object v : m.values()) {
         n += nodes(v);
