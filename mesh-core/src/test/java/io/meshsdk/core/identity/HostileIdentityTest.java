@@ -12,6 +12,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERTaggedObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +95,32 @@ class HostileIdentityTest {
             "file .*cr\\.key: PEM block 'EC PRIVATE KEY' at line 1 has"
                 + " invalid base64 content \\([0-9]+ characters; truncated or corrupted\\); its lines end"
                 + " with CR only: Linkerd needs LF \\(or CRLF\\) line breaks");
+  }
+
+  /** Malformed DER that BouncyCastle's lazy accessors reject with unchecked exceptions. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "EC parameters tagged implicitly instead of explicitly",
+        "EC parameters that are not an object identifier"
+      })
+  void should_refuse_malformed_sec1_keys_as_identity_errors(String damage) throws Exception {
+    ASN1EncodableVector v = new ASN1EncodableVector();
+    v.add(new ASN1Integer(1));
+    v.add(new DEROctetString(new byte[32]));
+    ASN1ObjectIdentifier p256 = new ASN1ObjectIdentifier("1.2.840.10045.3.1.7");
+    switch (damage) {
+      case "EC parameters tagged implicitly instead of explicitly" ->
+          v.add(new DERTaggedObject(false, 0, p256));
+      default -> v.add(new DERTaggedObject(true, 0, new DEROctetString(new byte[3])));
+    }
+    String pem = Pem.encode("EC PRIVATE KEY", new DERSequence(v).getEncoded());
+
+    IdentityException e =
+        catchThrowableOfType(IdentityException.class, () -> Pem.decodePrivateKey(pem));
+
+    assertThat(e).as(damage).isNotNull();
+    assertThat(e.getMessage()).contains("x509: ").doesNotContain("MHc");
   }
 
   @Test

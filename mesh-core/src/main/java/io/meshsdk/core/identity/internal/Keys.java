@@ -20,6 +20,7 @@ import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPrivateCrtKeySpec;
+import java.util.Locale;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -58,23 +59,36 @@ public final class Keys {
               + (procType.length() <= 32 && procType.matches("[0-9A-Za-z,-]*") ? procType : "…")
               + "); Linkerd needs an unencrypted private key");
     }
-    switch (block.type()) {
-      case "EC PRIVATE KEY":
-        return parseSec1(block.bytes());
-      case "RSA PRIVATE KEY":
-        return parsePkcs1(block.bytes());
-      case "PRIVATE KEY":
-        return parsePkcs8(block.bytes());
-      default:
-        throw new IdentityException("unsupported block type: " + GoPem.shownType(block.type()));
+    try {
+      switch (block.type()) {
+        case "EC PRIVATE KEY":
+          return parseSec1(block.bytes());
+        case "RSA PRIVATE KEY":
+          return parsePkcs1(block.bytes());
+        case "PRIVATE KEY":
+          return parsePkcs8(block.bytes());
+        default:
+          throw new IdentityException("unsupported block type: " + GoPem.shownType(block.type()));
+      }
+    } catch (IdentityException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // the class, not only the finding: a lazily decoding ASN.1 accessor or a JCA key factory
+      // that throws an unchecked exception on malformed DER is a parse failure like any other
+      throw new IdentityException(
+          "x509: failed to parse " + GoPem.shownType(block.type()).toLowerCase(Locale.ROOT));
     }
   }
 
   private static PrivateKey parseSec1(byte[] der) {
     org.bouncycastle.asn1.sec.ECPrivateKey sec1;
+    ASN1Encodable params;
     try {
+      // BouncyCastle decodes lazily: every accessor may throw on malformed DER (a parameters
+      // field tagged implicitly instead of explicitly throws IllegalStateException)
       sec1 = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(der);
       sec1.getKey();
+      params = sec1.getParametersObject();
     } catch (RuntimeException e) {
       throw new IdentityException(
           looksLikePkcs8(der)
@@ -82,7 +96,6 @@ public final class Keys {
                   + " format)"
               : "x509: failed to parse EC private key");
     }
-    ASN1Encodable params = sec1.getParametersObject();
     String curve =
         params instanceof ASN1ObjectIdentifier
             ? CURVES.get(((ASN1ObjectIdentifier) params).getId())
