@@ -258,7 +258,7 @@ public final class Demo {
     p.checks(report);
     CheckResult docker = result(report, DOCKER_CHECK);
     p.section("Finding: the docker runtime");
-    p.line(symbol(docker) + " " + docker.description());
+    p.line(p.mark(docker) + " " + docker.description());
     p.block(docker.message().orElse("(no finding: the check passed)"), 4);
     p.line(
         "proxy-init rewrites the pod's iptables rules; on docker nodes it must run as root, so the"
@@ -274,7 +274,7 @@ public final class Demo {
     CheckResult fixed = result(planned, DOCKER_CHECK);
     p.section("The same checks with the planned values");
     p.line("$ mesh check --pre --set " + RUN_AS_ROOT);
-    p.line(symbol(fixed) + " " + fixed.description());
+    p.line(p.mark(fixed) + " " + fixed.description());
     p.line("what is left (-o short):");
     p.block(ReportRenderer.shortForm(color).render(planned), 2);
 
@@ -452,7 +452,7 @@ public final class Demo {
             .result(ISSUER_EXPIRY_CHECK)
             .orElseThrow();
     p.line("The same checks as of " + later + ":");
-    p.line("  " + symbol(soon) + " " + soon.description());
+    p.line("  " + p.mark(soon) + " " + soon.description());
     soon.message().ifPresent(m -> p.block(m, 6));
 
     RotationPlan plan =

@@ -3,6 +3,7 @@ package io.meshsdk.cli.demo;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.meshsdk.core.report.CheckReport;
+import io.meshsdk.core.report.CheckResult;
 import io.meshsdk.core.report.ReportRenderer;
 import java.util.List;
 
@@ -33,6 +34,19 @@ final class Page {
 
   private String bold(String s) {
     return color ? BOLD + s + RESET : s;
+  }
+
+  /** A result's symbol as Linkerd's table shows it: √, ‼ or ×, coloured on a terminal. */
+  String mark(CheckResult r) {
+    String symbol = Demo.symbol(r);
+    String code =
+        switch (r.outcome()) {
+          case SUCCESS -> "\u001B[32;1m";
+          case WARNING -> "\u001B[33;1m";
+          case ERROR -> "\u001B[31;1m";
+          case SKIPPED -> "";
+        };
+    return color && !code.isEmpty() ? code + symbol + RESET : symbol;
   }
 
   /** A sub-heading, after a blank line. */
