@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       UninjectCommand.class,
       CertsCommand.class,
       CheckCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class MeshCommand implements Runnable {
