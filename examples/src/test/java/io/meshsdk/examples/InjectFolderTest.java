@@ -127,6 +127,21 @@ class InjectFolderTest {
     assertThat(r.err()).contains("deployment \"web\" injected");
   }
 
+  @Test
+  void should_leave_out_a_refused_file_whole_and_inject_the_others() throws Exception {
+    Files.writeString(
+        folder.resolve("broken.yaml"),
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: [1]\nspec: {}\n");
+
+    Run r = run(folder.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .startsWith("Error transforming resources: " + folder.resolve("broken.yaml") + ": ")
+        .contains("deployment \"web\" injected");
+    assertThat(r.out()).doesNotContain("metadata: [1]").contains("name: web");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"missing-folder", "missing-ca.crt"})
   void should_fail_naming_what_cannot_be_read(String missing) {
