@@ -51,7 +51,11 @@ public final class InstallValues {
    * @return 0 when both files were written, 1 when the values are wrong, 2 on bad usage
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length < 2 || args.length % 2 != 0) {
+    boolean usage = args.length < 2 || args.length % 2 != 0;
+    for (int i = 2; i < args.length && !usage; i += 2) {
+      usage = !args[i].equals("--set");
+    }
+    if (usage) {
       err.println("usage: InstallValues OUT_DIR PROMETHEUS_URL [--set KEY=VALUE]...");
       return 2;
     }

@@ -89,4 +89,13 @@ class InstallValuesTest {
     assertThat(dir.resolve("linkerd-control-plane.yaml")).doesNotExist();
     assertThat(dir.resolve("linkerd-viz.yaml")).doesNotExist();
   }
+
+  @Test
+  void should_refuse_arguments_other_than_set_as_usage() {
+    Run r = run(dir.toString(), PROMETHEUS, "--ha", "true");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("usage: InstallValues ");
+    assertThat(dir.resolve("linkerd-control-plane.yaml")).doesNotExist();
+  }
 }
