@@ -240,7 +240,7 @@ final class VizChecks {
         ctx -> {
           throw new Warn(
               String.format(
-                  NEEDS_CONNECTION, "the metrics API (ListPods), which asks " + "Prometheus,"));
+                  NEEDS_CONNECTION, "the metrics API, which asks Prometheus"));
         });
   }
 
