@@ -387,6 +387,7 @@ public final class KubeApi {
     }
     if (r.kind().equals("CustomResourceDefinition")) {
       completeCrd(o);
+      establish(o, false);
     }
     return passThrough(
         r,
@@ -456,6 +457,15 @@ public final class KubeApi {
       }
       if (bodyName.isEmpty()) {
         o.getAsJsonObject("metadata").addProperty("name", name);
+      }
+      if (r.kind().equals("CustomResourceDefinition")
+          && path.equals(itemPath(r, namespace, name))) {
+        MockResponse current = crud(HttpMethod.GET, path, "", "");
+        if (current.code() == 200 && !body(current).isEmpty() && !o.has("status")) {
+          o.add("status", Json.object(Json.parseObject(body(current)), "status").deepCopy());
+        }
+        completeCrd(o);
+        establish(o, true);
       }
       text = Json.GSON.toJson(o);
       contentType = ApiResponse.JSON;
@@ -564,6 +574,7 @@ public final class KubeApi {
       }
       if (r.kind().equals("CustomResourceDefinition")) {
         completeCrd(o);
+        establish(o, false);
       }
       String ns = Json.string(o.getAsJsonObject("metadata"), "namespace");
       return passThrough(
@@ -579,8 +590,74 @@ public final class KubeApi {
     }
     if (r.kind().equals("CustomResourceDefinition")) {
       completeCrd(o);
+      establish(o, true);
     }
     return passThrough(r, name, crud(HttpMethod.PUT, path, ApiResponse.JSON, Json.GSON.toJson(o)));
+  }
+
+  /**
+   * What the API server's CRD controllers record once a CRD is stored: {@code NamesAccepted} and
+   * {@code Established} conditions, {@code acceptedNames} and {@code storedVersions}. On create, a
+   * status the object already carries (a seed's) is kept and only what it lacks is added; on update
+   * the accepted names follow {@code spec.names}.
+   */
+  private void establish(JsonObject crd, boolean update) {
+    if (!crd.has("status") || !crd.get("status").isJsonObject()) {
+      crd.add("status", new JsonObject());
+    }
+    JsonObject status = crd.getAsJsonObject("status");
+    String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    JsonArray conditions =
+        status.has("conditions") && status.get("conditions").isJsonArray()
+            ? status.getAsJsonArray("conditions")
+            : new JsonArray();
+    String[][] wanted = {
+      {"NamesAccepted", "NoConflicts", "no conflicts found"},
+      {"Established", "InitialNamesAccepted", "the initial names have been accepted"}
+    };
+    for (String[] w : wanted) {
+      boolean present = false;
+      for (JsonElement c : conditions) {
+        present |= c.isJsonObject() && Json.string(c.getAsJsonObject(), "type").equals(w[0]);
+      }
+      if (!present) {
+        JsonObject c = new JsonObject();
+        c.addProperty("type", w[0]);
+        c.addProperty("status", "True");
+        c.addProperty("lastTransitionTime", now);
+        c.addProperty("reason", w[1]);
+        c.addProperty("message", w[2]);
+        conditions.add(c);
+      }
+    }
+    status.add("conditions", conditions);
+    JsonObject names = Json.object(Json.object(crd, "spec"), "names");
+    if (!names.isEmpty() && (update || !status.has("acceptedNames"))) {
+      status.add("acceptedNames", names.deepCopy());
+    }
+    JsonArray stored =
+        status.has("storedVersions") && status.get("storedVersions").isJsonArray()
+            ? status.getAsJsonArray("storedVersions")
+            : new JsonArray();
+    JsonElement versions = Json.object(crd, "spec").get("versions");
+    if (versions != null && versions.isJsonArray()) {
+      for (JsonElement v : versions.getAsJsonArray()) {
+        if (v.isJsonObject()
+            && Boolean.TRUE.equals(bool(v.getAsJsonObject().get("storage")))
+            && !stored.contains(new JsonPrimitive(Json.string(v.getAsJsonObject(), "name")))) {
+          stored.add(Json.string(v.getAsJsonObject(), "name"));
+        }
+      }
+    }
+    if (!stored.isEmpty()) {
+      status.add("storedVersions", stored);
+    }
+  }
+
+  private static Boolean bool(JsonElement e) {
+    return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()
+        ? e.getAsBoolean()
+        : null;
   }
 
   /** The body of an apply patch: JSON, or YAML (one document). */
