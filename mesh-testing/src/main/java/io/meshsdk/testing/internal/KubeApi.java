@@ -55,6 +55,7 @@ public final class KubeApi {
   private final Supplier<Boolean> unknownFields;
   private final Supplier<String> serverAddress;
   private final Clock clock;
+  private volatile Workloads workloads;
 
   /**
    * Creates the API over an empty store.
@@ -90,6 +91,9 @@ public final class KubeApi {
             ? req.path().substring(0, req.path().length() - 1)
             : req.path();
     try {
+      if (workloads != null) {
+        workloads.settle();
+      }
       switch (path) {
         case "/version":
           return get(req, () -> json(200, injected(version.deepCopy())));
@@ -298,29 +302,102 @@ public final class KubeApi {
               ? watch(req, r, namespace)
               : list(req, r, namespace);
         case "POST":
-          return create(req, r, namespace);
+          ApiResponse created = create(req, r, namespace);
+          if (simulated(r) && created.code() < 300 && !req.dryRun()) {
+            JsonObject meta = Json.object(Json.parseObject(created.body()), "metadata");
+            workloads.written(
+                itemPath(r, Json.string(meta, "namespace"), Json.string(meta, "name")));
+          }
+          return created;
         default:
           return StatusBodies.failure(
               405, "the server does not allow this method on the " + "requested resource");
       }
     }
     String objectPath = itemPath(r, namespace, name) + (sub == null ? "" : "/" + sub);
+    ApiResponse written;
     switch (req.method()) {
       case "GET":
         return getObject(r, objectPath, name);
       case "PUT":
-        return write(req, r, namespace, name, objectPath, HttpMethod.PUT);
+        written = write(req, r, namespace, name, objectPath, HttpMethod.PUT);
+        break;
       case "PATCH":
-        return write(req, r, namespace, name, objectPath, HttpMethod.PATCH);
+        written = write(req, r, namespace, name, objectPath, HttpMethod.PATCH);
+        break;
       case "DELETE":
         if (req.dryRun()) {
           return getObject(r, objectPath, name);
         }
-        return passThrough(r, name, crud(HttpMethod.DELETE, objectPath, "", ""));
+        ApiResponse deleted = passThrough(r, name, crud(HttpMethod.DELETE, objectPath, "", ""));
+        if (simulated(r) && sub == null && deleted.code() < 300) {
+          workloads.deleted(objectPath);
+        }
+        return deleted;
       default:
         return StatusBodies.failure(
             405, "the server does not allow this method on the " + "requested resource");
     }
+    if (simulated(r) && sub == null && written.code() < 300 && !req.dryRun()) {
+      workloads.written(objectPath);
+    }
+    return written;
+  }
+
+  private boolean simulated(ApiResource r) {
+    return workloads != null
+        && r.group().equals("apps")
+        && r.version().equals("v1")
+        && Workloads.PLURALS.contains(r.plural());
+  }
+
+  /**
+   * Turns on the workload simulation (see {@link Workloads}).
+   *
+   * @param delay how long after a write, on the server's clock, a workload becomes ready
+   */
+  public void simulateWorkloads(java.time.Duration delay) {
+    this.workloads =
+        new Workloads(
+            new Workloads.Store() {
+              @Override
+              public Optional<JsonObject> get(String path) {
+                MockResponse m = crud(HttpMethod.GET, path, "", "");
+                return m.code() == 200 && !body(m).isEmpty()
+                    ? Optional.of(Json.parseObject(body(m)))
+                    : Optional.empty();
+              }
+
+              @Override
+              public List<JsonObject> list(String path) {
+                MockResponse m = crud(HttpMethod.GET, path, "", "");
+                List<JsonObject> out = new ArrayList<>();
+                if (m.code() == 200 && !body(m).isEmpty()) {
+                  JsonElement items = Json.parseObject(body(m)).get("items");
+                  if (items != null && items.isJsonArray()) {
+                    items.getAsJsonArray().forEach(i -> out.add(i.getAsJsonObject()));
+                  }
+                }
+                return out;
+              }
+
+              @Override
+              public void create(String collectionPath, JsonObject object) {
+                crud(HttpMethod.POST, collectionPath, ApiResponse.JSON, Json.GSON.toJson(object));
+              }
+
+              @Override
+              public void putStatus(String path, JsonObject object) {
+                crud(HttpMethod.PUT, path + "/status", ApiResponse.JSON, Json.GSON.toJson(object));
+              }
+
+              @Override
+              public void delete(String path) {
+                crud(HttpMethod.DELETE, path, "", "");
+              }
+            },
+            clock,
+            delay);
   }
 
   private static String itemPath(ApiResource r, String namespace, String name) {
@@ -387,6 +464,7 @@ public final class KubeApi {
     }
     if (r.kind().equals("CustomResourceDefinition")) {
       completeCrd(o);
+      establish(o, false);
     }
     return passThrough(
         r,
@@ -457,17 +535,21 @@ public final class KubeApi {
       if (bodyName.isEmpty()) {
         o.getAsJsonObject("metadata").addProperty("name", name);
       }
+      if (r.kind().equals("CustomResourceDefinition")
+          && path.equals(itemPath(r, namespace, name))) {
+        MockResponse current = crud(HttpMethod.GET, path, "", "");
+        if (current.code() == 200 && !body(current).isEmpty() && !o.has("status")) {
+          o.add("status", Json.object(Json.parseObject(body(current)), "status").deepCopy());
+        }
+        completeCrd(o);
+        establish(o, true);
+      }
       text = Json.GSON.toJson(o);
       contentType = ApiResponse.JSON;
     } else if (contentType.startsWith("application/strategic-merge-patch+json")) {
       contentType = "application/merge-patch+json";
     } else if (contentType.startsWith("application/apply-patch")) {
-      return StatusBodies.failure(
-          415,
-          "UnsupportedMediaType",
-          "server-side apply is not " + "supported by the mesh-testing API server",
-          r,
-          name);
+      return apply(req, r, namespace, name, path);
     }
     if (req.dryRun()) {
       return getObject(r, path, name);
@@ -492,11 +574,200 @@ public final class KubeApi {
     return passThrough(r, name, m);
   }
 
+  // ---------------------------------------------------------------- server-side apply
+
+  private ApiResponse apply(
+      ApiRequest req, ApiResource r, String namespace, String name, String path) {
+    if (!path.equals(itemPath(r, namespace, name))) {
+      return StatusBodies.failure(
+          415,
+          "UnsupportedMediaType",
+          "server-side apply of a subresource is not supported by the mesh-testing API server",
+          r,
+          name);
+    }
+    String manager = req.param("fieldManager").orElse("");
+    if (manager.isEmpty()) {
+      return StatusBodies.failure(
+          400,
+          "BadRequest",
+          "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required"
+              + " for apply patch",
+          r,
+          name);
+    }
+    if (manager.length() > 128) {
+      return StatusBodies.failure(
+          422,
+          "Invalid",
+          "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Too long: may not be longer"
+              + " than 128",
+          r,
+          name);
+    }
+    String forceText = req.param("force").orElse("false");
+    if (!forceText.equals("true") && !forceText.equals("false")) {
+      return StatusBodies.failure(
+          400, "BadRequest", "force: invalid value \"" + forceText + "\"", r, name);
+    }
+    JsonObject config = bodyFrom(applyConfiguration(req, r), r, namespace);
+    JsonObject meta = config.getAsJsonObject("metadata");
+    String bodyName = Json.string(meta, "name");
+    if (!bodyName.isEmpty() && !bodyName.equals(name)) {
+      return StatusBodies.failure(
+          400,
+          "BadRequest",
+          "the name of the object ("
+              + bodyName
+              + ") does not match the name on the URL ("
+              + name
+              + ")",
+          r,
+          name);
+    }
+    meta.addProperty("name", name);
+    MockResponse existing = crud(HttpMethod.GET, path, "", "");
+    JsonObject live =
+        existing.code() == 200 && !body(existing).isEmpty()
+            ? restoreCrd(Json.parseObject(body(existing)))
+            : null;
+    String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    ServerSideApply.Result result;
+    try {
+      result = ServerSideApply.apply(live, config, manager, forceText.equals("true"), now);
+    } catch (ServerSideApply.Conflicts c) {
+      JsonObject s =
+          Json.parseObject(StatusBodies.failure(409, "Conflict", c.message(), r, name).body());
+      s.getAsJsonObject("details").add("causes", c.causes());
+      return ApiResponse.json(409, Json.GSON.toJson(s));
+    }
+    JsonObject o = result.object();
+    if (live == null) {
+      if (req.dryRun()) {
+        o.getAsJsonObject("metadata").addProperty("uid", UUID.randomUUID().toString());
+        o.getAsJsonObject("metadata").addProperty("creationTimestamp", now);
+        o.getAsJsonObject("metadata").addProperty("generation", 1);
+        return json(201, injected(o));
+      }
+      if (r.kind().equals("CustomResourceDefinition")) {
+        completeCrd(o);
+        establish(o, false);
+      }
+      String ns = Json.string(o.getAsJsonObject("metadata"), "namespace");
+      return passThrough(
+          r,
+          name,
+          crud(HttpMethod.POST, r.collectionPath(ns), ApiResponse.JSON, Json.GSON.toJson(o)));
+    }
+    if (!result.changed()) {
+      return json(200, injected(live));
+    }
+    if (req.dryRun()) {
+      return json(200, injected(o));
+    }
+    if (r.kind().equals("CustomResourceDefinition")) {
+      completeCrd(o);
+      establish(o, true);
+    }
+    return passThrough(r, name, crud(HttpMethod.PUT, path, ApiResponse.JSON, Json.GSON.toJson(o)));
+  }
+
+  /**
+   * What the API server's CRD controllers record once a CRD is stored: {@code NamesAccepted} and
+   * {@code Established} conditions, {@code acceptedNames} and {@code storedVersions}. On create, a
+   * status the object already carries (a seed's) is kept and only what it lacks is added; on update
+   * the accepted names follow {@code spec.names}.
+   */
+  private void establish(JsonObject crd, boolean update) {
+    if (!crd.has("status") || !crd.get("status").isJsonObject()) {
+      crd.add("status", new JsonObject());
+    }
+    JsonObject status = crd.getAsJsonObject("status");
+    String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    JsonArray conditions =
+        status.has("conditions") && status.get("conditions").isJsonArray()
+            ? status.getAsJsonArray("conditions")
+            : new JsonArray();
+    String[][] wanted = {
+      {"NamesAccepted", "NoConflicts", "no conflicts found"},
+      {"Established", "InitialNamesAccepted", "the initial names have been accepted"}
+    };
+    for (String[] w : wanted) {
+      boolean present = false;
+      for (JsonElement c : conditions) {
+        present |= c.isJsonObject() && Json.string(c.getAsJsonObject(), "type").equals(w[0]);
+      }
+      if (!present) {
+        JsonObject c = new JsonObject();
+        c.addProperty("type", w[0]);
+        c.addProperty("status", "True");
+        c.addProperty("lastTransitionTime", now);
+        c.addProperty("reason", w[1]);
+        c.addProperty("message", w[2]);
+        conditions.add(c);
+      }
+    }
+    status.add("conditions", conditions);
+    JsonObject names = Json.object(Json.object(crd, "spec"), "names");
+    if (!names.isEmpty() && (update || !status.has("acceptedNames"))) {
+      status.add("acceptedNames", names.deepCopy());
+    }
+    JsonArray stored =
+        status.has("storedVersions") && status.get("storedVersions").isJsonArray()
+            ? status.getAsJsonArray("storedVersions")
+            : new JsonArray();
+    JsonElement versions = Json.object(crd, "spec").get("versions");
+    if (versions != null && versions.isJsonArray()) {
+      for (JsonElement v : versions.getAsJsonArray()) {
+        if (v.isJsonObject()
+            && Boolean.TRUE.equals(bool(v.getAsJsonObject().get("storage")))
+            && !stored.contains(new JsonPrimitive(Json.string(v.getAsJsonObject(), "name")))) {
+          stored.add(Json.string(v.getAsJsonObject(), "name"));
+        }
+      }
+    }
+    if (!stored.isEmpty()) {
+      status.add("storedVersions", stored);
+    }
+  }
+
+  private static Boolean bool(JsonElement e) {
+    return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()
+        ? e.getAsBoolean()
+        : null;
+  }
+
+  /** The body of an apply patch: JSON, or YAML (one document). */
+  private static JsonObject applyConfiguration(ApiRequest req, ApiResource r) {
+    if (req.body().isBlank()) {
+      throw new IllegalArgumentException("the request has no body; expected a " + r.kind());
+    }
+    try {
+      return Json.parseObject(req.body());
+    } catch (IllegalArgumentException notJson) {
+      List<io.meshsdk.core.manifest.Manifest> docs;
+      try {
+        docs = io.meshsdk.core.manifest.ManifestReader.create().readAll(req.body(), "<apply>");
+      } catch (io.meshsdk.core.MeshException e) {
+        throw new IllegalArgumentException(
+            "the apply patch is neither JSON nor YAML: " + e.getMessage(), e);
+      }
+      if (docs.size() != 1 || docs.get(0).object().isEmpty()) {
+        throw new IllegalArgumentException(
+            "the apply patch must be one object, not " + docs.size() + " documents");
+      }
+      return Json.GSON.toJsonTree(docs.get(0).object().get()).getAsJsonObject();
+    }
+  }
+
   private JsonObject body(ApiRequest req, ApiResource r, String namespace) {
     if (req.body().isBlank()) {
       throw new IllegalArgumentException("the request has no body; expected a " + r.kind());
     }
-    JsonObject o = Json.parseObject(req.body());
+    return bodyFrom(Json.parseObject(req.body()), r, namespace);
+  }
+
+  private JsonObject bodyFrom(JsonObject o, ApiResource r, String namespace) {
     String apiVersion = Json.string(o, "apiVersion");
     String kind = Json.string(o, "kind");
     if (!apiVersion.isEmpty() && !apiVersion.equals(r.apiVersion())
