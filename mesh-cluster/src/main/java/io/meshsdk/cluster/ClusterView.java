@@ -34,6 +34,10 @@ import java.util.Optional;
  * answer — is a {@link ClusterAccessException}. Passing a namespace for a cluster-scoped kind, or
  * none for a namespaced kind, is a programming error ({@link IllegalArgumentException}).
  *
+ * <p><b>Never writes.</b> Nothing a {@code ClusterView} does changes the cluster: {@link
+ * #dryRunCreate} and {@link #accessReview} are questions the server answers without storing
+ * anything. Writing (server-side apply) is {@link ClusterWriter}'s alone.
+ *
  * <p>Implementations are thread-safe: checks read concurrently.
  */
 public interface ClusterView {

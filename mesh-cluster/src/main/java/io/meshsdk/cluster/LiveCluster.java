@@ -14,6 +14,7 @@ import io.kubernetes.client.util.credentials.AccessTokenAuthentication;
 import io.kubernetes.client.util.credentials.Authentication;
 import io.kubernetes.client.util.credentials.UsernamePasswordAuthentication;
 import io.meshsdk.cluster.ClusterAccessException.Failure;
+import io.meshsdk.cluster.internal.Discovery;
 import io.meshsdk.cluster.internal.ExecPlugin;
 import io.meshsdk.cluster.internal.Kubeconfig;
 import io.meshsdk.cluster.internal.LenientJson;
@@ -60,6 +61,13 @@ import javax.net.ssl.KeyManagerFactory;
  * with one-line messages that say what to fix, and never contain credentials. {@link #stats()}
  * tells what the reads cost.
  *
+ * <p><b>Writing.</b> It is a {@link ClusterWriter}: {@link #apply} is a server-side apply through
+ * the same client, timeouts and {@link #stats() statistics} as the reads. A server-side apply is
+ * idempotent (the same manifest applied twice gives the same object), so it is retried like a GET
+ * on 429, 5xx and dropped connections; every other write ({@link #dryRunCreate}, access reviews) is
+ * sent once. Kinds are mapped to resources without a request for the kinds of {@link ResourceKind}
+ * and through discovery, cached per instance, for every other kind.
+ *
  * <p><b>Caching.</b> Every call is a request. For a run of checks, wrap the view in a {@link
  * CachedClusterView} so that each list is fetched once and shared.
  *
@@ -70,9 +78,10 @@ import javax.net.ssl.KeyManagerFactory;
  *
  * <p>Thread-safe.
  */
-public final class LiveCluster implements ClusterView {
+public final class LiveCluster implements ClusterWriter {
 
   private final Transport transport;
+  private final Discovery discovery;
   private final LenientJson json = new LenientJson();
   private final String server;
   private final Optional<String> context;
@@ -81,6 +90,7 @@ public final class LiveCluster implements ClusterView {
   private LiveCluster(
       Transport transport, String server, Optional<String> context, String namespace) {
     this.transport = transport;
+    this.discovery = new Discovery(transport);
     this.server = server;
     this.context = context;
     this.namespace = namespace;
@@ -278,6 +288,59 @@ public final class LiveCluster implements ClusterView {
         Requests.path(
             GroupVersionResource.of(group, version, plural), inNamespace, Optional.empty());
     return tree(transport.post(path, List.of(new Pair("dryRun", "All")), bytes(o)));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Retried on 429 (honouring {@code Retry-After}), 5xx and dropped connections within the
+   * request deadline, since a server-side apply is idempotent.
+   */
+  @Override
+  public Map<String, Object> apply(Manifest object, ApplyOptions options) {
+    Objects.requireNonNull(object, "object");
+    Objects.requireNonNull(options, "options");
+    Discovery.Target t = discovery.target(object, "a server-side apply");
+    JsonObject body = LenientJson.toJsonObject(object.object().orElseThrow());
+    List<Pair> query = new ArrayList<>(3);
+    query.add(new Pair("fieldManager", options.fieldManager()));
+    query.add(new Pair("force", String.valueOf(options.force())));
+    if (options.dryRun()) {
+      query.add(new Pair("dryRun", "All"));
+    }
+    try {
+      return tree(
+          transport.idempotentPatch(t.path(), query, "application/apply-patch+yaml", bytes(body)));
+    } catch (ClusterAccessException e) {
+      if (e.failure() != Failure.CONFLICT) {
+        throw e;
+      }
+      ClusterAccessException.Builder b =
+          ClusterAccessException.builder(
+                  Failure.CONFLICT,
+                  "server-side apply of "
+                      + t.describe()
+                      + " as field manager \""
+                      + options.fieldManager()
+                      + "\" conflicts with other field managers ("
+                      + e.getMessage()
+                      + "); leave those fields out of the manifest, or take them over with"
+                      + " ApplyOptions force(true) (kubectl apply --server-side"
+                      + " --force-conflicts)")
+              .cause(e);
+      e.status().ifPresent(b::status);
+      e.reason().ifPresent(b::reason);
+      e.serverMessage().ifPresent(b::serverMessage);
+      e.method().ifPresent(m -> b.request(m, e.path().orElse("")));
+      throw b.build();
+    }
+  }
+
+  @Override
+  public Optional<Map<String, Object>> getObject(Manifest object) {
+    Objects.requireNonNull(object, "object");
+    Discovery.Target t = discovery.target(object, "reading the live object");
+    return transport.get(t.path()).map(LiveCluster::tree);
   }
 
   /**

@@ -60,8 +60,11 @@ import okhttp3.Protocol;
  *
  * <p>It is not a full API server: no admission, defaulting or schema validation, no controllers (a
  * Deployment never gets Pods or a status unless seeded), watches return the current objects as
- * {@code ADDED} events and end, strategic-merge patches are applied as JSON merge patches, and
- * server-side apply is refused. Thread-safe.
+ * {@code ADDED} events and end, and strategic-merge patches are applied as JSON merge patches.
+ * Server-side apply ({@code application/apply-patch+yaml}) follows the API server's structured
+ * merge in a simplified form: field ownership per manager in {@code metadata.managedFields},
+ * removal of fields a manager no longer applies, associative lists merged by key, conflicts (409)
+ * and {@code force}; a no-op apply stores nothing. Thread-safe.
  */
 public final class KubeApiServer implements AutoCloseable {
   /**

@@ -125,7 +125,7 @@ public final class Transport {
    * @throws ClusterAccessException on any other failure
    */
   public Optional<JsonObject> get(String path) {
-    Answer a = send("GET", path, List.of(), null, true);
+    Answer a = send("GET", path, List.of(), null, null, true);
     return a.status == 404 ? Optional.empty() : Optional.of(object("GET", path, a.body));
   }
 
@@ -137,7 +137,7 @@ public final class Transport {
    * @throws ClusterAccessException on any failure, 404 included
    */
   public JsonObject getRequired(String path) {
-    Answer a = send("GET", path, List.of(), null, false);
+    Answer a = send("GET", path, List.of(), null, null, false);
     return object("GET", path, a.body);
   }
 
@@ -163,7 +163,7 @@ public final class Transport {
         }
         Answer a;
         try {
-          a = send("GET", path, q, null, false);
+          a = send("GET", path, q, null, null, false);
         } catch (ClusterAccessException e) {
           if (!cont.isEmpty() && e.status().orElse(0) == 410 && restart == 0) {
             break; // the continue token expired: list again from the start, once
@@ -201,8 +201,25 @@ public final class Transport {
    * @throws ClusterAccessException on failure
    */
   public JsonObject post(String path, List<Pair> query, byte[] body) {
-    Answer a = send("POST", path, query, body, false);
+    Answer a = send("POST", path, query, body, "application/json", false);
     return object("POST", path + query(query), a.body);
+  }
+
+  /**
+   * PATCHes with a body of the given content type, retried like a GET on 429, 5xx and dropped
+   * connections: only for idempotent patches such as server-side apply.
+   *
+   * @param path the path
+   * @param query the query parameters
+   * @param contentType e.g. {@code application/apply-patch+yaml}
+   * @param body the body
+   * @return the answer object
+   * @throws ClusterAccessException on failure
+   */
+  public JsonObject idempotentPatch(
+      String path, List<Pair> query, String contentType, byte[] body) {
+    Answer a = send("PATCH", path, query, body, contentType, false);
+    return object("PATCH", path + query(query), a.body);
   }
 
   private static String continueToken(JsonObject page) {
@@ -255,8 +272,13 @@ public final class Transport {
    * @param notFoundIsAnswer whether a 404 is returned rather than thrown
    */
   private Answer send(
-      String method, String path, List<Pair> query, byte[] body, boolean notFoundIsAnswer) {
-    boolean retryable = method.equals("GET");
+      String method,
+      String path,
+      List<Pair> query,
+      byte[] body,
+      String contentType,
+      boolean notFoundIsAnswer) {
+    boolean retryable = !method.equals("POST");
     long deadline = System.nanoTime() + settings.deadline.toNanos();
     String shown = path + query(query);
     ClusterAccessException last = null;
@@ -270,7 +292,7 @@ public final class Transport {
       }
       long waitNanos;
       try {
-        Answer a = once(method, path, query, body, remaining);
+        Answer a = once(method, path, query, body, contentType, remaining);
         if (a.status < 300 || (notFoundIsAnswer && a.status == 404)) {
           return a;
         }
@@ -362,11 +384,17 @@ public final class Transport {
         || e instanceof InterruptedIOException);
   }
 
-  private Answer once(String method, String path, List<Pair> query, byte[] body, long timeoutNanos)
+  private Answer once(
+      String method,
+      String path,
+      List<Pair> query,
+      byte[] body,
+      String contentType,
+      long timeoutNanos)
       throws IOException {
     Map<String, String> h = new LinkedHashMap<>(headers);
     if (body != null) {
-      h.put("Content-Type", "application/json");
+      h.put("Content-Type", contentType);
     }
     Call call;
     try {

@@ -462,12 +462,7 @@ public final class KubeApi {
     } else if (contentType.startsWith("application/strategic-merge-patch+json")) {
       contentType = "application/merge-patch+json";
     } else if (contentType.startsWith("application/apply-patch")) {
-      return StatusBodies.failure(
-          415,
-          "UnsupportedMediaType",
-          "server-side apply is not " + "supported by the mesh-testing API server",
-          r,
-          name);
+      return apply(req, r, namespace, name, path);
     }
     if (req.dryRun()) {
       return getObject(r, path, name);
@@ -492,11 +487,133 @@ public final class KubeApi {
     return passThrough(r, name, m);
   }
 
+  // ---------------------------------------------------------------- server-side apply
+
+  private ApiResponse apply(
+      ApiRequest req, ApiResource r, String namespace, String name, String path) {
+    if (!path.equals(itemPath(r, namespace, name))) {
+      return StatusBodies.failure(
+          415,
+          "UnsupportedMediaType",
+          "server-side apply of a subresource is not supported by the mesh-testing API server",
+          r,
+          name);
+    }
+    String manager = req.param("fieldManager").orElse("");
+    if (manager.isEmpty()) {
+      return StatusBodies.failure(
+          400,
+          "BadRequest",
+          "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required"
+              + " for apply patch",
+          r,
+          name);
+    }
+    if (manager.length() > 128) {
+      return StatusBodies.failure(
+          422,
+          "Invalid",
+          "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Too long: may not be longer"
+              + " than 128",
+          r,
+          name);
+    }
+    String forceText = req.param("force").orElse("false");
+    if (!forceText.equals("true") && !forceText.equals("false")) {
+      return StatusBodies.failure(
+          400, "BadRequest", "force: invalid value \"" + forceText + "\"", r, name);
+    }
+    JsonObject config = bodyFrom(applyConfiguration(req, r), r, namespace);
+    JsonObject meta = config.getAsJsonObject("metadata");
+    String bodyName = Json.string(meta, "name");
+    if (!bodyName.isEmpty() && !bodyName.equals(name)) {
+      return StatusBodies.failure(
+          400,
+          "BadRequest",
+          "the name of the object ("
+              + bodyName
+              + ") does not match the name on the URL ("
+              + name
+              + ")",
+          r,
+          name);
+    }
+    meta.addProperty("name", name);
+    MockResponse existing = crud(HttpMethod.GET, path, "", "");
+    JsonObject live =
+        existing.code() == 200 && !body(existing).isEmpty()
+            ? restoreCrd(Json.parseObject(body(existing)))
+            : null;
+    String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    ServerSideApply.Result result;
+    try {
+      result = ServerSideApply.apply(live, config, manager, forceText.equals("true"), now);
+    } catch (ServerSideApply.Conflicts c) {
+      JsonObject s =
+          Json.parseObject(StatusBodies.failure(409, "Conflict", c.message(), r, name).body());
+      s.getAsJsonObject("details").add("causes", c.causes());
+      return ApiResponse.json(409, Json.GSON.toJson(s));
+    }
+    JsonObject o = result.object();
+    if (live == null) {
+      if (req.dryRun()) {
+        o.getAsJsonObject("metadata").addProperty("uid", UUID.randomUUID().toString());
+        o.getAsJsonObject("metadata").addProperty("creationTimestamp", now);
+        o.getAsJsonObject("metadata").addProperty("generation", 1);
+        return json(201, injected(o));
+      }
+      if (r.kind().equals("CustomResourceDefinition")) {
+        completeCrd(o);
+      }
+      String ns = Json.string(o.getAsJsonObject("metadata"), "namespace");
+      return passThrough(
+          r,
+          name,
+          crud(HttpMethod.POST, r.collectionPath(ns), ApiResponse.JSON, Json.GSON.toJson(o)));
+    }
+    if (!result.changed()) {
+      return json(200, injected(live));
+    }
+    if (req.dryRun()) {
+      return json(200, injected(o));
+    }
+    if (r.kind().equals("CustomResourceDefinition")) {
+      completeCrd(o);
+    }
+    return passThrough(r, name, crud(HttpMethod.PUT, path, ApiResponse.JSON, Json.GSON.toJson(o)));
+  }
+
+  /** The body of an apply patch: JSON, or YAML (one document). */
+  private static JsonObject applyConfiguration(ApiRequest req, ApiResource r) {
+    if (req.body().isBlank()) {
+      throw new IllegalArgumentException("the request has no body; expected a " + r.kind());
+    }
+    try {
+      return Json.parseObject(req.body());
+    } catch (IllegalArgumentException notJson) {
+      List<io.meshsdk.core.manifest.Manifest> docs;
+      try {
+        docs = io.meshsdk.core.manifest.ManifestReader.create().readAll(req.body(), "<apply>");
+      } catch (io.meshsdk.core.MeshException e) {
+        throw new IllegalArgumentException(
+            "the apply patch is neither JSON nor YAML: " + e.getMessage(), e);
+      }
+      if (docs.size() != 1 || docs.get(0).object().isEmpty()) {
+        throw new IllegalArgumentException(
+            "the apply patch must be one object, not " + docs.size() + " documents");
+      }
+      return Json.GSON.toJsonTree(docs.get(0).object().get()).getAsJsonObject();
+    }
+  }
+
   private JsonObject body(ApiRequest req, ApiResource r, String namespace) {
     if (req.body().isBlank()) {
       throw new IllegalArgumentException("the request has no body; expected a " + r.kind());
     }
-    JsonObject o = Json.parseObject(req.body());
+    return bodyFrom(Json.parseObject(req.body()), r, namespace);
+  }
+
+  private JsonObject bodyFrom(JsonObject o, ApiResource r, String namespace) {
     String apiVersion = Json.string(o, "apiVersion");
     String kind = Json.string(o, "kind");
     if (!apiVersion.isEmpty() && !apiVersion.equals(r.apiVersion())
