@@ -16,9 +16,8 @@ import java.util.List;
 
 /**
  * Times of Installer against mesh-testing's API server (a fresh server per round): the plan of an
- * empty cluster, the first apply of the CRDs and the control plane (pre-install checks included,
- * no wait for Deployments), the second apply (nothing written), with the requests each sent. Not a
- * test:
+ * empty cluster, the first apply of the control plane (pre-install checks included, no wait for
+ * Deployments), the second apply (nothing written), with the requests each sent. Not a test:
  *
  * <pre>
  * mvn -B -q -o -DskipTests package
@@ -32,8 +31,6 @@ public final class ApplyTimes {
   public static void main(String[] args) throws IOException {
     Path charts = Path.of(args[0]);
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    RenderedInstall crds =
-        LinkerdInstall.crds(ChartSource.folder(charts.resolve("charts/linkerd-crds"))).build().render();
     RenderedInstall cp =
         LinkerdInstall.controlPlane(ChartSource.folder(charts.resolve("charts/linkerd-control-plane")))
             .set("proxyInit.runAsRoot=true")
@@ -52,17 +49,17 @@ public final class ApplyTimes {
     for (int i = 0; i < rounds; i++) {
       try (KubeApiServer server = KubeApiServer.builder().seed(seed).start()) {
         long t = System.nanoTime();
-        InstallPlan plan = installer.plan(server.liveCluster(), crds, cp);
+        InstallPlan plan = installer.plan(server.liveCluster(), cp);
         plans.add((System.nanoTime() - t) / 1_000_000);
         requests[0] = server.journal().size();
         server.journal().clear();
         t = System.nanoTime();
-        ApplyResult first = installer.apply(server.liveCluster(), crds, cp);
+        ApplyResult first = installer.apply(server.liveCluster(), cp);
         firsts.add((System.nanoTime() - t) / 1_000_000);
         requests[1] = server.journal().size();
         server.journal().clear();
         t = System.nanoTime();
-        ApplyResult second = installer.apply(server.liveCluster(), crds, cp);
+        ApplyResult second = installer.apply(server.liveCluster(), cp);
         seconds.add((System.nanoTime() - t) / 1_000_000);
         requests[2] = server.journal().size();
         if (!second.unchanged() || server.journal().mutations().size() != 0) {
