@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -94,6 +95,7 @@ public final class KubeApiServer implements AutoCloseable {
     this.token = b.token != null ? b.token : b.https ? randomToken() : null;
     String[] address = new String[1];
     this.api = new KubeApi(b.version, () -> policy, () -> unknownFields, () -> address[0], b.clock);
+    b.workloadDelay.ifPresent(api::simulateWorkloads);
     this.door =
         new FrontDoor(
             api,
@@ -406,8 +408,37 @@ public final class KubeApiServer implements AutoCloseable {
     private JsonObject version = versionJson(DEFAULT_VERSION);
     private boolean unknownFields;
     private Clock clock = Clock.systemUTC();
+    private Optional<Duration> workloadDelay = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * Simulates the controllers that make workloads ready (off by default): a Deployment,
+     * StatefulSet or DaemonSet ({@code apps/v1}) that is created, replaced, patched or applied
+     * (seeds included) gets, once {@code delay} has passed on the server's {@link #clock clock}, a
+     * ready status ({@code observedGeneration}; {@code replicas}, {@code readyReplicas}, {@code
+     * availableReplicas}, {@code updatedReplicas} and condition {@code Available} for a Deployment,
+     * their StatefulSet and DaemonSet counterparts) and Pods made from its template: {@code
+     * Running}, {@code Ready}, one ready container status per container (the {@code linkerd-proxy}
+     * of an injected template included; native-sidecar init containers running, other init
+     * containers completed), the template's labels and annotations, an owner reference (a
+     * ReplicaSet, also simulated, for a Deployment), and a node (the stored nodes in turn, one Pod
+     * per node for a DaemonSet; {@code mesh-testing-node} when there are none). Nothing runs in the
+     * background: the status appears with the first request after the delay, and is written as a
+     * controller writes it (a new resourceVersion, not counted in the journal). A new generation (a
+     * changed spec) replaces the Pods; deleting the workload deletes them.
+     *
+     * @param delay how long after a write the workload becomes ready; zero for the next request
+     * @return this builder
+     */
+    public Builder simulateWorkloads(Duration delay) {
+      Objects.requireNonNull(delay, "delay");
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("the workload delay must not be negative: " + delay);
+      }
+      this.workloadDelay = Optional.of(delay);
+      return this;
+    }
 
     /**
      * Seeds objects from YAML or JSON text (several documents; {@code kind: List} dumps too).

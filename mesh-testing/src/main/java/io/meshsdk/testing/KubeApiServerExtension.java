@@ -356,6 +356,17 @@ public final class KubeApiServerExtension
     }
 
     /**
+     * Simulates the controllers that make workloads ready (see {@link
+     * KubeApiServer.Builder#simulateWorkloads(java.time.Duration)}).
+     *
+     * @param delay how long after a write, on the server's clock, a workload becomes ready
+     * @return this builder
+     */
+    public Builder simulateWorkloads(java.time.Duration delay) {
+      return with(b -> b.simulateWorkloads(delay));
+    }
+
+    /**
      * A fresh server for every test method instead of one per class.
      *
      * @return this builder

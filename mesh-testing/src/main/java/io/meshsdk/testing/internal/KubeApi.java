@@ -55,6 +55,7 @@ public final class KubeApi {
   private final Supplier<Boolean> unknownFields;
   private final Supplier<String> serverAddress;
   private final Clock clock;
+  private volatile Workloads workloads;
 
   /**
    * Creates the API over an empty store.
@@ -90,6 +91,9 @@ public final class KubeApi {
             ? req.path().substring(0, req.path().length() - 1)
             : req.path();
     try {
+      if (workloads != null) {
+        workloads.settle();
+      }
       switch (path) {
         case "/version":
           return get(req, () -> json(200, injected(version.deepCopy())));
@@ -298,29 +302,102 @@ public final class KubeApi {
               ? watch(req, r, namespace)
               : list(req, r, namespace);
         case "POST":
-          return create(req, r, namespace);
+          ApiResponse created = create(req, r, namespace);
+          if (simulated(r) && created.code() < 300 && !req.dryRun()) {
+            JsonObject meta = Json.object(Json.parseObject(created.body()), "metadata");
+            workloads.written(
+                itemPath(r, Json.string(meta, "namespace"), Json.string(meta, "name")));
+          }
+          return created;
         default:
           return StatusBodies.failure(
               405, "the server does not allow this method on the " + "requested resource");
       }
     }
     String objectPath = itemPath(r, namespace, name) + (sub == null ? "" : "/" + sub);
+    ApiResponse written;
     switch (req.method()) {
       case "GET":
         return getObject(r, objectPath, name);
       case "PUT":
-        return write(req, r, namespace, name, objectPath, HttpMethod.PUT);
+        written = write(req, r, namespace, name, objectPath, HttpMethod.PUT);
+        break;
       case "PATCH":
-        return write(req, r, namespace, name, objectPath, HttpMethod.PATCH);
+        written = write(req, r, namespace, name, objectPath, HttpMethod.PATCH);
+        break;
       case "DELETE":
         if (req.dryRun()) {
           return getObject(r, objectPath, name);
         }
-        return passThrough(r, name, crud(HttpMethod.DELETE, objectPath, "", ""));
+        ApiResponse deleted = passThrough(r, name, crud(HttpMethod.DELETE, objectPath, "", ""));
+        if (simulated(r) && sub == null && deleted.code() < 300) {
+          workloads.deleted(objectPath);
+        }
+        return deleted;
       default:
         return StatusBodies.failure(
             405, "the server does not allow this method on the " + "requested resource");
     }
+    if (simulated(r) && sub == null && written.code() < 300 && !req.dryRun()) {
+      workloads.written(objectPath);
+    }
+    return written;
+  }
+
+  private boolean simulated(ApiResource r) {
+    return workloads != null
+        && r.group().equals("apps")
+        && r.version().equals("v1")
+        && Workloads.PLURALS.contains(r.plural());
+  }
+
+  /**
+   * Turns on the workload simulation (see {@link Workloads}).
+   *
+   * @param delay how long after a write, on the server's clock, a workload becomes ready
+   */
+  public void simulateWorkloads(java.time.Duration delay) {
+    this.workloads =
+        new Workloads(
+            new Workloads.Store() {
+              @Override
+              public Optional<JsonObject> get(String path) {
+                MockResponse m = crud(HttpMethod.GET, path, "", "");
+                return m.code() == 200 && !body(m).isEmpty()
+                    ? Optional.of(Json.parseObject(body(m)))
+                    : Optional.empty();
+              }
+
+              @Override
+              public List<JsonObject> list(String path) {
+                MockResponse m = crud(HttpMethod.GET, path, "", "");
+                List<JsonObject> out = new ArrayList<>();
+                if (m.code() == 200 && !body(m).isEmpty()) {
+                  JsonElement items = Json.parseObject(body(m)).get("items");
+                  if (items != null && items.isJsonArray()) {
+                    items.getAsJsonArray().forEach(i -> out.add(i.getAsJsonObject()));
+                  }
+                }
+                return out;
+              }
+
+              @Override
+              public void create(String collectionPath, JsonObject object) {
+                crud(HttpMethod.POST, collectionPath, ApiResponse.JSON, Json.GSON.toJson(object));
+              }
+
+              @Override
+              public void putStatus(String path, JsonObject object) {
+                crud(HttpMethod.PUT, path + "/status", ApiResponse.JSON, Json.GSON.toJson(object));
+              }
+
+              @Override
+              public void delete(String path) {
+                crud(HttpMethod.DELETE, path, "", "");
+              }
+            },
+            clock,
+            delay);
   }
 
   private static String itemPath(ApiResource r, String namespace, String name) {
@@ -387,6 +464,7 @@ public final class KubeApi {
     }
     if (r.kind().equals("CustomResourceDefinition")) {
       completeCrd(o);
+      establish(o, false);
     }
     return passThrough(
         r,
@@ -456,6 +534,15 @@ public final class KubeApi {
       }
       if (bodyName.isEmpty()) {
         o.getAsJsonObject("metadata").addProperty("name", name);
+      }
+      if (r.kind().equals("CustomResourceDefinition")
+          && path.equals(itemPath(r, namespace, name))) {
+        MockResponse current = crud(HttpMethod.GET, path, "", "");
+        if (current.code() == 200 && !body(current).isEmpty() && !o.has("status")) {
+          o.add("status", Json.object(Json.parseObject(body(current)), "status").deepCopy());
+        }
+        completeCrd(o);
+        establish(o, true);
       }
       text = Json.GSON.toJson(o);
       contentType = ApiResponse.JSON;
@@ -564,6 +651,7 @@ public final class KubeApi {
       }
       if (r.kind().equals("CustomResourceDefinition")) {
         completeCrd(o);
+        establish(o, false);
       }
       String ns = Json.string(o.getAsJsonObject("metadata"), "namespace");
       return passThrough(
@@ -579,8 +667,74 @@ public final class KubeApi {
     }
     if (r.kind().equals("CustomResourceDefinition")) {
       completeCrd(o);
+      establish(o, true);
     }
     return passThrough(r, name, crud(HttpMethod.PUT, path, ApiResponse.JSON, Json.GSON.toJson(o)));
+  }
+
+  /**
+   * What the API server's CRD controllers record once a CRD is stored: {@code NamesAccepted} and
+   * {@code Established} conditions, {@code acceptedNames} and {@code storedVersions}. On create, a
+   * status the object already carries (a seed's) is kept and only what it lacks is added; on update
+   * the accepted names follow {@code spec.names}.
+   */
+  private void establish(JsonObject crd, boolean update) {
+    if (!crd.has("status") || !crd.get("status").isJsonObject()) {
+      crd.add("status", new JsonObject());
+    }
+    JsonObject status = crd.getAsJsonObject("status");
+    String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    JsonArray conditions =
+        status.has("conditions") && status.get("conditions").isJsonArray()
+            ? status.getAsJsonArray("conditions")
+            : new JsonArray();
+    String[][] wanted = {
+      {"NamesAccepted", "NoConflicts", "no conflicts found"},
+      {"Established", "InitialNamesAccepted", "the initial names have been accepted"}
+    };
+    for (String[] w : wanted) {
+      boolean present = false;
+      for (JsonElement c : conditions) {
+        present |= c.isJsonObject() && Json.string(c.getAsJsonObject(), "type").equals(w[0]);
+      }
+      if (!present) {
+        JsonObject c = new JsonObject();
+        c.addProperty("type", w[0]);
+        c.addProperty("status", "True");
+        c.addProperty("lastTransitionTime", now);
+        c.addProperty("reason", w[1]);
+        c.addProperty("message", w[2]);
+        conditions.add(c);
+      }
+    }
+    status.add("conditions", conditions);
+    JsonObject names = Json.object(Json.object(crd, "spec"), "names");
+    if (!names.isEmpty() && (update || !status.has("acceptedNames"))) {
+      status.add("acceptedNames", names.deepCopy());
+    }
+    JsonArray stored =
+        status.has("storedVersions") && status.get("storedVersions").isJsonArray()
+            ? status.getAsJsonArray("storedVersions")
+            : new JsonArray();
+    JsonElement versions = Json.object(crd, "spec").get("versions");
+    if (versions != null && versions.isJsonArray()) {
+      for (JsonElement v : versions.getAsJsonArray()) {
+        if (v.isJsonObject()
+            && Boolean.TRUE.equals(bool(v.getAsJsonObject().get("storage")))
+            && !stored.contains(new JsonPrimitive(Json.string(v.getAsJsonObject(), "name")))) {
+          stored.add(Json.string(v.getAsJsonObject(), "name"));
+        }
+      }
+    }
+    if (!stored.isEmpty()) {
+      status.add("storedVersions", stored);
+    }
+  }
+
+  private static Boolean bool(JsonElement e) {
+    return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()
+        ? e.getAsBoolean()
+        : null;
   }
 
   /** The body of an apply patch: JSON, or YAML (one document). */

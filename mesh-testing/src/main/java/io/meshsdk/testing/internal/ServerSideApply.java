@@ -336,10 +336,14 @@ public final class ServerSideApply {
         gone.add(p);
       }
     }
-    // deepest first, so that items are removed after their fields
-    gone.sort(Comparator.comparingInt((Path p) -> p.tokens().size()).reversed());
+    // shallowest first; a path under one already removed went with it
+    gone.sort(Comparator.comparingInt((Path p) -> p.tokens().size()));
+    List<Path> removed = new ArrayList<>();
     for (Path p : gone) {
-      remove(merged, p);
+      if (removed.stream().noneMatch(q -> q.isPrefixOf(p))) {
+        remove(merged, p);
+        removed.add(p);
+      }
     }
 
     // managed fields
