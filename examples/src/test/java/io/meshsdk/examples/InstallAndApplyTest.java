@@ -2,11 +2,6 @@ package io.meshsdk.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.ApiextensionsV1Api;
-import io.kubernetes.client.openapi.models.V1CustomResourceDefinition;
-import io.kubernetes.client.openapi.models.V1CustomResourceDefinitionCondition;
-import io.kubernetes.client.openapi.models.V1CustomResourceDefinitionStatus;
 import io.meshsdk.cluster.ResourceKind;
 import io.meshsdk.testing.KubeApiServer;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,57 +50,18 @@ class InstallAndApplyTest {
     }
   }
 
-  /**
-   * The test API server runs no controllers: this thread does what the API server's CRD controller
-   * does, marking each stored CRD Established.
-   */
-  private static Thread crdController(KubeApiServer server) {
-    Thread t =
-        new Thread(
-            () -> {
-              ApiextensionsV1Api api = new ApiextensionsV1Api(server.apiClient());
-              while (!Thread.currentThread().isInterrupted()) {
-                try {
-                  for (V1CustomResourceDefinition crd :
-                      api.listCustomResourceDefinition().execute().getItems()) {
-                    if (crd.getStatus() == null || crd.getStatus().getConditions() == null) {
-                      crd.setStatus(
-                          new V1CustomResourceDefinitionStatus()
-                              .conditions(
-                                  List.of(
-                                      new V1CustomResourceDefinitionCondition()
-                                          .type("Established")
-                                          .status("True"))));
-                      api.replaceCustomResourceDefinitionStatus(crd.getMetadata().getName(), crd)
-                          .execute();
-                    }
-                  }
-                  Thread.sleep(100);
-                } catch (ApiException e) {
-                  // the server is closing
-                  return;
-                } catch (InterruptedException e) {
-                  return;
-                }
-              }
-            },
-            "crd-controller");
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
-
   @Test
-  void should_plan_then_apply_the_crds_and_the_control_plane() throws InterruptedException {
-    try (KubeApiServer server = KubeApiServer.builder().seed(seed()).start()) {
+  void should_plan_then_apply_the_crds_and_the_control_plane_and_wait_for_it() {
+    try (KubeApiServer server =
+        KubeApiServer.builder()
+            .seed(seed())
+            .simulateWorkloads(Duration.ofMillis(500)) // Deployments ready 0.5 s after a write
+            .start()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      Thread controller = crdController(server);
 
       int exit =
           InstallAndApply.run(
-              charts, server.liveCluster(), Duration.ZERO, new PrintStream(out, true));
-      controller.interrupt();
-      controller.join();
+              charts, server.liveCluster(), Duration.ofMinutes(1), new PrintStream(out, true));
 
       String text = out.toString(StandardCharsets.UTF_8);
       assertThat(exit).as(text).isZero();

@@ -312,6 +312,7 @@ final class InstallCommand implements Callable<Integer> {
     private final boolean terminal;
     private final Map<Change, Integer> counts = new EnumMap<>(Change.class);
     private boolean liveLine;
+    private int ready;
 
     Progress(PrintWriter err, boolean terminal) {
       this.err = err;
@@ -321,7 +322,10 @@ final class InstallCommand implements Callable<Integer> {
     @Override
     public void onEvent(InstallEvent e) {
       switch (e.type()) {
-        case STEP_STARTED -> counts.clear();
+        case STEP_STARTED -> {
+          counts.clear();
+          ready = 0;
+        }
         case OBJECT -> {
           e.change().ifPresent(c -> counts.merge(c, 1, Integer::sum));
           live(e.toString());
@@ -333,11 +337,16 @@ final class InstallCommand implements Callable<Integer> {
             err.println(e);
           }
         }
-        case READY -> live(e.toString());
+        case READY -> {
+          ready++;
+          live(e.toString());
+        }
         case STEP_DONE -> {
           String line = "[" + e.step() + "] ";
-          if (e.step().equals("pre-checks") || e.step().equals("wait")) {
+          if (e.step().equals("pre-checks")) {
             line += e.message();
+          } else if (e.step().equals("wait")) {
+            line += ready + " ready";
           } else {
             line +=
                 counts.getOrDefault(Change.CREATED, 0)

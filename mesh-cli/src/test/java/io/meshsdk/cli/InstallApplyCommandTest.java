@@ -39,20 +39,21 @@ class InstallApplyCommandTest {
     }
   }
 
-  private static KubeApiServer server() {
-    String seed;
+  /** A cluster the pre-install checks accept with runAsRoot: its node runs docker. */
+  private static String seed() {
     try (InputStream in =
         Objects.requireNonNull(
             InstallApplyCommandTest.class.getResourceAsStream("pre-cluster.yaml"))) {
-      seed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("NODE_HEARTBEAT", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+          .replace("NODE_RUNTIME", "docker://20.10.7");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    return KubeApiServer.builder()
-        .seed(
-            seed.replace("NODE_HEARTBEAT", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
-                .replace("NODE_RUNTIME", "docker://20.10.7"))
-        .start();
+  }
+
+  private static KubeApiServer server() {
+    return KubeApiServer.builder().seed(seed()).start();
   }
 
   private static CliRun install(KubeApiServer server, String... more) {
@@ -130,6 +131,52 @@ class InstallApplyCommandTest {
           .isPresent();
       assertThat(server.journal().mutations())
           .allSatisfy(w -> assertThat(w.queryParameter("fieldManager")).contains("mesh"));
+    }
+  }
+
+  @Test
+  void should_apply_the_crds_then_the_control_plane_and_wait_until_it_is_ready() {
+    try (KubeApiServer server =
+        KubeApiServer.builder()
+            .seed(seed())
+            .simulateWorkloads(java.time.Duration.ofMillis(300))
+            .start()) {
+      CliRun crds =
+          CliRun.of(
+              "install",
+              "--crds",
+              "--chart",
+              charts.resolve("linkerd-crds").toString(),
+              "--apply",
+              "--kubeconfig",
+              server.kubeconfig().toString());
+      assertThat(crds.exit()).as(crds.err()).isEqualTo(0);
+      assertThat(crds.out())
+          .matches("applied 10 objects: 10 created, 0 changed, 0 unchanged in .*\n");
+      assertThat(crds.err()).containsPattern("\\[crds\\] 10 created, 0 changed, 0 unchanged");
+
+      CliRun cp =
+          CliRun.of(
+              "install",
+              "--chart",
+              charts.resolve("linkerd-control-plane").toString(),
+              "--apply",
+              "--kubeconfig",
+              server.kubeconfig().toString(),
+              "--wait",
+              "2m",
+              "--set",
+              "proxyInit.runAsRoot=true");
+      assertThat(cp.exit()).as(cp.err()).isEqualTo(0);
+      assertThat(cp.err()).containsPattern("\\[wait\\] 3 ready \\(\\d+ ms\\)\n");
+      assertThat(
+              server
+                  .liveCluster()
+                  .get(ResourceKind.DEPLOYMENTS, "linkerd", "linkerd-identity")
+                  .orElseThrow()
+                  .getStatus()
+                  .getAvailableReplicas())
+          .isEqualTo(1);
     }
   }
 

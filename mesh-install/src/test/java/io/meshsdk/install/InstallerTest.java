@@ -88,7 +88,11 @@ class InstallerTest {
     fixedChanged = fixedBuilder.set("identity.issuer.issuanceLifetime=48h0m0s").build().render();
   }
 
-  private static KubeApiServer server(String runtime) {
+  /**
+   * A server the pre-install checks accept (with {@code runAsRoot} on docker nodes), on the test
+   * clock; with {@code workloads}, Deployments become ready 5 s (on that clock) after a write.
+   */
+  private static KubeApiServer server(String runtime, TestClock clock, boolean workloads) {
     String seed;
     try (InputStream in =
         Objects.requireNonNull(InstallerTest.class.getResourceAsStream("pre-cluster.yaml"))) {
@@ -96,31 +100,28 @@ class InstallerTest {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    return KubeApiServer.builder()
-        .seed(seed.replace("NODE_HEARTBEAT", START.toString()).replace("NODE_RUNTIME", runtime))
-        .start();
+    KubeApiServer.Builder b =
+        KubeApiServer.builder()
+            .clock(clock)
+            .seed(
+                seed.replace("NODE_HEARTBEAT", START.toString()).replace("NODE_RUNTIME", runtime));
+    if (workloads) {
+      b.simulateWorkloads(Duration.ofSeconds(5));
+    }
+    return b.start();
   }
 
-  /** An installer on a test clock whose sleeper runs the simulated controllers. */
-  private static Installer.Builder installer(
-      TestClock clock, Controllers controllers, List<InstallEvent> events) {
-    return Installer.newBuilder()
-        .clock(clock)
-        .sleeper(
-            d -> {
-              clock.advance(d);
-              controllers.run();
-            })
-        .listener(events::add);
+  /** An installer on the test clock, whose sleeper moves the clock on. */
+  private static Installer.Builder installer(TestClock clock, List<InstallEvent> events) {
+    return Installer.newBuilder().clock(clock).sleeper(clock::advance).listener(events::add);
   }
 
   @Test
   void should_refuse_on_docker_nodes_without_runAsRoot_and_write_nothing() {
-    try (KubeApiServer server = server("docker://20.10.7")) {
+    TestClock clock = new TestClock(START);
+    try (KubeApiServer server = server("docker://20.10.7", clock, true)) {
       List<InstallEvent> events = new ArrayList<>();
-      Installer installer =
-          installer(new TestClock(START), new Controllers(server.apiClient(), true), events)
-              .build();
+      Installer installer = installer(clock, events).build();
 
       assertThatThrownBy(() -> installer.apply(server.liveCluster(), crds, withoutRunAsRoot))
           .isInstanceOfSatisfying(
@@ -143,12 +144,11 @@ class InstallerTest {
 
   @Test
   void should_apply_in_dependency_order_wait_and_pass_the_checks_then_change_nothing() {
-    try (KubeApiServer server = server("docker://20.10.7")) {
+    TestClock clock = new TestClock(START);
+    try (KubeApiServer server = server("docker://20.10.7", clock, true)) {
       LiveCluster cluster = server.liveCluster();
-      TestClock clock = new TestClock(START);
-      Controllers controllers = new Controllers(server.apiClient(), true);
       List<InstallEvent> events = new ArrayList<>();
-      Installer installer = installer(clock, controllers, events).build();
+      Installer installer = installer(clock, events).build();
       List<Manifest> all = new ArrayList<>(crds.manifests());
       all.add(controlPlane.namespaceObject().orElseThrow());
       all.addAll(controlPlane.manifests());
@@ -180,12 +180,8 @@ class InstallerTest {
           .isEqualTo(Map.of("linkerd.io/inject", "disabled"));
 
       // order: CRDs, the namespace, then the rest; every write by field manager mesh
-      // (the simulated controllers write status with PUT)
-      assertThat(server.journal().mutations())
-          .filteredOn(w -> !w.method().equals("PATCH"))
-          .allSatisfy(w -> assertThat(w.path()).endsWith("/status"));
-      List<JournalEntry> writes =
-          server.journal().mutations().stream().filter(w -> w.method().equals("PATCH")).toList();
+      List<JournalEntry> writes = server.journal().mutations();
+      assertThat(writes).allSatisfy(w -> assertThat(w.method()).isEqualTo("PATCH"));
       assertThat(writes)
           .allSatisfy(w -> assertThat(w.queryParameter("fieldManager")).contains("mesh"));
       int crdCount = crds.ofKind("CustomResourceDefinition").size();
@@ -195,7 +191,7 @@ class InstallerTest {
       assertThat(writes.subList(crdCount + 1, writes.size()))
           .noneSatisfy(w -> assertThat(w.path()).contains("/customresourcedefinitions/"));
 
-      // progress: the steps in order, waits for the CRDs and the Deployments, timings
+      // progress: the steps in order, the CRDs Established, a wait for the Deployments
       assertThat(
               events.stream()
                   .filter(e -> e.type() == InstallEvent.Type.STEP_STARTED)
@@ -203,8 +199,12 @@ class InstallerTest {
           .containsExactly("pre-checks", "crds", "namespaces", "resources", "wait");
       assertThat(events)
           .filteredOn(e -> e.type() == InstallEvent.Type.WAITING)
+          .extracting(InstallEvent::message)
+          .contains("waiting for Deployment linkerd/linkerd-identity to be ready (no status yet)");
+      assertThat(events)
+          .filteredOn(e -> e.type() == InstallEvent.Type.READY)
           .extracting(e -> e.object().orElseThrow().kind())
-          .contains("CustomResourceDefinition", "Deployment");
+          .contains("CustomResourceDefinition");
       assertThat(events)
           .filteredOn(e -> e.type() == InstallEvent.Type.READY)
           .extracting(e -> e.object().orElseThrow().toString())
@@ -213,7 +213,8 @@ class InstallerTest {
               "Deployment linkerd/linkerd-destination",
               "Deployment linkerd/linkerd-proxy-injector");
       assertThat(events.get(events.size() - 1).type()).isEqualTo(InstallEvent.Type.DONE);
-      assertThat(controllers.rounds()).isPositive();
+      assertThat(Duration.between(START, clock.instant()))
+          .isGreaterThanOrEqualTo(Duration.ofSeconds(5));
 
       // mesh-checks on the same server: config, CRDs and identity pass for what was applied
       CheckReport checks =
@@ -259,15 +260,10 @@ class InstallerTest {
 
   @Test
   void should_plan_exactly_the_objects_and_paths_a_changed_value_changes() {
-    try (KubeApiServer server = server("containerd://1.7.2")) {
+    TestClock clock = new TestClock(START);
+    try (KubeApiServer server = server("containerd://1.7.2", clock, false)) {
       LiveCluster cluster = server.liveCluster();
-      Installer installer =
-          installer(
-                  new TestClock(START),
-                  new Controllers(server.apiClient(), false),
-                  new ArrayList<>())
-              .waitTimeout(Duration.ZERO)
-              .build();
+      Installer installer = installer(clock, new ArrayList<>()).waitTimeout(Duration.ZERO).build();
       installer.apply(cluster, crds, fixed);
       assertThat(installer.plan(cluster, crds, fixed).isEmpty()).isTrue();
       server.journal().clear();
@@ -300,10 +296,10 @@ class InstallerTest {
 
   @Test
   void should_time_out_naming_what_is_not_ready() {
-    try (KubeApiServer server = server("containerd://1.7.2")) {
-      TestClock clock = new TestClock(START);
+    TestClock clock = new TestClock(START);
+    try (KubeApiServer server = server("containerd://1.7.2", clock, false)) {
       Installer installer =
-          installer(clock, new Controllers(server.apiClient(), false), new ArrayList<>())
+          installer(clock, new ArrayList<>())
               .skipChecks(true)
               .waitTimeout(Duration.ofSeconds(30))
               .build();
