@@ -56,6 +56,9 @@ class ReadinessTest {
                 scope: Namespaced
                 names: {kind: Fresh, plural: fresh, singular: fresh}
                 versions: [{name: v1, served: true, storage: true}]
+              status:
+                conditions:
+                - {type: NamesAccepted, status: "True"}
               ---
               apiVersion: apps/v1
               kind: Deployment
