@@ -103,7 +103,7 @@ public final class ApplyOptions {
   }
 
   /**
-   * The options as query parameters, for messages.
+   * The options, for messages.
    *
    * @return e.g. {@code ApplyOptions[fieldManager=mesh, force=false, dryRun=false]}
    */

@@ -266,7 +266,9 @@ class LiveClusterApplyTest {
         "apiVersion: v1\nkind: ConfigMap\nmetadata: {namespace: default}|has no metadata.name",
         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}|is namespaced but has no metadata.namespace",
         "apiVersion: v1\nkind: Namespace\nmetadata: {name: a, namespace: default}|is cluster-scoped but has metadata.namespace \"default\"",
-        "---|needs an object (a mapping), not an empty document"
+        "---|needs an object (a mapping), not an empty document",
+        "apiVersion: v1\nkind: List\nitems: [{apiVersion: v1, kind: ConfigMap, metadata: {name: a,"
+            + " namespace: default}}]|needs one object, not a List of 1"
       })
   void should_refuse_a_manifest_that_does_not_name_an_object_before_any_request(String row) {
     String yaml = row.substring(0, row.indexOf('|'));

@@ -468,6 +468,61 @@ class ServerSideApplyTest {
   }
 
   @Test
+  void should_respect_the_managed_fields_a_real_cluster_recorded(
+      KubeApiServer server, LiveCluster cluster) {
+    server.seed(
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: settings
+          namespace: default
+          finalizers: [example.com/keep]
+          managedFields:
+          - manager: kubectl-client-side-apply
+            operation: Update
+            apiVersion: v1
+            time: "2026-04-01T08:00:00Z"
+            fieldsType: FieldsV1
+            fieldsV1:
+              f:data: {f:x: {}}
+              f:metadata: {f:finalizers: {.: {}, v:"example.com/keep": {}}}
+        data: {x: "1"}
+        """);
+
+    ClusterAccessException e =
+        catchThrowableOfType(
+            ClusterAccessException.class,
+            () -> apply(cluster, "mesh", CONFIG_MAP.replace("x: \"1\"", "x: \"changed\"")));
+    Map<String, Object> o =
+        apply(
+            cluster,
+            "mesh",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: settings, namespace: default}
+            data: {y: "2"}
+            """);
+
+    assertThat(e.serverMessage())
+        .contains(
+            "Apply failed with 1 conflict: conflict with \"kubectl-client-side-apply\" using v1:"
+                + " .data.x");
+    assertThat(at(o, "data")).isEqualTo(Map.of("x", "1", "y", "2"));
+    assertThat(managed(o, "kubectl-client-side-apply"))
+        .containsEntry("time", "2026-04-01T08:00:00Z")
+        .containsEntry(
+            "fieldsV1",
+            Map.of(
+                "f:data", Map.of("f:x", Map.of()),
+                "f:metadata",
+                    Map.of(
+                        "f:finalizers",
+                        Map.of(".", Map.of(), "v:\"example.com/keep\"", Map.of()))));
+  }
+
+  @Test
   void should_take_over_a_conflicting_field_with_force(LiveCluster cluster) {
     apply(cluster, "kubectl", WORKLOAD.replace("selector:", "replicas: 1\n  selector:"));
 

@@ -79,6 +79,14 @@ public final class Discovery {
    */
   public Target target(Manifest object, String what) {
     ManifestLocation at = object.location();
+    if (object.isList()) {
+      throw refused(
+          at,
+          what
+              + " needs one object, not a List of "
+              + object.items().size()
+              + "; pass its items one by one (Manifest.items())");
+    }
     Map<String, Object> tree =
         object
             .object()

@@ -38,10 +38,10 @@ import okhttp3.ResponseBody;
 
 /**
  * HTTP to the API server through a client-java {@link ApiClient} (its TLS, credentials and
- * connection pool), reading answers with the SDK's own JSON: retries with backoff for GETs on 429
- * (honouring {@code Retry-After}), 5xx and dropped connections, bounded by a deadline per read;
- * {@code limit}/{@code continue} paging; failures mapped to {@link ClusterAccessException}s that
- * say what to fix; statistics. Thread-safe.
+ * connection pool), reading answers with the SDK's own JSON: retries with backoff for GETs and
+ * idempotent patches (server-side apply) on 429 (honouring {@code Retry-After}), 5xx and dropped
+ * connections, bounded by a deadline per request; {@code limit}/{@code continue} paging; failures
+ * mapped to {@link ClusterAccessException}s that say what to fix; statistics. Thread-safe.
  */
 public final class Transport {
 

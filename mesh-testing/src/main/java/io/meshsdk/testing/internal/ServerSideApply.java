@@ -96,6 +96,8 @@ public final class ServerSideApply {
       for (String t : tokens) {
         if (t.startsWith("f:")) {
           b.append('.').append(t.substring(2));
+        } else if (!t.startsWith("k:")) {
+          b.append('[').append(t).append(']'); // v: (set value) or i: (index) of other writers
         } else {
           JsonObject key = Json.parseObject(t.substring(2));
           b.append('[');
@@ -622,6 +624,7 @@ public final class ServerSideApply {
     JsonObject root = new JsonObject();
     List<Path> sorted = new ArrayList<>(fields);
     sorted.sort(Comparator.comparing(p -> String.join("\u0000", p.tokens())));
+    List<JsonObject> members = new ArrayList<>();
     for (Path p : sorted) {
       JsonObject node = root;
       for (String t : p.tokens()) {
@@ -632,8 +635,15 @@ public final class ServerSideApply {
         }
         node = child.getAsJsonObject();
       }
-      if (p.isItem()) {
+      members.add(node);
+    }
+    // a member that also has members below it says so with "." (an item and its fields)
+    for (JsonObject node : members) {
+      if (!node.isEmpty() && !node.has(".")) {
+        List<Map.Entry<String, JsonElement>> children = new ArrayList<>(node.entrySet());
+        children.forEach(e -> node.remove(e.getKey()));
         node.add(".", new JsonObject());
+        children.forEach(e -> node.add(e.getKey(), e.getValue())); // the same nodes, in order
       }
     }
     return root;
