@@ -1,18 +1,32 @@
 package io.meshsdk.cli;
 
+import io.meshsdk.cluster.LiveCluster;
+import io.meshsdk.core.identity.Durations;
+import io.meshsdk.core.identity.IdentityException;
 import io.meshsdk.core.manifest.Manifest;
 import io.meshsdk.core.manifest.ManifestWriter;
 import io.meshsdk.core.values.SetFlag;
+import io.meshsdk.install.ApplyResult;
+import io.meshsdk.install.Change;
 import io.meshsdk.install.ChartSource;
+import io.meshsdk.install.InstallEvent;
 import io.meshsdk.install.InstallException;
+import io.meshsdk.install.InstallListener;
+import io.meshsdk.install.InstallPlan;
+import io.meshsdk.install.Installer;
 import io.meshsdk.install.LinkerdInstall;
 import io.meshsdk.install.RenderedInstall;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +51,13 @@ import picocli.CommandLine.Option;
           + " and issuer are generated, as linkerd install does. Given material is checked with"
           + " Linkerd's identity rules before anything renders. As with helm template, the chart"
           + " renders no Namespace: create the namespace before applying.",
+      "",
+      "With --apply the manifests go to the cluster of the kubeconfig instead (server-side"
+          + " apply, field manager mesh): after the pre-install checks (refused on findings,"
+          + " e.g. docker:// nodes without proxyInit.runAsRoot=true, unless --skip-checks), the"
+          + " CRDs (waiting until Established), the namespace as linkerd install renders it, the"
+          + " rest in Helm's order, then a wait for the Deployments (--wait). Unchanged objects"
+          + " are not written. --plan shows what --apply would do and writes nothing.",
       ""
     })
 final class InstallCommand implements Callable<Integer> {
@@ -115,6 +136,36 @@ final class InstallCommand implements Callable<Integer> {
   private String kubeVersion;
 
   @Option(
+      names = "--apply",
+      description = "Apply the manifests to the cluster instead of printing them.")
+  private boolean apply;
+
+  @Option(
+      names = "--plan",
+      description =
+          "Print what --apply would do (created / changed with the fields / unchanged), computed"
+              + " with server dry runs; writes nothing.")
+  private boolean plan;
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Path to the kubeconfig.")
+  private Path kubeconfig;
+
+  @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context.")
+  private String context;
+
+  @Option(names = "--skip-checks", description = "Apply without the pre-install checks.")
+  private boolean skipChecks;
+
+  @Option(
+      names = "--wait",
+      paramLabel = "DURATION",
+      converter = WaitConverter.class,
+      description =
+          "How long to wait for the Deployments to be ready after applying (default 5m; 0s does"
+              + " not wait).")
+  private Duration wait;
+
+  @Option(
       names = {"-o", "--output"},
       paramLabel = "yaml|json",
       defaultValue = "yaml",
@@ -127,6 +178,16 @@ final class InstallCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (crds && viz) {
       throw usage("--crds and --viz exclude each other");
+    }
+    boolean connect = apply || plan;
+    if (!connect && (kubeconfig != null || context != null || skipChecks || wait != null)) {
+      throw usage("--kubeconfig, --context, --skip-checks and --wait need --apply or --plan");
+    }
+    if (connect && spec.commandLine().getParseResult().hasMatchedOption("--output")) {
+      throw usage("-o cannot be used with --apply or --plan, which print no manifests");
+    }
+    if (plan && wait != null) {
+      throw usage("--wait cannot be used with --plan, which applies nothing");
     }
     ChartSource source;
     try {
@@ -166,11 +227,29 @@ final class InstallCommand implements Callable<Integer> {
     if (namespace != null) {
       b.namespace(namespace);
     }
+    LiveCluster cluster = null;
+    if (connect) {
+      LiveCluster.Builder live = LiveCluster.builder();
+      if (kubeconfig != null) {
+        live.kubeconfig(kubeconfig);
+      }
+      if (context != null) {
+        live.context(context);
+      }
+      cluster = live.build();
+      if (kubeVersion == null) {
+        kubeVersion = kubeVersionOf(cluster.serverVersion().getGitVersion());
+      }
+    }
     if (kubeVersion != null) {
       b.kubeVersion(kubeVersion);
     }
     LinkerdInstall install = b.build();
     RenderedInstall rendered = install.render();
+    if (connect) {
+      rendered.warnings().forEach(w -> err.println("warning: " + w));
+      return applyTo(cluster, rendered, out, err);
+    }
 
     StringWriter text = new StringWriter();
     try (ManifestWriter w =
@@ -189,6 +268,141 @@ final class InstallCommand implements Callable<Integer> {
     }
     out.print(text);
     return MeshCommand.OK;
+  }
+
+  private int applyTo(
+      LiveCluster cluster, RenderedInstall rendered, PrintWriter out, PrintWriter err) {
+    Progress progress = new Progress(err, System.console() != null);
+    Installer.Builder b = Installer.newBuilder().skipChecks(skipChecks).listener(progress);
+    if (wait != null) {
+      b.waitTimeout(wait);
+    }
+    Installer installer = b.build();
+    try {
+      if (plan) {
+        InstallPlan p = installer.plan(cluster, rendered);
+        progress.finish();
+        out.print(p.render());
+      } else {
+        ApplyResult result = installer.apply(cluster, rendered);
+        progress.finish();
+        out.println(result.summary());
+      }
+    } catch (RuntimeException e) {
+      progress.finish();
+      throw e;
+    }
+    return MeshCommand.OK;
+  }
+
+  private static final Pattern KUBE_VERSION = Pattern.compile("(\\d+\\.\\d+\\.\\d+)");
+
+  /** The version to render for from the server's {@code gitVersion}, e.g. {@code v1.31.2+k3s1}. */
+  static String kubeVersionOf(String gitVersion) {
+    Matcher m = KUBE_VERSION.matcher(gitVersion == null ? "" : gitVersion);
+    return m.find() ? m.group(1) : LinkerdInstall.DEFAULT_KUBE_VERSION;
+  }
+
+  /**
+   * Progress on stderr: on a terminal one live line that each event replaces and a kept line per
+   * step; otherwise a plain line per step and per wait.
+   */
+  static final class Progress implements InstallListener {
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final Map<Change, Integer> counts = new EnumMap<>(Change.class);
+    private boolean liveLine;
+    private int ready;
+
+    Progress(PrintWriter err, boolean terminal) {
+      this.err = err;
+      this.terminal = terminal;
+    }
+
+    @Override
+    public void onEvent(InstallEvent e) {
+      switch (e.type()) {
+        case STEP_STARTED -> {
+          counts.clear();
+          ready = 0;
+        }
+        case OBJECT -> {
+          e.change().ifPresent(c -> counts.merge(c, 1, Integer::sum));
+          live(e.toString());
+        }
+        case WAITING -> {
+          if (terminal) {
+            live(e.toString());
+          } else {
+            err.println(e);
+          }
+        }
+        case READY -> {
+          ready++;
+          live(e.toString());
+        }
+        case STEP_DONE -> {
+          String line = "[" + e.step() + "] ";
+          if (e.step().equals("pre-checks")) {
+            line += e.message();
+          } else if (e.step().equals("wait")) {
+            line += ready + " ready";
+          } else {
+            line +=
+                counts.getOrDefault(Change.CREATED, 0)
+                    + " created, "
+                    + counts.getOrDefault(Change.CHANGED, 0)
+                    + " changed, "
+                    + counts.getOrDefault(Change.UNCHANGED, 0)
+                    + " unchanged";
+          }
+          kept(line + " (" + e.elapsed().toMillis() + " ms)");
+        }
+        case DONE -> finish();
+      }
+      err.flush();
+    }
+
+    private void live(String text) {
+      if (terminal) {
+        err.print("\r\033[K" + text);
+        liveLine = true;
+      }
+    }
+
+    private void kept(String text) {
+      if (liveLine) {
+        err.print("\r\033[K");
+        liveLine = false;
+      }
+      err.println(text);
+    }
+
+    void finish() {
+      if (liveLine) {
+        err.print("\r\033[K");
+        liveLine = false;
+      }
+      err.flush();
+    }
+  }
+
+  /** A duration such as {@code 5m} or {@code 90s}; zero allowed (no wait). */
+  static final class WaitConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      Duration d;
+      try {
+        d = Durations.parse(value);
+      } catch (IdentityException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+      if (d.isNegative()) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "': the duration must not be negative");
+      }
+      return d;
+    }
   }
 
   private CommandLine.ParameterException usage(String message) {

@@ -248,7 +248,48 @@ public final class LinkerdInstall {
                   Map.of("prometheusUrl", prometheusUrl, "prometheus", Map.of("enabled", false))));
     }
     List<Manifest> manifests = renderer.render(chart, user, release, namespace, kubeVersion);
-    return new RenderedInstall(component, manifests, configValues(manifests), warnings);
+    HelmValues config = configValues(manifests);
+    return new RenderedInstall(
+        component,
+        manifests,
+        config,
+        warnings,
+        namespace,
+        namespaceObject(config != null ? config : user));
+  }
+
+  /** The Namespace as the chart's {@code namespace.yaml} renders it for Linkerd's CLI. */
+  private Manifest namespaceObject(HelmValues values) {
+    if (component == Component.CRDS) {
+      return null;
+    }
+    String enforce = values.getBoolean("cniEnabled").orElse(false) ? "restricted" : "privileged";
+    Map<String, Object> labels = new LinkedHashMap<>();
+    Map<String, Object> annotations = new LinkedHashMap<>();
+    if (component == Component.CONTROL_PLANE) {
+      annotations.put("linkerd.io/inject", "disabled");
+      labels.put("linkerd.io/is-control-plane", "true");
+      labels.put("config.linkerd.io/admission-webhooks", "disabled");
+      labels.put("linkerd.io/control-plane-ns", namespace);
+    } else {
+      labels.put("linkerd.io/extension", "viz");
+      String url = values.getString("prometheusUrl").orElse("");
+      if (!url.isEmpty()) {
+        annotations.put("viz.linkerd.io/external-prometheus", url);
+      }
+    }
+    labels.put("pod-security.kubernetes.io/enforce", enforce);
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("name", namespace);
+    if (!annotations.isEmpty()) {
+      metadata.put("annotations", annotations);
+    }
+    metadata.put("labels", labels);
+    Map<String, Object> ns = new LinkedHashMap<>();
+    ns.put("kind", "Namespace");
+    ns.put("apiVersion", "v1");
+    ns.put("metadata", metadata);
+    return Manifest.of(ns);
   }
 
   private HelmValues withIdentity(HelmValues values, List<String> warnings) {

@@ -17,16 +17,46 @@ public final class RenderedInstall {
   private final List<Manifest> manifests;
   private final HelmValues configValues;
   private final List<String> warnings;
+  private final String namespace;
+  private final Manifest namespaceObject;
 
   RenderedInstall(
       LinkerdInstall.Component component,
       List<Manifest> manifests,
       HelmValues configValues,
-      List<String> warnings) {
+      List<String> warnings,
+      String namespace,
+      Manifest namespaceObject) {
     this.component = Objects.requireNonNull(component, "component");
     this.manifests = List.copyOf(manifests);
     this.configValues = configValues;
     this.warnings = List.copyOf(warnings);
+    this.namespace = Objects.requireNonNull(namespace, "namespace");
+    this.namespaceObject = namespaceObject;
+  }
+
+  /**
+   * The namespace the chart was rendered into ({@code .Release.Namespace}).
+   *
+   * @return e.g. {@code linkerd}
+   */
+  public String namespace() {
+    return namespace;
+  }
+
+  /**
+   * The Namespace object Linkerd's CLI renders for this install and Helm's {@code template} does
+   * not (the charts render it only when {@code .Release.Service} is {@code CLI}): for the control
+   * plane with Linkerd's labels ({@code linkerd.io/is-control-plane}, {@code
+   * config.linkerd.io/admission-webhooks: disabled}, {@code linkerd.io/control-plane-ns}, {@code
+   * pod-security.kubernetes.io/enforce}) and {@code linkerd.io/inject: disabled}; for viz with
+   * {@code linkerd.io/extension: viz} (and the external Prometheus annotation). {@link
+   * Installer#apply} creates it before the namespaced objects.
+   *
+   * @return the Namespace, empty for the CRDs
+   */
+  public Optional<Manifest> namespaceObject() {
+    return Optional.ofNullable(namespaceObject);
   }
 
   /**

@@ -255,6 +255,41 @@ class LinkerdInstallTest {
         .extracting(m -> m.name().orElse(""))
         .doesNotContain("prometheus");
     assertThat(one(viz, "Deployment", "web").namespace()).contains("linkerd-viz");
+    assertThat(yaml(List.of(viz.namespaceObject().orElseThrow())))
+        .isEqualTo(
+            """
+            kind: Namespace
+            apiVersion: v1
+            metadata:
+              name: linkerd-viz
+              annotations:
+                viz.linkerd.io/external-prometheus: http://prometheus.monitoring.svc.cluster.local:9090
+              labels:
+                linkerd.io/extension: viz
+                pod-security.kubernetes.io/enforce: privileged
+            """);
+  }
+
+  @Test
+  void should_give_the_namespace_as_linkerds_cli_renders_it() {
+    // the chart's namespace.yaml renders only for .Release.Service CLI, never under helm template
+    assertThat(generated.ofKind("Namespace")).isEmpty();
+    assertThat(yaml(List.of(generated.namespaceObject().orElseThrow())))
+        .isEqualTo(
+            """
+            kind: Namespace
+            apiVersion: v1
+            metadata:
+              name: linkerd
+              annotations:
+                linkerd.io/inject: disabled
+              labels:
+                linkerd.io/is-control-plane: 'true'
+                config.linkerd.io/admission-webhooks: disabled
+                linkerd.io/control-plane-ns: linkerd
+                pod-security.kubernetes.io/enforce: privileged
+            """);
+    assertThat(generated.namespace()).isEqualTo("linkerd");
   }
 
   @Test
