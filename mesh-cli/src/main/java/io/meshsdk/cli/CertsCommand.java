@@ -28,18 +28,34 @@ final class CertsCommand implements Runnable {
   static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-      Duration d;
-      try {
-        d = Durations.parse(value);
-      } catch (IdentityException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
-      if (d.isZero() || d.isNegative()) {
+      Duration d = parseDuration(value);
+      if (d.isZero()) {
         throw new CommandLine.TypeConversionException(
             "'" + value + "': the duration must be positive");
       }
       return d;
     }
+  }
+
+  /**
+   * Parses {@code 60d}, {@code 90s}, {@code 5m} or ISO-8601 as a duration that is not negative.
+   *
+   * @param value the argument
+   * @return the duration, possibly zero
+   * @throws CommandLine.TypeConversionException naming what is wrong
+   */
+  static Duration parseDuration(String value) {
+    Duration d;
+    try {
+      d = Durations.parse(value);
+    } catch (IdentityException e) {
+      throw new CommandLine.TypeConversionException(e.getMessage());
+    }
+    if (d.isNegative()) {
+      throw new CommandLine.TypeConversionException(
+          "'" + value + "': the duration must not be negative");
+    }
+    return d;
   }
 
   /** Converts an RFC 3339 timestamp such as {@code 2026-01-01T00:00:00Z}. */

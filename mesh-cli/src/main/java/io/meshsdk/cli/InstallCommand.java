@@ -1,8 +1,6 @@
 package io.meshsdk.cli;
 
 import io.meshsdk.cluster.LiveCluster;
-import io.meshsdk.core.identity.Durations;
-import io.meshsdk.core.identity.IdentityException;
 import io.meshsdk.core.manifest.Manifest;
 import io.meshsdk.core.manifest.ManifestWriter;
 import io.meshsdk.core.values.SetFlag;
@@ -391,17 +389,7 @@ final class InstallCommand implements Callable<Integer> {
   static final class WaitConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-      Duration d;
-      try {
-        d = Durations.parse(value);
-      } catch (IdentityException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
-      if (d.isNegative()) {
-        throw new CommandLine.TypeConversionException(
-            "'" + value + "': the duration must not be negative");
-      }
-      return d;
+      return CertsCommand.parseDuration(value);
     }
   }
 

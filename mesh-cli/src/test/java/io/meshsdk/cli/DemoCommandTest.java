@@ -174,9 +174,7 @@ class DemoCommandTest {
 
   @Test
   void should_render_the_install_manifests_from_a_chart_and_count_them_per_kind() {
-    Path chart =
-        Path.of(System.getProperty("mesh.conformance.dir"), "linkerd", "charts-repo", "charts")
-            .resolve("linkerd-control-plane");
+    Path chart = LinkerdCharts.dir().resolve("linkerd-control-plane");
     CliRun r = CliRun.of("demo", "--step", "3", "--chart", chart.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     String manifests = r.out().substring(r.out().indexOf("The install manifests"));

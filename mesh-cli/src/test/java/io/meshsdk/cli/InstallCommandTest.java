@@ -28,9 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * 1.31.0): what the charts must produce from those values. Each install renders once.
  */
 class InstallCommandTest {
-  private static final Path CHARTS =
-      Path.of(System.getProperty("mesh.conformance.dir"), "linkerd", "charts-repo", "charts");
-  private static final String CONTROL_PLANE = CHARTS.resolve("linkerd-control-plane").toString();
+  private static Path CHARTS;
+  private static String CONTROL_PLANE;
   private static final List<String> CONTROLLERS =
       List.of("linkerd-identity", "linkerd-destination", "linkerd-proxy-injector");
 
@@ -45,6 +44,8 @@ class InstallCommandTest {
 
   @BeforeAll
   static void render() throws Exception {
+    CHARTS = LinkerdCharts.dir(); // skipped with a message when absent, failed under CI=true
+    CONTROL_PLANE = CHARTS.resolve("linkerd-control-plane").toString();
     values =
         Path.of(
                 Objects.requireNonNull(

@@ -238,9 +238,7 @@ final class VizChecks {
         WARNING,
         false,
         ctx -> {
-          throw new Warn(
-              String.format(
-                  NEEDS_CONNECTION, "the metrics API, which asks Prometheus"));
+          throw new Warn(String.format(NEEDS_CONNECTION, "the metrics API, which asks Prometheus"));
         });
   }
 
