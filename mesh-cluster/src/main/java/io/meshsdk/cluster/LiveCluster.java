@@ -86,14 +86,31 @@ public final class LiveCluster implements ClusterWriter {
   private final String server;
   private final Optional<String> context;
   private final String namespace;
+  private final Builder origin;
 
   private LiveCluster(
-      Transport transport, String server, Optional<String> context, String namespace) {
+      Transport transport,
+      String server,
+      Optional<String> context,
+      String namespace,
+      Builder origin) {
+    this.origin = origin;
     this.transport = transport;
     this.discovery = new Discovery(transport);
     this.server = server;
     this.context = context;
     this.namespace = namespace;
+  }
+
+  /**
+   * A builder holding every setting this view was built with, so that a variant can be derived
+   * (another context, {@code --as}, timeouts): {@code live.toBuilder().context("prod").build()}.
+   * Building it resolves the kubeconfig again.
+   *
+   * @return a new builder; changing it does not change this view
+   */
+  public Builder toBuilder() {
+    return origin.copy();
   }
 
   /**
@@ -434,6 +451,29 @@ public final class LiveCluster implements ClusterWriter {
 
     private Builder() {}
 
+    private Builder copy() {
+      Builder b = new Builder();
+      b.kubeconfig = kubeconfig;
+      b.context = context;
+      b.impersonateUser = impersonateUser;
+      b.impersonateGroups.addAll(impersonateGroups);
+      b.apiClient = apiClient;
+      b.baseUrl = baseUrl;
+      b.bearerToken = bearerToken;
+      b.certificateAuthority = certificateAuthority;
+      b.inCluster = inCluster;
+      b.environment = environment;
+      b.serviceAccountDir = serviceAccountDir;
+      b.connectTimeout = connectTimeout;
+      b.readTimeout = readTimeout;
+      b.deadline = deadline;
+      b.initialBackoff = initialBackoff;
+      b.maxBackoff = maxBackoff;
+      b.maxAttempts = maxAttempts;
+      b.pageSize = pageSize;
+      return b;
+    }
+
     /**
      * Uses this kubeconfig file instead of the default resolution ({@code --kubeconfig}).
      *
@@ -642,7 +682,8 @@ public final class LiveCluster implements ClusterWriter {
             new Transport(c, settings, impersonateUser, impersonateGroups, c.getBasePath()),
             c.getBasePath(),
             Optional.empty(),
-            "default");
+            "default",
+            copy());
       }
       if (baseUrl.isPresent()) {
         ClientBuilder cb =
@@ -655,7 +696,8 @@ public final class LiveCluster implements ClusterWriter {
             new Transport(c, settings, impersonateUser, impersonateGroups, baseUrl.get()),
             baseUrl.get(),
             Optional.empty(),
-            "default");
+            "default",
+            copy());
       }
       Kubeconfig.Resolved r;
       if (inCluster) {
@@ -744,7 +786,8 @@ public final class LiveCluster implements ClusterWriter {
           new Transport(c, settings, as, groups, where),
           r.server(),
           r.context().isEmpty() ? Optional.empty() : Optional.of(r.context()),
-          r.namespace());
+          r.namespace(),
+          copy());
     }
 
     /**

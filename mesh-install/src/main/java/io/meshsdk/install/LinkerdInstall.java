@@ -181,6 +181,46 @@ public final class LinkerdInstall {
   }
 
   /**
+   * A builder that starts from everything this install was built with (component, chart, values
+   * layers in order, identity, Prometheus, release, namespace, Kubernetes version, clock,
+   * renderer), so that a variant can be derived: {@code install.toBuilder().ha(true).build()}.
+   *
+   * @return a new builder; changing it does not change this install
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(component, chart);
+    b.ha = ha;
+    b.layers.addAll(layers);
+    b.identityMode = identityMode;
+    b.identity = identity;
+    b.prometheusUrl = prometheusUrl;
+    b.release = release;
+    b.namespace = namespace;
+    b.kubeVersion = kubeVersion;
+    b.clock = clock;
+    b.renderer = renderer;
+    return b;
+  }
+
+  /**
+   * The chart rendered.
+   *
+   * @return the chart source
+   */
+  public ChartSource chart() {
+    return chart;
+  }
+
+  /**
+   * Whether the chart's own {@code values-ha.yaml} is the first values layer.
+   *
+   * @return true for high availability
+   */
+  public boolean ha() {
+    return ha;
+  }
+
+  /**
    * What this install renders.
    *
    * @return the component
