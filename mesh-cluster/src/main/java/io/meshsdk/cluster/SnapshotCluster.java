@@ -83,9 +83,14 @@ public final class SnapshotCluster implements ClusterView {
   private final Map<String, Crd> crdsByGroupPlural;
   private final Map<String, Crd> crdsByGroupKind;
 
+  private final List<Manifest> manifests;
+  private final ManifestReader reader;
+
   private SnapshotCluster(Builder b) {
     this.version = b.version;
     this.policy = b.policy;
+    this.manifests = List.copyOf(b.manifests);
+    this.reader = b.reader;
     Map<String, Crd> byPlural = new HashMap<>();
     Map<String, Crd> byKind = new HashMap<>();
     List<JsonObject> objects = new ArrayList<>();
@@ -151,6 +156,22 @@ public final class SnapshotCluster implements ClusterView {
       (a, b) ->
           Arrays.compareUnsigned(
               a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+
+  /**
+   * A builder holding this snapshot's documents, reader, server version and access policy, so that
+   * a variant can be derived: more objects ({@code snapshot.toBuilder().add(installed).build()}),
+   * another version or policy. The documents are the same immutable {@link Manifest}s.
+   *
+   * @return a new builder; changing it does not change this snapshot
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.manifests.addAll(manifests);
+    b.reader = reader;
+    b.version = version;
+    b.policy = policy;
+    return b;
+  }
 
   /**
    * Starts a snapshot.
