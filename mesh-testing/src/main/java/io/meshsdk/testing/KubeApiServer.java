@@ -88,7 +88,7 @@ public final class KubeApiServer implements AutoCloseable {
   private volatile boolean unknownFields;
 
   private KubeApiServer(Builder b) {
-    this.config = b;
+    this.config = b.copy();
     this.policy = b.policy;
     this.unknownFields = b.unknownFields;
     this.tls = b.https ? Tls.create(b.clock) : null;
@@ -138,6 +138,18 @@ public final class KubeApiServer implements AutoCloseable {
       }
       throw new KubeApiServerException("cannot start the test API server: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A builder with the configuration this server was started with — its seeds as given (not what
+   * was written since), faults, TLS, bearer token if one was set, access policy, version,
+   * unknown-field mode, clock and workload simulation — to start another server alike, or a
+   * variant: {@code server.toBuilder().https().start()}.
+   *
+   * @return a new builder; changing it does not change this server
+   */
+  public Builder toBuilder() {
+    return config.copy();
   }
 
   /**
@@ -411,6 +423,20 @@ public final class KubeApiServer implements AutoCloseable {
     private Optional<Duration> workloadDelay = Optional.empty();
 
     private Builder() {}
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.seeds.addAll(seeds);
+      b.faults.addAll(faults);
+      b.https = https;
+      b.token = token;
+      b.policy = policy;
+      b.version = version.deepCopy();
+      b.unknownFields = unknownFields;
+      b.clock = clock;
+      b.workloadDelay = workloadDelay;
+      return b;
+    }
 
     /**
      * Simulates the controllers that make workloads ready (off by default): a Deployment,
